@@ -1,0 +1,5 @@
+import { Foundation1795939215728 } from './1795939215728-Foundation';
+import { AccessAndAudit1795939545166 } from './1795939545166-AccessAndAudit';
+
+/** Every migration in order. New migrations are added here by hand after review. */
+export const MIGRATIONS: Function[] = [Foundation1795939215728, AccessAndAudit1795939545166];

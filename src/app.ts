@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Context } from './common/context';
+import { PUBLIC_ERROR_CODES } from './common/errors';
+import { Loaders } from './common/loaders';
+import type { Logger } from './common/logger';
+import { currentRequest, requestStore } from './common/request-store';
+import { healthRouter } from './http/health';
+import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
+import { queryLimitsPlugin } from './http/limits';
+import { createRateLimiter } from './http/rate-limit';
+import { authenticate } from './modules/access/access.authenticate';
+import { buildAppSchema } from './schema';
+
+export interface AppDeps {
+  dataSource: DataSource;
+  config: Config;
+  log: Logger;
+  /** Clock for the request context (tests fix it). */
+  now?: () => Date;
+  schema?: GraphQLSchema;
+}
+
+export interface App {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * Anything that is not a deliberate client-facing error is logged with an id and reaches the
+ * client only as "internal error" with that id: no stack, no SQL, no echo of input.
+ */
+export function maskError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (code && PUBLIC_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+      const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const errorId = randomUUID();
+    log.error({ err: original, errorId, requestId: currentRequest()?.requestId, path: formatted.path }, 'unexpected error');
+    return {
+      message: `Internal error (内部错误); reference ${errorId}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+    };
+  };
+}
+
+/** One structured log line per GraphQL request; the SQL statement count goes to `extensions` when enabled. */
+function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName, contextValue, errors }) {
+          const store = currentRequest();
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          if (exposeSqlCount && store && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: store.sqlStatements };
+          }
+          log.info(
+            {
+              requestId: store?.requestId,
+              operationName: operationName ?? null,
+              durationMs: Math.round(durationMs * 10) / 10,
+              sqlStatements: store?.sqlStatements,
+              principal: contextValue?.principal?.id ?? null,
+              errors: errors?.length ?? 0,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { dataSource, config, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  const schema = deps.schema ?? (await buildAppSchema());
+  if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret (main resolves it with resolveJwtSecret)');
+  const rateLimiter = createRateLimiter(config, log);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: maskError(log),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(log, config.exposeSqlCount),
+      queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+    }),
+  );
+  app.use(
+    cors({
+      origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
+      credentials: false,
+      maxAge: 600,
+      allowedHeaders: ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Request-Id', 'Apollo-Require-Preflight'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    }),
+  );
+
+  app.use(healthRouter(dataSource));
+  if (config.ide) {
+    app.use(ideRouter());
+    app.get('/graphql', (req, res, next) => (wantsIde(req) ? res.type('html').send(IDE_HTML) : next()));
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    // Bound after body parsing so that everything downstream sees this request's store.
+    (req, res, next) => {
+      const header = req.get('x-request-id');
+      const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+      res.set('X-Request-Id', requestId);
+      requestStore.run({ requestId, sqlStatements: 0 }, next);
+    },
+    authenticate(dataSource, config.jwtSecret),
+    rateLimiter.middleware,
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const requestId = currentRequest()!.requestId;
+        const ctx: Context = {
+          requestId,
+          principal: req.principal ?? null,
+          em: dataSource.manager,
+          dataSource,
+          loaders: undefined as unknown as Loaders,
+          clientIp: req.ip ?? null,
+          userAgent: req.get('user-agent') ?? null,
+          log: log.child({ requestId }),
+          config,
+          now,
+        };
+        ctx.loaders = new Loaders(() => ctx.em);
+        return ctx;
+      },
+    }),
+  );
+
+  // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'unhandled http error');
+    const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : status === 500 ? 'Internal error' : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  return {
+    app,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      await rateLimiter.close();
+    },
+  };
+}

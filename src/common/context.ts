@@ -1,0 +1,21 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../config';
+import type { Principal } from './auth';
+import type { Loaders } from './loaders';
+import type { Logger } from './logger';
+
+/** Everything a resolver or service needs about the current request. Services take it first. */
+export interface Context {
+  requestId: string;
+  principal: Principal | null;
+  /** The request's EntityManager: inside a mutation, bound to that mutation's transaction. */
+  em: EntityManager;
+  dataSource: DataSource;
+  loaders: Loaders;
+  clientIp: string | null;
+  userAgent: string | null;
+  log: Logger;
+  config: Config;
+  /** The request's clock; tests substitute a fixed one. */
+  now: () => Date;
+}

@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+type Batch<K, V> = (keys: readonly K[], em: EntityManager) => Promise<ReadonlyArray<V | Error>>;
+
+/**
+ * Per-request DataLoader registry. Modules ask for a loader by name with its batch function; the
+ * first call in a request creates it, later calls reuse it, so every field resolver of a request
+ * shares one batch per relation. Batches read through the request's current EntityManager.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: () => EntityManager) {}
+
+  get<K, V>(name: string, batch: Batch<K, V>, cacheKeyFn?: (key: K) => K): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>((keys) => batch(keys, this.em()), { cacheKeyFn, maxBatchSize: 1000 });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /** One row per key by a unique column (`null` when missing). */
+  one<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, name = `${String(entityName(entity))}.${column}`): DataLoader<string, E | null> {
+    return this.get<string, E | null>(name, async (keys, em) => {
+      const rows = await em.getRepository(entity).createQueryBuilder('e').where(`e.${column} = ANY(:keys)`, { keys }).getMany();
+      const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[column]), r]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    });
+  }
+
+  /** All rows per key of a non-unique column, in the given order. */
+  many<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, orderBy: string, name = `${String(entityName(entity))}[${column}]`): DataLoader<string, E[]> {
+    return this.get<string, E[]>(name, async (keys, em) => {
+      const rows = await em
+        .getRepository(entity)
+        .createQueryBuilder('e')
+        .where(`e.${column} = ANY(:keys)`, { keys })
+        .orderBy(`e.${orderBy}`, 'ASC')
+        .getMany();
+      const byKey = new Map<string, E[]>();
+      for (const r of rows) {
+        const k = String((r as Record<string, unknown>)[column]);
+        if (!byKey.has(k)) byKey.set(k, []);
+        byKey.get(k)!.push(r);
+      }
+      return keys.map((k) => byKey.get(k) ?? []);
+    });
+  }
+
+  /** After a mutation commits, cached rows may be stale. */
+  clearAll(): void {
+    for (const l of this.loaders.values()) l.clearAll();
+  }
+}
+
+function entityName(entity: EntityTarget<ObjectLiteral>): string {
+  return typeof entity === 'function' ? entity.name : typeof entity === 'string' ? entity : String((entity as { name?: string }).name);
+}

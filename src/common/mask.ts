@@ -1,0 +1,45 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { UseMiddleware } from 'type-graphql';
+import { PERSONAL_DATA_READERS } from './auth';
+import type { Context } from './context';
+
+/** `13812341234` → `138****1234`; landlines keep the area code and the last 2 digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  const m = /^(0\d{2,3})-?(\d{5,8})(-\d+)?$/.exec(phone.trim());
+  if (m) return `${m[1]}-${'*'.repeat(m[2].length - 2)}${m[2].slice(-2)}`;
+  return phone.length <= 2 ? '*'.repeat(phone.length) : `${phone.slice(0, 1)}${'*'.repeat(phone.length - 2)}${phone.slice(-1)}`;
+}
+
+/** A natural person's name shortened: `张三丰` → `张**`, `Li Wei` → `L***`. */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return name;
+  return chars[0] + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 3)));
+}
+
+export type PersonalKind = 'phone' | 'personName' | 'idNumber';
+
+function mask(kind: PersonalKind, v: string): string {
+  if (kind === 'phone') return maskPhone(v);
+  if (kind === 'personName') return maskPersonName(v);
+  return v.length <= 4 ? '****' : `${v.slice(0, 2)}${'*'.repeat(v.length - 4)}${v.slice(-2)}`;
+}
+
+const maskers: Record<PersonalKind, MiddlewareFn<Context>> = {} as never;
+for (const kind of ['phone', 'personName', 'idNumber'] as PersonalKind[]) {
+  maskers[kind] = async ({ context }, next) => {
+    const value = await next();
+    if (typeof value !== 'string' || !value) return value;
+    return context.principal && PERSONAL_DATA_READERS.has(context.principal.role) ? value : mask(kind, value);
+  };
+}
+
+/**
+ * Marks a field as personal data (个人信息): roles outside PERSONAL_DATA_READERS (PARTNER_VIEWER,
+ * REPORTER) get it masked. Put it on every field that holds a natural person's name or phone.
+ */
+export function Personal(kind: PersonalKind): PropertyDecorator & MethodDecorator {
+  return UseMiddleware(maskers[kind]) as PropertyDecorator & MethodDecorator;
+}

@@ -1,0 +1,83 @@
+import { ArgumentValidationError, Field, Mutation as TgMutation, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+
+type MutationOptions = NonNullable<Parameters<typeof TgMutation>[1]>;
+type ReturnTypeFunc = Parameters<typeof TgMutation>[0] & Function;
+import type { ValidationError } from 'class-validator';
+import type { Context } from './context';
+import { UserError, UserErrorCode, UserInputFailure, userError } from './errors';
+
+/** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
+@ObjectType('MutationPayloadBase')
+export abstract class MutationPayload {
+  @Field(() => [UserError], { description: 'Caller-fault problems (输入错误); when not empty, nothing was written.' })
+  userErrors: UserError[];
+}
+
+class Rollback extends Error {
+  constructor(readonly payload: unknown) {
+    super('rollback');
+  }
+}
+
+/** Flattens class-validator errors into user errors with the full input path. */
+export function validationUserErrors(errors: ValidationError[], path: string[]): UserError[] {
+  const out: UserError[] = [];
+  for (const e of errors) {
+    const here = [...path, e.property];
+    for (const message of Object.values(e.constraints ?? {})) {
+      out.push(userError(UserErrorCode.VALIDATION, here, message));
+    }
+    if (e.children?.length) out.push(...validationUserErrors(e.children, here));
+  }
+  return out;
+}
+
+function toUserErrors(e: unknown, argNames: string[]): UserError[] | null {
+  if (e instanceof UserInputFailure) return e.userErrors;
+  if (e instanceof ArgumentValidationError) {
+    // type-graphql validates each argument separately; `input` is the usual one.
+    const arg = argNames.length === 1 ? [argNames[0]] : [];
+    return validationUserErrors(e.extensions.validationErrors as unknown as ValidationError[], arg);
+  }
+  return null;
+}
+
+/**
+ * One transaction per mutation field: the service's writes, its audit rows and its events commit
+ * together, and any user error (thrown or returned) rolls everything back. Loader caches are
+ * cleared afterwards so the payload's nested fields read committed state.
+ */
+export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  const outer = context.em;
+  const argNames = info.fieldNodes[0]?.arguments?.map((a) => a.name.value) ?? [];
+  try {
+    return await context.dataSource.transaction(async (em) => {
+      context.em = em;
+      const result = (await next()) as { userErrors?: UserError[] } | null;
+      if (result && typeof result === 'object') {
+        result.userErrors ??= [];
+        if (result.userErrors.length) throw new Rollback(result);
+      }
+      return result;
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return e.payload;
+    const userErrors = toUserErrors(e, argNames);
+    if (userErrors) return { userErrors };
+    throw e;
+  } finally {
+    context.em = outer;
+    context.loaders.clearAll();
+  }
+};
+
+/**
+ * `@Mutation` of this API: returns a payload with `userErrors` and runs in its own transaction.
+ * Use it instead of type-graphql's decorator (a schema test checks every mutation's payload).
+ */
+export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & { description: string }): MethodDecorator {
+  return (target, key, descriptor) => {
+    TgMutation(returnType as never, options)(target, key, descriptor);
+    UseMiddleware(MutationTransaction)(target, key, descriptor);
+  };
+}

@@ -1,0 +1,13 @@
+import { Matches, ValidationOptions } from 'class-validator';
+
+/** Not empty and not only whitespace; services store the trimmed value (see `clean`). */
+export function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/\S/, { message: '$property must not be blank', ...options });
+}
+
+/** Trimmed text, or null for blank/absent. */
+export function clean(v: string | null | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}

@@ -1,0 +1,155 @@
+import path from 'node:path';
+
+/**
+ * The one place that reads process.env. Every variable is documented in README.md and
+ * .env.example; a bad value fails fast with one line naming the variable.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  /** External PostgreSQL; when absent an embedded one is started under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolSize: number;
+  dbStatementTimeoutMs: number;
+  /** How long start-up keeps retrying an unreachable database before giving up. */
+  dbConnectTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  ide: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
+  bodyLimit: string;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  /** Report the number of SQL statements per request in the response `extensions`. */
+  exposeSqlCount: boolean;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  jwtSecret: string | null;
+  jwtTtlSeconds: number;
+  redisUrl: string | null;
+  rateLimitPoints: number;
+  rateLimitWindowSeconds: number;
+  bootstrapAdmin: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], def: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function validateDatabaseUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:pass@host:port/db)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must use the postgres:// scheme, got "${url.protocol}"`);
+  }
+  if (!url.hostname) throw new ConfigError(name, 'has no host');
+  if (url.pathname.replace(/^\//, '') === '') throw new ConfigError(name, 'has no database name');
+  return raw;
+}
+
+function redisUrl(env: Env, name: string): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error();
+  } catch {
+    throw new ConfigError(name, 'must be a redis:// or rediss:// URL');
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const databaseUrlRaw = str(env, 'DATABASE_URL');
+  const jwtSecret = str(env, 'JWT_SECRET') ?? null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  const corsRaw = str(env, 'CORS_ORIGINS');
+  const corsOrigins = corsRaw ? corsRaw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}" (expected scheme://host[:port])`);
+    }
+  }
+  const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 512kb or 1mb, got "${bodyLimit}"`);
+
+  return {
+    nodeEnv,
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: databaseUrlRaw ? validateDatabaseUrl('DATABASE_URL', databaseUrlRaw) : null,
+    dataDir: path.resolve(cwd, str(env, 'DATA_DIR') ?? '.data'),
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0, 3600000),
+    dbConnectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 30000, 0, 600000),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    ide: bool(env, 'GRAPHQL_IDE', !production),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    corsOrigins,
+    bodyLimit,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 300000),
+    exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', !production),
+    maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 1, 100),
+    maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 1, 10000000),
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    redisUrl: redisUrl(env, 'REDIS_URL'),
+    rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
+    rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
+    bootstrapAdmin: bool(env, 'BOOTSTRAP_ADMIN', databaseUrlRaw === undefined),
+  };
+}

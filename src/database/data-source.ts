@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { createLogger, type Logger } from '../common/logger';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { SqlLogger } from './sql-logger';
+
+// A `date` is a calendar day, not an instant: keep it as the 'YYYY-MM-DD' string PostgreSQL sends.
+types.setTypeParser(types.builtins.DATE, (v) => v);
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  log?: Logger;
+  applicationName?: string;
+}
+
+/** The single way to build a DataSource: entities and migrations listed explicitly, never synchronize. */
+export function makeDataSource(opts: DataSourceOptions): DataSource {
+  const log = opts.log ?? createLogger('silent');
+  return new DataSource({
+    type: 'postgres',
+    url: opts.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; extensions are created by migrations, not at connect.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: true,
+    logger: new SqlLogger(log),
+    maxQueryExecutionTime: 1000,
+    applicationName: opts.applicationName ?? 'ebike-remediation',
+    extra: {
+      max: opts.poolSize ?? 10,
+      // Every connection answers within the configured time or is cancelled by the server.
+      statement_timeout: opts.statementTimeoutMs ?? 15000,
+      idle_in_transaction_session_timeout: 60000,
+      connectionTimeoutMillis: 10000,
+      options: '-c timezone=UTC',
+    },
+  });
+}

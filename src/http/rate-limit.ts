@@ -1,0 +1,60 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config';
+import type { Logger } from '../common/logger';
+
+export interface RateLimiter {
+  middleware: (req: Request, res: Response, next: NextFunction) => Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Requests per window per principal (per client address when anonymous). In memory by default;
+ * shared by every instance through Redis when REDIS_URL is set, with an in-memory fallback while
+ * Redis is unreachable so an outage does not take the API down.
+ */
+export function createRateLimiter(config: Config, log: Logger): RateLimiter {
+  const opts = { points: config.rateLimitPoints, duration: config.rateLimitWindowSeconds, keyPrefix: 'ebike-rl' };
+  let redis: Redis | null = null;
+  let limiter: RateLimiterAbstract;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    redis.on('error', (e) => log.warn({ error: e.message }, 'redis error (rate limiter falls back to memory)'));
+    limiter = new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) });
+  } else {
+    limiter = new RateLimiterMemory(opts);
+  }
+
+  return {
+    async middleware(req, res, next) {
+      const key = req.principal ? `p:${req.principal.id}` : `ip:${req.ip ?? 'unknown'}`;
+      try {
+        const r = await limiter.consume(key);
+        res.set('RateLimit-Limit', String(opts.points));
+        res.set('RateLimit-Remaining', String(r.remainingPoints));
+        next();
+      } catch (e) {
+        if (e instanceof RateLimiterRes) {
+          const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+          res
+            .status(429)
+            .set('Retry-After', String(retryAfter))
+            .json({
+              errors: [
+                {
+                  message: `Too many requests: at most ${opts.points} per ${opts.duration} s; retry after ${retryAfter} s (请求过于频繁)`,
+                  extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+                },
+              ],
+            });
+          return;
+        }
+        next(e);
+      }
+    },
+    async close() {
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
+    },
+  };
+}

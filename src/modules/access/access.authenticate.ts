@@ -1,0 +1,108 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Principal, Role } from '../../common/auth';
+import type { SupplyChainStage } from '../reference/reference.enums';
+import { API_KEY_PATTERN, secretMatches, verifyAccessToken } from './access.tokens';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal | null;
+  }
+}
+
+interface PrincipalRow {
+  id: string;
+  name: string;
+  role: Role;
+  department_id: string | null;
+  team_ids: string[];
+  district_codes: string[];
+  stages: SupplyChainStage[];
+  secret_hash?: string;
+}
+
+const STAGES_OF_TEAMS = `COALESCE(ARRAY(SELECT DISTINCT s.stage::text FROM task_team_stage s WHERE s.team_id = ANY(x.team_ids) ORDER BY 1), '{}') AS stages`;
+
+function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
+  return {
+    kind,
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    departmentId: r.department_id,
+    teamIds: r.team_ids,
+    stages: r.stages,
+    districtCodes: r.district_codes,
+  };
+}
+
+/** One statement: the active user with the stages of its teams. */
+async function userPrincipal(ds: DataSource, userId: string): Promise<Principal | null> {
+  const rows: PrincipalRow[] = await ds.query(
+    `SELECT x.id, x.username AS name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
+       FROM app_user x WHERE x.id = $1 AND x.active`,
+    [userId],
+  );
+  return rows[0] ? toPrincipal('user', rows[0]) : null;
+}
+
+/** One statement: the key by prefix, touching last_used_at at most once a minute. */
+async function apiKeyPrincipal(ds: DataSource, key: string): Promise<Principal | null> {
+  const m = API_KEY_PATTERN.exec(key);
+  if (!m) return null;
+  const rows: PrincipalRow[] = await ds.query(
+    `WITH k AS (
+        SELECT x.id, x.name, x.role, x.department_id, x.team_ids, x.district_codes, x.secret_hash, ${STAGES_OF_TEAMS}
+          FROM api_key x
+         WHERE x.prefix = $1 AND x.revoked_at IS NULL AND (x.expires_at IS NULL OR x.expires_at > now())),
+     touch AS (
+        UPDATE api_key SET last_used_at = now()
+         WHERE id = (SELECT id FROM k) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute'))
+     SELECT * FROM k`,
+    [m[1]],
+  );
+  const row = rows[0];
+  return row && secretMatches(m[2], row.secret_hash!) ? toPrincipal('apiKey', row) : null;
+}
+
+export class AuthenticationError extends Error {}
+
+/**
+ * The caller of a request: a user by `Authorization: Bearer <access token>`, a machine client by
+ * `Authorization: Bearer ebk_…` or `X-Api-Key: ebk_…`, or nobody. Credentials that are present but
+ * invalid are an error (not silently anonymous), so clients notice expired tokens.
+ */
+export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: Request): Promise<Principal | null> {
+  const apiKey = req.get('x-api-key');
+  const auth = req.get('authorization');
+  if (!apiKey && !auth) return null;
+  let principal: Principal | null = null;
+  if (apiKey) {
+    principal = await apiKeyPrincipal(ds, apiKey.trim());
+  } else {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth!);
+    if (!m) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
+    if (m[1].startsWith('ebk_')) principal = await apiKeyPrincipal(ds, m[1]);
+    else {
+      const userId = verifyAccessToken(jwtSecret, m[1]);
+      principal = userId ? await userPrincipal(ds, userId) : null;
+    }
+  }
+  if (!principal) throw new AuthenticationError('Invalid, expired or revoked credentials (凭证无效或已过期)');
+  return principal;
+}
+
+export function authenticate(ds: DataSource, jwtSecret: string) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      req.principal = await resolvePrincipal(ds, jwtSecret, req);
+      next();
+    } catch (e) {
+      if (e instanceof AuthenticationError) {
+        res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      next(e);
+    }
+  };
+}

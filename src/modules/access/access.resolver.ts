@@ -1,0 +1,183 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ALL_ROLES, Public, Role, Roles } from '../../common/auth';
+import { Connection, type ConnectionShape } from '../../common/connection';
+import type { Context } from '../../common/context';
+import { unauthenticated } from '../../common/errors';
+import { Mutation, MutationPayload } from '../../common/mutation';
+import { Department, District, TaskTeam } from '../reference/reference.entities';
+import { SupplyChainStage } from '../reference/reference.enums';
+import { departmentById, districtByCode } from '../reference/reference.service';
+import { ApiKey, User } from './access.entities';
+import { ApiKeyRefInput, ApiKeysArgs, ChangeMyPasswordInput, CreateApiKeyInput, CreateUserInput, LoginInput, UpdateUserInput, UserRefInput, UsersArgs } from './access.inputs';
+import * as access from './access.service';
+
+@ObjectType({ description: 'Who is calling (当前身份): a signed-in user or an API key.' })
+export class Me {
+  @Field({ description: 'user or apiKey (身份类型).' }) kind: string;
+  @Field({ description: 'User or key id.' }) id: string;
+  @Field({ description: 'Username or key name (名称).' }) name: string;
+  @Field(() => Role, { description: 'Role (角色).' }) role: Role;
+  @Field(() => [SupplyChainStage], { description: "Stages of the principal's teams: its write scope as an agency officer (可写环节)." }) stages: SupplyChainStage[];
+  @Field(() => [String], { description: 'District codes of its write scope (可写区县).' }) districtCodes: string[];
+  departmentId: string | null;
+  teamIds: string[];
+}
+
+@ObjectType({ description: 'Result of login (登录).' })
+export class LoginPayload extends MutationPayload {
+  @Field(() => String, { nullable: true, description: 'Signed access token (JWT); send as "Authorization: Bearer <token>" (访问令牌).' })
+  accessToken?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the token expires; sign in again after (过期时间).' })
+  expiresAt?: Date | null;
+  @Field(() => User, { nullable: true, description: 'The signed-in user.' })
+  user?: User | null;
+}
+
+@ObjectType({ description: 'Result of a user mutation (用户).' })
+export class UserPayload extends MutationPayload {
+  @Field(() => User, { nullable: true }) user?: User | null;
+  @Field(() => String, { nullable: true, description: 'A generated password, shown this once; pass it to the user securely (生成的密码，仅显示一次).' })
+  generatedPassword?: string | null;
+}
+
+@ObjectType({ description: 'Result of createApiKey / revokeApiKey (API密钥).' })
+export class ApiKeyPayload extends MutationPayload {
+  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey | null;
+  @Field(() => String, { nullable: true, description: 'The full key, shown this once; only its hash is stored (完整密钥，仅显示一次).' })
+  key?: string | null;
+}
+
+@ObjectType({ description: 'A page of users (用户列表).' })
+export class UserConnection extends Connection(User) {}
+
+@ObjectType({ description: 'A page of API keys (API密钥列表).' })
+export class ApiKeyConnection extends Connection(ApiKey) {}
+
+@Resolver()
+export class AccessResolver {
+  @Roles(...ALL_ROLES)
+  @Query(() => Me, { description: 'The current principal (当前身份).' })
+  me(@Ctx() ctx: Context): Me {
+    const p = ctx.principal;
+    if (!p) throw unauthenticated();
+    return Object.assign(new Me(), p);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => UserConnection, { description: 'Users (用户), by username.' })
+  users(@Ctx() ctx: Context, @Args() args: UsersArgs): Promise<ConnectionShape<User>> {
+    return access.listUsers(ctx, args);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => ApiKeyConnection, { description: 'API keys (API密钥), newest first.' })
+  apiKeys(@Ctx() ctx: Context, @Args() args: ApiKeysArgs): Promise<ConnectionShape<ApiKey>> {
+    return access.listApiKeys(ctx, args);
+  }
+
+  @Public()
+  @Mutation(() => LoginPayload, { description: 'Sign in with username and password; returns a short-lived access token (登录).' })
+  async login(@Ctx() ctx: Context, @Arg('input') input: LoginInput): Promise<LoginPayload> {
+    const r = await access.login(ctx, input);
+    return { user: r.user, accessToken: r.accessToken, expiresAt: r.expiresAt, userErrors: [] };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => UserPayload, { description: 'Change your own password (修改密码).' })
+  async changeMyPassword(@Ctx() ctx: Context, @Arg('input') input: ChangeMyPasswordInput): Promise<UserPayload> {
+    return { user: await access.changeMyPassword(ctx, input), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Create a user (新建用户).' })
+  async createUser(@Ctx() ctx: Context, @Arg('input') input: CreateUserInput): Promise<UserPayload> {
+    return { ...(await access.createUser(ctx, input)), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: "Change a user's name, role, department, scopes or active flag (修改用户)." })
+  async updateUser(@Ctx() ctx: Context, @Arg('input') input: UpdateUserInput): Promise<UserPayload> {
+    return { user: await access.updateUser(ctx, input), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Deactivate a user: sign-in and existing tokens stop working; history stays (停用用户).' })
+  async deactivateUser(@Ctx() ctx: Context, @Arg('input') input: UserRefInput): Promise<UserPayload> {
+    return { user: await access.deactivateUser(ctx, input.id), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Give a user a new generated password, shown once (重置密码).' })
+  async resetUserPassword(@Ctx() ctx: Context, @Arg('input') input: UserRefInput): Promise<UserPayload> {
+    return { ...(await access.resetUserPassword(ctx, input.id)), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ApiKeyPayload, { description: 'Create an API key for a machine client; the key is shown once (新建API密钥).' })
+  async createApiKey(@Ctx() ctx: Context, @Arg('input') input: CreateApiKeyInput): Promise<ApiKeyPayload> {
+    return { ...(await access.createApiKey(ctx, input)), userErrors: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ApiKeyPayload, { description: 'Revoke an API key for good (吊销API密钥).' })
+  async revokeApiKey(@Ctx() ctx: Context, @Arg('input') input: ApiKeyRefInput): Promise<ApiKeyPayload> {
+    return { apiKey: await access.revokeApiKey(ctx, input.id), userErrors: [] };
+  }
+}
+
+/** Scope fields shared by users, keys and the current principal. */
+async function department(ctx: Context, id: string | null): Promise<Department | null> {
+  return id ? departmentById(ctx).load(id) : null;
+}
+async function teams(ctx: Context, ids: string[]): Promise<TaskTeam[]> {
+  const rows = await ctx.loaders.one(TaskTeam, 'id').loadMany(ids);
+  return rows.filter((t): t is TaskTeam => t instanceof TaskTeam);
+}
+async function districts(ctx: Context, codes: string[]): Promise<District[]> {
+  const rows = await districtByCode(ctx).loadMany(codes);
+  return rows.filter((d): d is District => d instanceof District);
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @FieldResolver(() => Department, { nullable: true, description: 'Department (所属部门).' })
+  department(@Root() u: User, @Ctx() ctx: Context) {
+    return department(ctx, u.departmentId);
+  }
+  @FieldResolver(() => [TaskTeam], { description: 'Task teams of the write scope (所属工作组).' })
+  teams(@Root() u: User, @Ctx() ctx: Context) {
+    return teams(ctx, u.teamIds);
+  }
+  @FieldResolver(() => [District], { description: 'Districts of the write scope (负责区县).' })
+  districts(@Root() u: User, @Ctx() ctx: Context) {
+    return districts(ctx, u.districtCodes);
+  }
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @FieldResolver(() => Department, { nullable: true, description: 'Department (所属部门).' })
+  department(@Root() k: ApiKey, @Ctx() ctx: Context) {
+    return department(ctx, k.departmentId);
+  }
+  @FieldResolver(() => [TaskTeam], { description: 'Task teams of the write scope (所属工作组).' })
+  teams(@Root() k: ApiKey, @Ctx() ctx: Context) {
+    return teams(ctx, k.teamIds);
+  }
+  @FieldResolver(() => [District], { description: 'Districts of the write scope (负责区县).' })
+  districts(@Root() k: ApiKey, @Ctx() ctx: Context) {
+    return districts(ctx, k.districtCodes);
+  }
+}
+
+@Resolver(() => Me)
+export class MeResolver {
+  @FieldResolver(() => Department, { nullable: true, description: 'Department (所属部门).' })
+  department(@Root() m: Me, @Ctx() ctx: Context) {
+    return department(ctx, m.departmentId);
+  }
+  @FieldResolver(() => [TaskTeam], { description: 'Task teams (所属工作组).' })
+  teams(@Root() m: Me, @Ctx() ctx: Context) {
+    return teams(ctx, m.teamIds);
+  }
+}

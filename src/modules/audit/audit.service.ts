@@ -1,0 +1,61 @@
+import type { Context } from '../../common/context';
+import { AuditEvent, AuditOutcome } from './audit.entity';
+
+export interface AuditEntry {
+  operation: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+function json(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString() : v === undefined ? null : v;
+}
+
+/** Fields whose value differs between the two views, as { field: { before, after } }. */
+export function diff(before: object | null | undefined, after: object | null | undefined): Record<string, { before: unknown; after: unknown }> {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const x = json(b[key]);
+    const y = json(a[key]);
+    if (JSON.stringify(x) !== JSON.stringify(y)) out[key] = { before: x, after: y };
+  }
+  return out;
+}
+
+function actor(ctx: Context) {
+  const p = ctx.principal;
+  return {
+    actorType: p?.kind ?? 'anonymous',
+    actorId: p?.id ?? null,
+    actorName: p?.name ?? null,
+    role: p?.role ?? null,
+    departmentId: p?.departmentId ?? null,
+    requestId: ctx.requestId,
+    clientIp: ctx.clientIp,
+  };
+}
+
+/** Records a successful change through the mutation's transaction: it commits or rolls back with it. */
+export async function recordAudit(ctx: Context, entry: AuditEntry): Promise<void> {
+  await ctx.em.insert(AuditEvent, {
+    ...actor(ctx),
+    operation: entry.operation,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    outcome: AuditOutcome.SUCCESS,
+    changes: diff(entry.before, entry.after) as object,
+  });
+}
+
+/** Records a refused attempt outside any transaction, so the refusal itself is kept. */
+export async function recordRefusal(ctx: Context, operation: string, reason: string): Promise<void> {
+  try {
+    await ctx.dataSource.manager.insert(AuditEvent, { ...actor(ctx), operation, outcome: AuditOutcome.REFUSED, reason, changes: null });
+  } catch (e) {
+    ctx.log.error({ err: e, operation }, 'could not record a refused attempt in the audit trail');
+  }
+}

@@ -1,0 +1,139 @@
+import type { Context } from '../../common/context';
+import { ErrorCollector, UserErrorCode, fail } from '../../common/errors';
+import { clean } from '../../common/validation';
+import { recordAudit } from '../audit/audit.service';
+import { ChecklistItem, Department, District, HazardType, TaskTeam, TaskTeamDepartment, TaskTeamStage, TeamDepartmentRole } from './reference.entities';
+import type { SupplyChainStage } from './reference.enums';
+import type { UpdateTaskTeamInput } from './reference.inputs';
+
+export function listDistricts(ctx: Context): Promise<District[]> {
+  return ctx.em.find(District, { order: { sortOrder: 'ASC' } });
+}
+
+export function listDepartments(ctx: Context): Promise<Department[]> {
+  return ctx.em.find(Department, { order: { sortOrder: 'ASC', code: 'ASC' } });
+}
+
+export function listTaskTeams(ctx: Context): Promise<TaskTeam[]> {
+  return ctx.em.find(TaskTeam, { order: { sortOrder: 'ASC', code: 'ASC' } });
+}
+
+export function taskTeamByCode(ctx: Context, code: string): Promise<TaskTeam | null> {
+  return ctx.em.findOne(TaskTeam, { where: { code } });
+}
+
+export function listHazardTypes(ctx: Context, stage?: SupplyChainStage | null, includeInactive = false): Promise<HazardType[]> {
+  const qb = ctx.em.getRepository(HazardType).createQueryBuilder('h').orderBy('h.sort_order', 'ASC');
+  if (stage) qb.andWhere(':stage = ANY(h.stages)', { stage });
+  if (!includeInactive) qb.andWhere('h.active');
+  return qb.getMany();
+}
+
+export function listChecklistItems(ctx: Context, stage?: SupplyChainStage | null, includeInactive = false): Promise<ChecklistItem[]> {
+  const qb = ctx.em.getRepository(ChecklistItem).createQueryBuilder('c').orderBy('c.sort_order', 'ASC');
+  if (stage) qb.andWhere('c.stage = :stage', { stage });
+  if (!includeInactive) qb.andWhere('c.active');
+  return qb.getMany();
+}
+
+// ---- loaders (one batch per relation per request) ----
+
+export function departmentById(ctx: Context) {
+  return ctx.loaders.one(Department, 'id');
+}
+
+export function districtByCode(ctx: Context) {
+  return ctx.loaders.one(District, 'code');
+}
+
+export function hazardTypeByCode(ctx: Context) {
+  return ctx.loaders.one(HazardType, 'code');
+}
+
+export function teamDepartments(ctx: Context) {
+  return ctx.loaders.many(TaskTeamDepartment, 'teamId', 'sortOrder');
+}
+
+export function teamStages(ctx: Context) {
+  return ctx.loaders.many(TaskTeamStage, 'teamId', 'stage');
+}
+
+/** Stages covered by the given teams (a principal's write scope). */
+export async function stagesOfTeams(ctx: Context, teamIds: string[]): Promise<SupplyChainStage[]> {
+  const lists = await teamStages(ctx).loadMany(teamIds);
+  const out = new Set<SupplyChainStage>();
+  for (const l of lists) if (Array.isArray(l)) for (const s of l) out.add(s.stage);
+  return [...out];
+}
+
+// ---- mutations ----
+
+export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): Promise<TaskTeam> {
+  const em = ctx.em;
+  const team = await em.findOne(TaskTeam, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+  if (!team) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No task team with this id');
+  if (team.version !== input.expectedVersion) {
+    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The team was changed by someone else (now version ${team.version}); reload and retry`);
+  }
+
+  // Departments are a few dozen rows: one read gives both directions of code <-> id.
+  const departments = await em.find(Department);
+  const idOf = new Map(departments.map((d) => [d.code, d.id]));
+  const codeOf = new Map(departments.map((d) => [d.id, d.code]));
+  const errors = new ErrorCollector();
+  if (input.leadDepartmentCode && !idOf.has(input.leadDepartmentCode)) {
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `No department with code ${input.leadDepartmentCode}`);
+  }
+  for (const field of ['coLeadDepartmentCodes', 'memberDepartmentCodes'] as const) {
+    input[field]?.forEach((c, i) => {
+      if (!idOf.has(c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', field, String(i)], `No department with code ${c}`);
+    });
+  }
+  errors.throwIfAny();
+
+  const before = await teamView(ctx, team, codeOf);
+  const coLeads = input.coLeadDepartmentCodes ?? before.coLeadDepartments;
+  const members = input.memberDepartmentCodes ?? before.memberDepartments;
+  const lead = input.leadDepartmentCode ?? before.leadDepartment;
+  const twice = [...coLeads, ...members].filter((c, i, all) => all.indexOf(c) !== i || c === lead);
+  if (twice.length) fail(UserErrorCode.VALIDATION, 'input.memberDepartmentCodes', `A department has one role in a team: ${[...new Set(twice)].join(', ')}`);
+
+  if (input.nameZh !== undefined) team.nameZh = clean(input.nameZh)!;
+  if (input.nameEn !== undefined) team.nameEn = clean(input.nameEn)!;
+  if (input.note !== undefined) team.note = clean(input.note);
+  team.leadDepartmentId = idOf.get(lead)!;
+  team.version += 1;
+  await em.save(team);
+
+  if (input.coLeadDepartmentCodes || input.memberDepartmentCodes) {
+    await em.delete(TaskTeamDepartment, { teamId: team.id });
+    const rows = [
+      ...coLeads.map((code) => ({ code, role: TeamDepartmentRole.CO_LEAD })),
+      ...members.map((code) => ({ code, role: TeamDepartmentRole.MEMBER })),
+    ].map((r, i) => ({ teamId: team.id, departmentId: idOf.get(r.code)!, role: r.role, sortOrder: i + 1 }));
+    if (rows.length) await em.insert(TaskTeamDepartment, rows);
+  }
+  if (input.stages) {
+    await em.delete(TaskTeamStage, { teamId: team.id });
+    if (input.stages.length) await em.insert(TaskTeamStage, input.stages.map((stage) => ({ teamId: team.id, stage })));
+  }
+
+  const after = await teamView(ctx, team, codeOf);
+  await recordAudit(ctx, { operation: 'updateTaskTeam', entityType: 'TaskTeam', entityId: team.id, before, after });
+  return team;
+}
+
+/** The team as people and the audit trail see it: names, lead, members and stages by code. */
+async function teamView(ctx: Context, team: TaskTeam, codeOf: Map<string, string>) {
+  const links = await ctx.em.find(TaskTeamDepartment, { where: { teamId: team.id }, order: { sortOrder: 'ASC' } });
+  const stages = await ctx.em.find(TaskTeamStage, { where: { teamId: team.id }, order: { stage: 'ASC' } });
+  return {
+    nameZh: team.nameZh,
+    nameEn: team.nameEn,
+    note: team.note,
+    leadDepartment: codeOf.get(team.leadDepartmentId)!,
+    coLeadDepartments: links.filter((l) => l.role === TeamDepartmentRole.CO_LEAD).map((l) => codeOf.get(l.departmentId)!),
+    memberDepartments: links.filter((l) => l.role === TeamDepartmentRole.MEMBER).map((l) => codeOf.get(l.departmentId)!),
+    stages: stages.map((s) => s.stage),
+  };
+}

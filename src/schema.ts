@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import { isDeclaredPublic, type Role } from './common/auth';
+import type { Context } from './common/context';
+import { forbidden, unauthenticated } from './common/errors';
+import { recordRefusal } from './modules/audit/audit.service';
+import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { ChecklistItemResolver, DepartmentResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
+
+/** Every resolver class; a feature's resolvers are listed here when its module is added. */
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ReferenceResolver,
+  TaskTeamResolver,
+  DepartmentResolver,
+  ChecklistItemResolver,
+  AccessResolver,
+  UserResolver,
+  ApiKeyResolver,
+  MeResolver,
+  AuditResolver,
+];
+
+export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');
+
+/**
+ * Roles are checked before arguments are validated or the resolver runs. A refused mutation is
+ * recorded in the audit trail (outside any transaction); neither error says whether a record exists.
+ */
+export const authChecker: AuthChecker<Context, Role> = async ({ context, info }, roles) => {
+  const principal = context.principal;
+  const operation = `${info.parentType.name}.${info.fieldName}`;
+  if (!principal) {
+    if (info.parentType.name === 'Mutation') await recordRefusal(context, info.fieldName, 'UNAUTHENTICATED');
+    throw unauthenticated();
+  }
+  if (roles.length > 0 && !roles.includes(principal.role)) {
+    context.log.info({ operation, role: principal.role, principal: principal.id }, 'refused: role not allowed');
+    if (info.parentType.name === 'Mutation') await recordRefusal(context, info.fieldName, `FORBIDDEN: role ${principal.role}`);
+    throw forbidden();
+  }
+  return true;
+};
+
+/** Fails the build when a Query or Mutation declares neither @Roles nor @Public. */
+function assertEveryOperationDeclaresAccess(): void {
+  const storage = getMetadataStorage();
+  const undeclared = [...storage.queries, ...storage.mutations]
+    .filter(
+      (op) =>
+        RESOLVERS.includes(op.target) &&
+        !storage.authorizedFields.some((a) => a.target === op.target && a.fieldName === op.methodName) &&
+        !isDeclaredPublic(op.target, op.methodName),
+    )
+    .map((op) => `${op.target.name}.${op.methodName}`);
+  if (undeclared.length) throw new Error(`Operations without declared access (@Roles or @Public): ${undeclared.join(', ')}`);
+}
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  assertEveryOperationDeclaresAccess();
+  return buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    authMode: 'error',
+    validate: {
+      forbidUnknownValues: false,
+      validationError: { target: false, value: false },
+    },
+  });
+}
+
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `# Generated from the code by \`npm run schema:emit\`; do not edit by hand. This file is the API contract.\n\n${printSchema(schema)}\n`;
+}
