@@ -102,6 +102,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM: drain HTTP, then stop Apollo, the pool and the embedded database in order.
+    stopOnTerminationSignals: false,
     formatError: maskError(log),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

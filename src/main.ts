@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   } else {
     embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
     await embedded.start();
+    log.info({ ms: Math.round(performance.now()) }, 'embedded PostgreSQL started');
     url = embedded.url('postgres');
     dbDescription = embedded.describe('postgres');
   }
@@ -40,6 +41,13 @@ async function main(): Promise<void> {
   const stopEmbedded = async () => {
     if (embedded) await embedded.stop().catch((e) => log.error({ err: e }, 'could not stop embedded PostgreSQL'));
   };
+  // A signal during start-up: stop what has been started (graceful draining is installed once listening).
+  const abortStartup = (signal: NodeJS.Signals) => {
+    log.warn({ signal }, 'signal during start-up: stopping');
+    void stopEmbedded().finally(() => process.exit(1));
+  };
+  process.once('SIGINT', abortStartup);
+  process.once('SIGTERM', abortStartup);
 
   try {
     const dataSource = makeDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, log });
@@ -68,7 +76,9 @@ async function main(): Promise<void> {
     log.info({ url: `http://${shownHost}:${port}/graphql`, database: dbDescription }, 'listening');
     process.stdout.write(`GraphQL listening on http://${shownHost}:${port}/graphql — database: ${dbDescription}\n`);
 
-    installShutdown({ log, config, server, sockets, stopApollo, dataSource, stopEmbedded });
+    process.removeListener('SIGINT', abortStartup);
+    process.removeListener('SIGTERM', abortStartup);
+    installShutdown({ log, config, server, sockets, stopApollo, dataSource, stopEmbedded, killEmbeddedNow: () => embedded?.killNow() });
   } catch (e) {
     await stopEmbedded();
     throw e;
@@ -83,6 +93,7 @@ interface ShutdownParts {
   stopApollo: () => Promise<void>;
   dataSource: { destroy(): Promise<void>; isInitialized: boolean };
   stopEmbedded: () => Promise<void>;
+  killEmbeddedNow: () => void;
 }
 
 /**
@@ -90,13 +101,16 @@ interface ShutdownParts {
  * SHUTDOWN_TIMEOUT_MS), close the pool, then stop the embedded PostgreSQL. A second signal exits at once.
  */
 function installShutdown(p: ShutdownParts): void {
-  let stopping = false;
+  let stoppingSince = 0;
   const shutdown = async (signal: string) => {
-    if (stopping) {
-      p.log.warn({ signal }, 'second signal: exiting now');
+    if (stoppingSince) {
+      // npm and the terminal both deliver Ctrl-C: a repeat within 2 s is the same request.
+      if (Date.now() - stoppingSince < 2000) return;
+      p.log.warn({ signal }, 'second signal: stopping the database and exiting now');
+      p.killEmbeddedNow();
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     p.log.info({ signal }, 'shutting down: draining requests');
     const force = setTimeout(() => {
       p.log.warn({ open: p.sockets.size }, 'drain timeout: closing remaining connections');

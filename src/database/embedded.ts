@@ -117,6 +117,8 @@ export class EmbeddedPostgres {
     const child = this.child;
     this.child = null;
     if (child && child.exitCode === null && child.signalCode === null) {
+      // Re-ref: without it the event loop may empty and the process exit before postgres has stopped.
+      child.ref();
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       const pid = child.pid!;
       child.kill('SIGTERM');
@@ -130,6 +132,12 @@ export class EmbeddedPostgres {
     }
     this.releaseServiceLock();
     if (this.opts.ephemeral) fs.rmSync(this.opts.dataDir, { recursive: true, force: true });
+  }
+
+  /** Fast shutdown without waiting (the process is about to exit). */
+  killNow(): void {
+    if (this.child && this.child.exitCode === null) this.child.kill('SIGINT');
+    this.releaseServiceLock();
   }
 
   /** One service per data folder: a second one on the same data would fight over the cluster. */
