@@ -62,7 +62,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
     @Field(() => [nodeType], { description: 'Rows of the page without cursors (本页记录).' })
     nodes: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits (分页信息).' })
     pageInfo: PageInfo;
 
     /** Replaced by the lazy counter of each page object (see paginate). */

@@ -5,9 +5,10 @@ import type { Context } from './context';
 
 /** `13812341234` → `138****1234`; landlines keep the area code and the last 2 digits. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
-  const m = /^(0\d{2,3})-?(\d{5,8})(-\d+)?$/.exec(phone.trim());
+  // A mobile may carry the country code (+86 / 0086) and any separators.
+  const mobile = /^(?:0{0,2}86)?(1\d{10})$/.exec(phone.replace(/\D/g, ''));
+  if (mobile) return `${mobile[1].slice(0, 3)}****${mobile[1].slice(7)}`;
+  const m = /^(0\d{2,3})[-\s]?(\d{5,8})([-\s]\d+)?$/.exec(phone.trim());
   if (m) return `${m[1]}-${'*'.repeat(m[2].length - 2)}${m[2].slice(-2)}`;
   return phone.length <= 2 ? '*'.repeat(phone.length) : `${phone.slice(0, 1)}${'*'.repeat(phone.length - 2)}${phone.slice(-1)}`;
 }

@@ -1,4 +1,4 @@
-import { ArgumentValidationError, Field, Mutation as TgMutation, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Arg, ArgumentValidationError, Field, Mutation as TgMutation, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 
 type MutationOptions = NonNullable<Parameters<typeof TgMutation>[1]>;
 type ReturnTypeFunc = Parameters<typeof TgMutation>[0] & Function;
@@ -80,4 +80,9 @@ export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & 
     TgMutation(returnType as never, options)(target, key, descriptor);
     UseMiddleware(MutationTransaction)(target, key, descriptor);
   };
+}
+
+/** The single `input` argument of a mutation. */
+export function InputArg(): ParameterDecorator {
+  return Arg('input', { description: 'What to do; see the input type (输入参数).' });
 }

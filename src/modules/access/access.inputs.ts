@@ -138,7 +138,7 @@ const AuditOutcomeFilter = EnumFilter(AuditOutcome, 'AuditOutcome', 'Outcome (�
 
 @InputType({ description: 'Which users to list (用户筛选).' })
 export class UserFilter {
-  @Field(() => RoleFilter, { nullable: true }) @IsOptional() @ValidateNested() role?: InstanceType<typeof RoleFilter>;
+  @Field(() => RoleFilter, { nullable: true, description: 'Role (角色).' }) @IsOptional() @ValidateNested() role?: InstanceType<typeof RoleFilter>;
   @Field(() => BooleanFilter, { nullable: true, description: 'Active or not (是否启用).' }) @IsOptional() @ValidateNested() active?: BooleanFilter;
   @Field(() => StringFilter, { nullable: true, description: 'Username (用户名).' }) @IsOptional() @ValidateNested() username?: StringFilter;
   @Field(() => StringFilter, { nullable: true, description: 'Display name (姓名).' }) @IsOptional() @ValidateNested() displayName?: StringFilter;
@@ -146,7 +146,7 @@ export class UserFilter {
 
 @ArgsType()
 export class UsersArgs extends PageArgs {
-  @Field(() => UserFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: UserFilter;
+  @Field(() => UserFilter, { nullable: true, description: 'Which users (筛选条件).' }) @IsOptional() @ValidateNested() filter?: UserFilter;
 }
 
 @ArgsType()
@@ -160,12 +160,12 @@ export class AuditEventFilter {
   @Field(() => StringFilter, { nullable: true, description: 'Entity type (对象类型).' }) @IsOptional() @ValidateNested() entityType?: StringFilter;
   @Field(() => StringFilter, { nullable: true, description: 'Entity id (对象ID).' }) @IsOptional() @ValidateNested() entityId?: StringFilter;
   @Field(() => IdFilter, { nullable: true, description: 'Actor (user or key id) (操作者).' }) @IsOptional() @ValidateNested() actorId?: IdFilter;
-  @Field(() => AuditOutcomeFilter, { nullable: true }) @IsOptional() @ValidateNested() outcome?: InstanceType<typeof AuditOutcomeFilter>;
+  @Field(() => AuditOutcomeFilter, { nullable: true, description: 'Committed or refused (结果).' }) @IsOptional() @ValidateNested() outcome?: InstanceType<typeof AuditOutcomeFilter>;
   @Field(() => StringFilter, { nullable: true, description: 'Request id (请求ID).' }) @IsOptional() @ValidateNested() requestId?: StringFilter;
   @Field(() => DateRangeFilter, { nullable: true, description: 'Asia/Shanghai dates (日期).' }) @IsOptional() @ValidateNested() occurredAt?: DateRangeFilter;
 }
 
 @ArgsType()
 export class AuditEventsArgs extends PageArgs {
-  @Field(() => AuditEventFilter, { nullable: true }) @IsOptional() @ValidateNested() filter?: AuditEventFilter;
+  @Field(() => AuditEventFilter, { nullable: true, description: 'Which events (筛选条件).' }) @IsOptional() @ValidateNested() filter?: AuditEventFilter;
 }

@@ -3,7 +3,7 @@ import { ALL_ROLES, Public, Role, Roles } from '../../common/auth';
 import { Connection, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { unauthenticated } from '../../common/errors';
-import { Mutation, MutationPayload } from '../../common/mutation';
+import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { departmentById, districtByCode } from '../reference/reference.service';
@@ -35,14 +35,14 @@ export class LoginPayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of a user mutation (用户).' })
 export class UserPayload extends MutationPayload {
-  @Field(() => User, { nullable: true }) user?: User | null;
+  @Field(() => User, { nullable: true, description: 'The user after the change; null when userErrors is not empty.' }) user?: User | null;
   @Field(() => String, { nullable: true, description: 'A generated password, shown this once; pass it to the user securely (生成的密码，仅显示一次).' })
   generatedPassword?: string | null;
 }
 
 @ObjectType({ description: 'Result of createApiKey / revokeApiKey (API密钥).' })
 export class ApiKeyPayload extends MutationPayload {
-  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey | null;
+  @Field(() => ApiKey, { nullable: true, description: 'The key after the change; null when userErrors is not empty.' }) apiKey?: ApiKey | null;
   @Field(() => String, { nullable: true, description: 'The full key, shown this once; only its hash is stored (完整密钥，仅显示一次).' })
   key?: string | null;
 }
@@ -77,50 +77,50 @@ export class AccessResolver {
 
   @Public()
   @Mutation(() => LoginPayload, { description: 'Sign in with username and password; returns a short-lived access token (登录).' })
-  async login(@Ctx() ctx: Context, @Arg('input') input: LoginInput): Promise<LoginPayload> {
+  async login(@Ctx() ctx: Context, @InputArg() input: LoginInput): Promise<LoginPayload> {
     const r = await access.login(ctx, input);
     return { user: r.user, accessToken: r.accessToken, expiresAt: r.expiresAt, userErrors: [] };
   }
 
   @Roles(...ALL_ROLES)
   @Mutation(() => UserPayload, { description: 'Change your own password (修改密码).' })
-  async changeMyPassword(@Ctx() ctx: Context, @Arg('input') input: ChangeMyPasswordInput): Promise<UserPayload> {
+  async changeMyPassword(@Ctx() ctx: Context, @InputArg() input: ChangeMyPasswordInput): Promise<UserPayload> {
     return { user: await access.changeMyPassword(ctx, input), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload, { description: 'Create a user (新建用户).' })
-  async createUser(@Ctx() ctx: Context, @Arg('input') input: CreateUserInput): Promise<UserPayload> {
+  async createUser(@Ctx() ctx: Context, @InputArg() input: CreateUserInput): Promise<UserPayload> {
     return { ...(await access.createUser(ctx, input)), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload, { description: "Change a user's name, role, department, scopes or active flag (修改用户)." })
-  async updateUser(@Ctx() ctx: Context, @Arg('input') input: UpdateUserInput): Promise<UserPayload> {
+  async updateUser(@Ctx() ctx: Context, @InputArg() input: UpdateUserInput): Promise<UserPayload> {
     return { user: await access.updateUser(ctx, input), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload, { description: 'Deactivate a user: sign-in and existing tokens stop working; history stays (停用用户).' })
-  async deactivateUser(@Ctx() ctx: Context, @Arg('input') input: UserRefInput): Promise<UserPayload> {
+  async deactivateUser(@Ctx() ctx: Context, @InputArg() input: UserRefInput): Promise<UserPayload> {
     return { user: await access.deactivateUser(ctx, input.id), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload, { description: 'Give a user a new generated password, shown once (重置密码).' })
-  async resetUserPassword(@Ctx() ctx: Context, @Arg('input') input: UserRefInput): Promise<UserPayload> {
+  async resetUserPassword(@Ctx() ctx: Context, @InputArg() input: UserRefInput): Promise<UserPayload> {
     return { ...(await access.resetUserPassword(ctx, input.id)), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => ApiKeyPayload, { description: 'Create an API key for a machine client; the key is shown once (新建API密钥).' })
-  async createApiKey(@Ctx() ctx: Context, @Arg('input') input: CreateApiKeyInput): Promise<ApiKeyPayload> {
+  async createApiKey(@Ctx() ctx: Context, @InputArg() input: CreateApiKeyInput): Promise<ApiKeyPayload> {
     return { ...(await access.createApiKey(ctx, input)), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => ApiKeyPayload, { description: 'Revoke an API key for good (吊销API密钥).' })
-  async revokeApiKey(@Ctx() ctx: Context, @Arg('input') input: ApiKeyRefInput): Promise<ApiKeyPayload> {
+  async revokeApiKey(@Ctx() ctx: Context, @InputArg() input: ApiKeyRefInput): Promise<ApiKeyPayload> {
     return { apiKey: await access.revokeApiKey(ctx, input.id), userErrors: [] };
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ALL_ROLES, Role, Roles } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { Mutation, MutationPayload } from '../../common/mutation';
+import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { ChecklistItem, Department, District, HazardType, TaskTeam, TeamDepartmentRole } from './reference.entities';
 import { SupplyChainStage } from './reference.enums';
 import { UpdateTaskTeamInput } from './reference.inputs';
@@ -61,7 +61,7 @@ export class ReferenceResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => UpdateTaskTeamPayload, { description: 'Rename a task team or change its lead, members and stages (修改专项工作组).' })
-  async updateTaskTeam(@Ctx() ctx: Context, @Arg('input') input: UpdateTaskTeamInput): Promise<UpdateTaskTeamPayload> {
+  async updateTaskTeam(@Ctx() ctx: Context, @InputArg() input: UpdateTaskTeamInput): Promise<UpdateTaskTeamPayload> {
     return { taskTeam: await reference.updateTaskTeam(ctx, input), userErrors: [] };
   }
 }
