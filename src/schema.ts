@@ -10,6 +10,16 @@ import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ChecklistItemResolver, DepartmentResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
+import {
+  BusinessResolver,
+  CertificateResolver,
+  ProductModelResolver,
+  RegistryResolver,
+  SiteResolver,
+  SupplyChainEdgeResolver,
+  SupplyChainNodeResolver,
+  SupplyRelationResolver,
+} from './modules/registry/registry.resolver';
 
 /** Every resolver class; a feature's resolvers are listed here when its module is added. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -22,6 +32,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ApiKeyResolver,
   MeResolver,
   AuditResolver,
+  RegistryResolver,
+  BusinessResolver,
+  SiteResolver,
+  ProductModelResolver,
+  CertificateResolver,
+  SupplyRelationResolver,
+  SupplyChainNodeResolver,
+  SupplyChainEdgeResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

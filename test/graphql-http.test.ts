@@ -26,10 +26,10 @@ describe('graphql-http server audits', () => {
   it('has zero failures', async () => {
     const results = [];
     for (const audit of serverAudits({ url, fetchFn: fetch })) {
-      results.push({ id: audit.id, name: audit.name, ...(await audit.fn()) });
+      results.push(await audit.fn());
     }
     const failures = results.filter((r) => r.status === 'error');
-    expect(failures.map((f) => `${f.name}: ${f.reason}`)).toEqual([]);
+    expect(failures.map((f) => `${f.name}: ${'reason' in f ? f.reason : ''}`)).toEqual([]);
     const warnings = results.filter((r) => r.status === 'warn').map((r) => r.name);
     // The known warnings from Apollo's defaults; a new one fails here so it gets looked at.
     expect(warnings.length).toBeLessThanOrEqual(3);

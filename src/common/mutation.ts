@@ -83,6 +83,6 @@ export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & 
 }
 
 /** The single `input` argument of a mutation. */
-export function InputArg(): ParameterDecorator {
+export function InputArg(): ReturnType<typeof Arg> {
   return Arg('input', { description: 'What to do; see the input type (输入参数).' });
 }

@@ -10,6 +10,8 @@ export interface RecordScope {
   stages: readonly SupplyChainStage[];
   /** District the record lies in (GB/T 2260). */
   districtCode: string | null;
+  /** A city-wide catalogue record (product models, certificates): only the stages are checked. */
+  cityWide?: boolean;
 }
 
 /** Why the principal may not write a record with this scope, or null when it may. */
@@ -22,6 +24,7 @@ export function writeScopeViolation(p: Principal, scope: RecordScope): string | 
       if (!scope.stages.some((s) => p.stages.includes(s))) {
         return `stages ${scope.stages.join(',') || '(none)'} are outside your teams' stages (${p.stages.join(',') || 'none'})`;
       }
+      if (scope.cityWide) return null;
       if (!scope.districtCode || !p.districtCodes.includes(scope.districtCode)) {
         return `district ${scope.districtCode ?? '(none)'} is outside your districts (${p.districtCodes.join(',') || 'none'})`;
       }
