@@ -17,7 +17,7 @@ import { healthRouter } from './http/health';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
-import { authenticate } from './modules/access/access.authenticate';
+import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -149,6 +149,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     authenticate(dataSource, config.jwtSecret),
     rateLimiter.middleware,
+    rejectInvalidCredentials(dataSource, log),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const requestId = currentRequest()!.requestId;

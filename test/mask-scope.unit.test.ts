@@ -107,6 +107,13 @@ describe('writeScopeViolation', () => {
       expect(writeScopeViolation(officer, scope)).toMatch(why);
     });
 
+    it('a city-wide record (catalogue) is checked by stage only', () => {
+      expect(writeScopeViolation(officer, { stages: [S.SALES], districtCode: null, cityWide: true })).toBeNull();
+      expect(writeScopeViolation(officer, { stages: [S.SALES], districtCode: '511181', cityWide: true })).toBeNull();
+      expect(writeScopeViolation(officer, { stages: [S.PRODUCTION], districtCode: null, cityWide: true })).toMatch(/stages PRODUCTION are outside/);
+      expect(writeScopeViolation(principal(Role.PARTNER_VIEWER, { stages: [S.SALES] }), { stages: [S.SALES], districtCode: null, cityWide: true })).toMatch(/read-only/);
+    });
+
     it('with no teams or districts writes nothing', () => {
       const bare = principal(Role.AGENCY_OFFICER);
       expect(writeScopeViolation(bare, inScope)).not.toBeNull();

@@ -32,8 +32,9 @@ const maskers: Record<PersonalKind, MiddlewareFn<Context>> = {} as never;
 for (const kind of ['phone', 'personName', 'idNumber'] as PersonalKind[]) {
   maskers[kind] = async ({ context }, next) => {
     const value = await next();
-    if (typeof value !== 'string' || !value) return value;
-    return context.principal && PERSONAL_DATA_READERS.has(context.principal.role) ? value : mask(kind, value);
+    if (context.principal && PERSONAL_DATA_READERS.has(context.principal.role)) return value;
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' && v ? mask(kind, v) : v));
+    return typeof value === 'string' && value ? mask(kind, value) : value;
   };
 }
 

@@ -31,10 +31,14 @@ export function operationDepth(op: OperationDefinitionNode, fragments: Record<st
   return walk(op.selectionSet, 0, new Set());
 }
 
-/** A list field costs its page size times what one row costs. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (typeof args.first === 'number' || 'after' in args) return 1 + (Number(args.first ?? DEFAULT_PAGE_SIZE) || 0) * Math.max(childComplexity, 1);
-  return undefined;
+/**
+ * A paginated field (one that takes `first`) costs its page size times what one row costs; when
+ * `first` is omitted the default page is returned, so it costs as much as asking for it.
+ */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + Math.max(first, 0) * Math.max(childComplexity, 1);
 };
 
 /**

@@ -14,14 +14,36 @@ export interface RateLimiter {
  * shared by every instance through Redis when REDIS_URL is set, with an in-memory fallback while
  * Redis is unreachable so an outage does not take the API down.
  */
+/** How long requests wait for the first Redis connection before using the in-memory fallback. */
+const FIRST_CONNECTION_WAIT_MS = 2000;
+
 export function createRateLimiter(config: Config, log: Logger): RateLimiter {
   const opts = { points: config.rateLimitPoints, duration: config.rateLimitWindowSeconds, keyPrefix: 'ebike-rl' };
   let redis: Redis | null = null;
+  let firstConnection: Promise<void> | null = null;
   let limiter: RateLimiterAbstract;
   if (config.redisUrl) {
     redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on('error', (e) => log.warn({ error: e.message }, 'redis error (rate limiter falls back to memory)'));
     limiter = new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) });
+    // Without the offline queue, requests arriving while the first connection is still being made
+    // would go to this instance's in-memory insurance and escape the shared budget. Wait for that
+    // first connection (briefly); after it, an outage falls back to memory at once.
+    const client = redis;
+    firstConnection = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        client.off('ready', done);
+        client.off('error', done);
+        client.off('end', done);
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_CONNECTION_WAIT_MS);
+      timer.unref();
+      client.once('ready', done);
+      client.once('error', done);
+      client.once('end', done);
+    });
   } else {
     limiter = new RateLimiterMemory(opts);
   }
@@ -29,6 +51,7 @@ export function createRateLimiter(config: Config, log: Logger): RateLimiter {
   return {
     async middleware(req, res, next) {
       const key = req.principal ? `p:${req.principal.id}` : `ip:${req.ip ?? 'unknown'}`;
+      if (firstConnection) await firstConnection;
       try {
         const r = await limiter.consume(key);
         res.set('RateLimit-Limit', String(opts.points));

@@ -1,12 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
+import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Principal, Role } from '../../common/auth';
+import type { Logger } from '../../common/logger';
+import { currentRequest } from '../../common/request-store';
+import { recordUnauthenticatedMutations } from '../audit/audit.service';
 import type { SupplyChainStage } from '../reference/reference.enums';
 import { API_KEY_PATTERN, secretMatches, verifyAccessToken } from './access.tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal | null;
+    /** Why presented credentials were refused; answered with 401 after rate limiting. */
+    authFailure?: string;
   }
 }
 
@@ -92,17 +98,48 @@ export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: R
   return principal;
 }
 
+/**
+ * Root fields of the mutation a request would run, or [] when it is a query or cannot be parsed.
+ * Only used to audit refused attempts; the request itself is never executed.
+ */
+export function mutationFieldsOf(body: unknown): string[] {
+  const b = body as { query?: unknown; operationName?: unknown } | undefined;
+  if (!b || typeof b.query !== 'string' || b.query.length > 100_000) return [];
+  try {
+    const ops = parse(b.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const op = typeof b.operationName === 'string' ? ops.find((o) => o.name?.value === b.operationName) : ops.length === 1 ? ops[0] : undefined;
+    if (op?.operation !== 'mutation') return [];
+    const names = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD).map((s) => s.name.value);
+    return [...new Set(names)].filter((n) => !n.startsWith('__'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Resolves the caller. Invalid credentials are not answered here but marked on the request, so
+ * that the rate limiter counts them (by address) before `rejectInvalidCredentials` answers 401.
+ */
 export function authenticate(ds: DataSource, jwtSecret: string) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     try {
       req.principal = await resolvePrincipal(ds, jwtSecret, req);
-      next();
     } catch (e) {
-      if (e instanceof AuthenticationError) {
-        res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: e.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      next(e);
+      if (!(e instanceof AuthenticationError)) return next(e);
+      req.principal = null;
+      req.authFailure = e.message;
     }
+    next();
+  };
+}
+
+/** 401 for requests that carried invalid credentials; a mutation attempted so is audited as refused. */
+export function rejectInvalidCredentials(ds: DataSource, log: Logger) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (!req.authFailure) return next();
+    await recordUnauthenticatedMutations(ds, { requestId: currentRequest()?.requestId ?? null, clientIp: req.ip ?? null }, mutationFieldsOf(req.body), `UNAUTHENTICATED: ${req.authFailure}`).catch(
+      (err: unknown) => log.error({ err }, 'could not record a refused attempt in the audit trail'),
+    );
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: req.authFailure, extensions: { code: 'UNAUTHENTICATED' } }] });
   };
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../common/auth';
 import { paginate, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
-import { ErrorCollector, UserErrorCode, fail, unauthenticated } from '../../common/errors';
+import { ErrorCollector, UserErrorCode, fail, forbidden, unauthenticated } from '../../common/errors';
 import { applyBooleanFilter, applyEnumFilter, applyStringFilter } from '../../common/filters';
 import { clean } from '../../common/validation';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
@@ -120,17 +120,25 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   }
 
   if (throttle) await outside.delete(LoginThrottle, { username });
+  const previousLoginAt = user!.lastLoginAt;
   user!.lastLoginAt = now;
   await ctx.em.update(User, { id: user!.id }, { lastLoginAt: now });
   const token = signAccessToken(ctx.config.jwtSecret!, user!.id, ctx.config.jwtTtlSeconds, now);
-  ctx.principal = { kind: 'user', id: user!.id, name: user!.username, role: user!.role, departmentId: user!.departmentId, teamIds: user!.teamIds, stages: [], districtCodes: user!.districtCodes };
-  await recordAudit(ctx, { operation: 'login', entityType: 'User', entityId: user!.id, before: null, after: { lastLoginAt: now } });
+  // The audit row names the user who signed in; the request itself stays as it came (anonymous or
+  // whoever sent it), so later fields of the same operation do not run with the new identity.
+  const asUser = { kind: 'user' as const, id: user!.id, name: user!.username, role: user!.role, departmentId: user!.departmentId, teamIds: user!.teamIds, stages: [], districtCodes: user!.districtCodes };
+  await recordAudit({ ...ctx, principal: asUser }, { operation: 'login', entityType: 'User', entityId: user!.id, before: { lastLoginAt: previousLoginAt }, after: { lastLoginAt: now } });
   return { user: user!, accessToken: token.token, expiresAt: token.expiresAt };
 }
 
 export async function changeMyPassword(ctx: Context, input: ChangeMyPasswordInput): Promise<User> {
   const p = ctx.principal;
-  if (!p || p.kind !== 'user') throw unauthenticated('Only a signed-in user has a password');
+  if (!p) throw unauthenticated();
+  if (p.kind !== 'user') {
+    // An API key is authenticated but has no password: a permission refusal, not a 401.
+    await recordRefusal(ctx, 'changeMyPassword', `FORBIDDEN: ${p.kind} has no password`);
+    throw forbidden('Only a signed-in user has a password (API密钥没有密码)');
+  }
   const user = await ctx.em.findOneOrFail(User, { where: { id: p.id }, lock: { mode: 'pessimistic_write' } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     fail(UserErrorCode.INVALID_CREDENTIALS, 'input.currentPassword', 'Current password is wrong (当前密码错误)');

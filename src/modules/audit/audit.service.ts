@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Context } from '../../common/context';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 
@@ -58,4 +59,33 @@ export async function recordRefusal(ctx: Context, operation: string, reason: str
   } catch (e) {
     ctx.log.error({ err: e, operation }, 'could not record a refused attempt in the audit trail');
   }
+}
+
+/**
+ * Records mutation calls refused before GraphQL runs (invalid, expired or revoked credentials):
+ * there is no principal and no context yet, only the request id and the client address.
+ */
+export async function recordUnauthenticatedMutations(
+  ds: DataSource,
+  request: { requestId: string | null; clientIp: string | null },
+  operations: string[],
+  reason: string,
+): Promise<void> {
+  if (!operations.length) return;
+  await ds.manager.insert(
+    AuditEvent,
+    operations.map((operation) => ({
+      actorType: 'anonymous',
+      actorId: null,
+      actorName: null,
+      role: null,
+      departmentId: null,
+      requestId: request.requestId,
+      clientIp: request.clientIp,
+      operation,
+      outcome: AuditOutcome.REFUSED,
+      reason,
+      changes: null,
+    })),
+  );
 }
