@@ -122,6 +122,34 @@ describe('rate limit', () => {
     });
   });
 
+  it('counts requests with invalid credentials against their address: after the budget a bad token gets 429, not 401', async () => {
+    await withApp({ RATE_LIMIT_POINTS: '3', RATE_LIMIT_WINDOW_SECONDS: '60' }, async (a) => {
+      const erin = (await makeUser(t.ds, Role.REPORTER)).token;
+      // Each attempt presents a different bad credential: rotating them does not buy a new budget.
+      const attempts = [
+        () => request(a.app).post('/graphql').set('Authorization', `Bearer not-a-token-${randomUUID()}`),
+        () => request(a.app).post('/graphql').set('X-Api-Key', `ebk_${randomUUID().replace(/-/g, '')}`),
+        () => request(a.app).post('/graphql').set('Authorization', 'Basic dXNlcjpwYXNz'),
+      ];
+      for (const attempt of attempts) {
+        const r = await attempt().send({ query: '{ me { id } }' });
+        expect(r.status).toBe(401);
+        expect(r.body.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      }
+
+      const limited = await request(a.app).post('/graphql').set('Authorization', `Bearer not-a-token-${randomUUID()}`).send({ query: '{ me { id } }' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers['www-authenticate']).toBeUndefined();
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(limited.body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Number(limited.headers['retry-after']) } }]);
+      // The address budget is the anonymous one too: no credentials at all is limited as well.
+      expect((await request(a.app).post('/graphql').send({ query: '{ districts { code } }' })).status).toBe(429);
+
+      // A valid principal from the same address keeps its own budget.
+      expect((await a.gql(`{ me { id } }`, {}, erin)).status).toBe(200);
+    });
+  });
+
   const redisUrl = process.env.TEST_REDIS_URL;
   (redisUrl ? it : it.skip)('two instances with REDIS_URL share one budget (TEST_REDIS_URL)', async () => {
     const env = { REDIS_URL: redisUrl!, RATE_LIMIT_POINTS: '4', RATE_LIMIT_WINDOW_SECONDS: '60' };

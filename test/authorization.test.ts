@@ -1,0 +1,446 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { GraphQLSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { ALL_ROLES, Role, isDeclaredPublic } from '../src/common/auth';
+import { RESOLVERS, buildAppSchema } from '../src/schema';
+import { makeUser, startTestApp, type GqlResult, type TestApp } from './support/app';
+
+let t: TestApp;
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  schema = await buildAppSchema();
+});
+afterAll(() => t.close());
+
+type Access = 'PUBLIC' | Role[];
+
+/** Who may call each Query and Mutation, as the code declares it (@Roles / @Public). */
+function declaredAccess(): Record<string, Access> {
+  const storage = getMetadataStorage();
+  const out: Record<string, Access> = {};
+  for (const [typeName, type, ops] of [
+    ['Query', schema.getQueryType(), storage.queries],
+    ['Mutation', schema.getMutationType(), storage.mutations],
+  ] as const) {
+    for (const fieldName of Object.keys(type!.getFields()).sort()) {
+      const op = ops.find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
+      if (!op) throw new Error(`${typeName}.${fieldName} has no resolver in RESOLVERS`);
+      const authorized = storage.authorizedFields.find((a) => a.target === op.target && a.fieldName === op.methodName);
+      const isPublic = isDeclaredPublic(op.target, op.methodName);
+      if (authorized && isPublic) throw new Error(`${typeName}.${fieldName} declares both @Roles and @Public`);
+      if (!authorized && !isPublic) throw new Error(`${typeName}.${fieldName} declares no access`);
+      out[`${typeName}.${fieldName}`] = isPublic ? 'PUBLIC' : ALL_ROLES.filter((r) => (authorized!.roles as Role[]).includes(r));
+    }
+  }
+  return out;
+}
+
+/** Role restrictions on fields of object types (sensitive fields), keyed Type.field. */
+function declaredFieldAccess(): Record<string, Role[]> {
+  const storage = getMetadataStorage();
+  const ops = [...storage.queries, ...storage.mutations];
+  const out: Record<string, Role[]> = {};
+  for (const a of storage.authorizedFields) {
+    if (ops.some((o) => o.target === a.target && o.methodName === a.fieldName)) continue;
+    out[`${a.target.name}.${a.fieldName}`] = ALL_ROLES.filter((r) => (a.roles as Role[]).includes(r));
+  }
+  return Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y)));
+}
+
+describe('declared access', () => {
+  it('every Query and Mutation declares its roles, and the table matches the committed snapshot', () => {
+    expect({ operations: declaredAccess(), fields: declaredFieldAccess() }).toMatchSnapshot();
+  });
+
+  it('follows the roles of the issue: users and keys ADMIN only, updateTaskTeam ADMIN/COORDINATOR, registry read by all but REPORTER and written by COORDINATOR/AGENCY_OFFICER, login public, changeMyPassword anyone signed in', () => {
+    const a = declaredAccess();
+    for (const op of ['createUser', 'updateUser', 'deactivateUser', 'resetUserPassword', 'createApiKey', 'revokeApiKey']) expect(a[`Mutation.${op}`]).toEqual([Role.ADMIN]);
+    expect(a['Query.users']).toEqual([Role.ADMIN]);
+    expect(a['Query.apiKeys']).toEqual([Role.ADMIN]);
+    expect(a['Mutation.updateTaskTeam']).toEqual([Role.ADMIN, Role.COORDINATOR]);
+    expect(a['Query.auditEvents']).toEqual([Role.ADMIN, Role.COORDINATOR]);
+    expect(a['Mutation.login']).toBe('PUBLIC');
+    expect(a['Mutation.changeMyPassword']).toEqual([...ALL_ROLES]);
+    // Registry: read by every role but REPORTER, written by COORDINATOR and AGENCY_OFFICER only (not ADMIN).
+    for (const op of REGISTRY_QUERIES) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER] });
+    for (const op of REGISTRY_MUTATIONS) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.COORDINATOR, Role.AGENCY_OFFICER] });
+    // Nothing but login is open to anonymous callers.
+    expect(Object.entries(a).filter(([, v]) => v === 'PUBLIC').map(([k]) => k)).toEqual(['Mutation.login']);
+  });
+});
+
+/**
+ * One call per operation. Allowed callers get past authorization and reach the service, where the
+ * input is harmless: it fails validation or names a record that does not exist (so nothing is
+ * written). `expectUserError` is the code the service answers with.
+ */
+interface Call {
+  query: string;
+  variables?: () => Record<string, unknown>;
+  /** For mutations: the code an allowed caller gets in userErrors. */
+  expectUserError?: string;
+}
+
+const PAYLOAD = '{ userErrors { field code } }';
+const CALLS: Record<string, Call> = {
+  'Query.me': { query: '{ me { id role } }' },
+  'Query.users': { query: '{ users(first: 1) { nodes { id } } }' },
+  'Query.apiKeys': { query: '{ apiKeys(first: 1) { nodes { id } } }' },
+  'Query.auditEvents': { query: '{ auditEvents(first: 1) { nodes { id } } }' },
+  'Query.districts': { query: '{ districts { code } }' },
+  'Query.departments': { query: '{ departments { code } }' },
+  'Query.taskTeams': { query: '{ taskTeams { code } }' },
+  'Query.taskTeam': { query: '{ taskTeam(code: "SALES") { code } }' },
+  'Query.hazardTypes': { query: '{ hazardTypes { code } }' },
+  'Query.checklistItems': { query: '{ checklistItems { code } }' },
+  'Mutation.login': {
+    query: `mutation($i: LoginInput!) { login(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { username: `nobody-${randomUUID()}`, password: 'wrong password' } }),
+    expectUserError: 'INVALID_CREDENTIALS',
+  },
+  'Mutation.changeMyPassword': {
+    query: `mutation($i: ChangeMyPasswordInput!) { changeMyPassword(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { currentPassword: 'not my password', newPassword: 'a brand new password' } }),
+    expectUserError: 'INVALID_CREDENTIALS',
+  },
+  'Mutation.createUser': {
+    query: `mutation($i: CreateUserInput!) { createUser(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { username: '!bad name', displayName: 'X', role: 'REPORTER' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateUser': {
+    query: `mutation($i: UpdateUserInput!) { updateUser(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, displayName: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.deactivateUser': {
+    query: `mutation($i: UserRefInput!) { deactivateUser(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.resetUserPassword': {
+    query: `mutation($i: UserRefInput!) { resetUserPassword(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createApiKey': {
+    query: `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { name: '   ', role: 'REPORTER' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.revokeApiKey': {
+    query: `mutation($i: ApiKeyRefInput!) { revokeApiKey(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.updateTaskTeam': {
+    query: `mutation($i: UpdateTaskTeamInput!) { updateTaskTeam(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, nameZh: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+
+  // ---------- registry ----------
+  // Reads name a random id (null) or ask for one row. Writes either fail input validation (which
+  // runs before the service, so before the AGENCY_OFFICER write-scope check) or name a random id
+  // (NOT_FOUND, also before the scope check). Nothing is written.
+  'Query.business': { query: 'query($id: ID!) { business(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.businessByUscc': { query: '{ businessByUscc(uscc: "NO-SUCH-USCC") { id } }' },
+  'Query.businesses': { query: '{ businesses(first: 1) { nodes { id } } }' },
+  'Query.site': { query: 'query($id: ID!) { site(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.sites': { query: '{ sites(first: 1) { nodes { id } } }' },
+  'Query.productModel': { query: 'query($id: ID!) { productModel(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.productModels': { query: '{ productModels(first: 1) { nodes { id } } }' },
+  'Query.certificate': { query: 'query($id: ID!) { certificate(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.certificates': { query: '{ certificates(first: 1) { nodes { id } } }' },
+  'Query.supplyRelations': { query: '{ supplyRelations(first: 1) { nodes { id } } }' },
+  'Query.supplyChain': {
+    query: 'query($id: ID!) { supplyChain(from: { businessId: $id }, maxDepth: 1) { nodes { depth } edges { depth } } }',
+    variables: () => ({ id: randomUUID() }),
+  },
+  'Mutation.createBusiness': {
+    query: `mutation($i: CreateBusinessInput!) { createBusiness(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { name: '   ', types: ['VEHICLE_MANUFACTURER'], districtCode: '511102' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateBusiness': {
+    query: `mutation($i: UpdateBusinessInput!) { updateBusiness(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, name: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.archiveBusiness': {
+    query: `mutation($i: ArchiveInput!) { archiveBusiness(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createSite': {
+    query: `mutation($i: CreateSiteInput!) { createSite(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { siteType: 'HIGH_RISE', name: '   ', districtCode: '511102' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateSite': {
+    query: `mutation($i: UpdateSiteInput!) { updateSite(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, name: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.archiveSite': {
+    query: `mutation($i: ArchiveInput!) { archiveSite(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createProductModel': {
+    query: `mutation($i: CreateProductModelInput!) { createProductModel(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { kind: 'CHARGER', brand: '   ', model: 'M1' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateProductModel': {
+    query: `mutation($i: UpdateProductModelInput!) { updateProductModel(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, brand: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.archiveProductModel': {
+    query: `mutation($i: ArchiveInput!) { archiveProductModel(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createCertificate': {
+    query: `mutation($i: CreateCertificateInput!) { createCertificate(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { number: 'not a certificate number' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateCertificate': {
+    query: `mutation($i: UpdateCertificateInput!) { updateCertificate(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, holderName: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.changeCertificateStatus': {
+    query: `mutation($i: ChangeCertificateStatusInput!) { changeCertificateStatus(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, status: 'SUSPENDED', reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.archiveCertificate': {
+    query: `mutation($i: ArchiveInput!) { archiveCertificate(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createSupplyRelation': {
+    // Random (well-formed) party ids would give two INVALID_REFERENCE errors; one malformed id gives one.
+    query: `mutation($i: CreateSupplyRelationInput!) { createSupplyRelation(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { supplierBusinessId: 'not-a-uuid', buyerBusinessId: randomUUID() } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateSupplyRelation': {
+    query: `mutation($i: UpdateSupplyRelationInput!) { updateSupplyRelation(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, note: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.archiveSupplyRelation': {
+    query: `mutation($i: ArchiveInput!) { archiveSupplyRelation(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+};
+
+const REGISTRY_QUERIES = [
+  'business',
+  'businessByUscc',
+  'businesses',
+  'site',
+  'sites',
+  'productModel',
+  'productModels',
+  'certificate',
+  'certificates',
+  'supplyRelations',
+  'supplyChain',
+].map((f) => `Query.${f}`);
+const REGISTRY_MUTATIONS = ['Business', 'Site', 'ProductModel', 'Certificate', 'SupplyRelation']
+  .flatMap((t) => ['create', 'update', 'archive'].map((verb) => `Mutation.${verb}${t}`))
+  .concat('Mutation.changeCertificateStatus');
+
+/**
+ * Names what a table is missing and what it has in excess, for a failure message that says
+ * exactly what to add (`table` says where). Empty when the table matches.
+ */
+function coverageProblems(table: string, expected: string[], actual: string[], hint: string): string {
+  const missing = expected.filter((op) => !actual.includes(op)).sort();
+  const extra = actual.filter((op) => !expected.includes(op)).sort();
+  const lines: string[] = [];
+  if (missing.length) lines.push(`${missing.length} operation(s) missing from ${table}: ${missing.join(', ')}`, hint);
+  if (extra.length) lines.push(`${table} has entries for operations the schema does not have (remove them): ${extra.join(', ')}`);
+  return lines.join('\n');
+}
+
+function expectCovered(table: string, expected: string[], actual: string[], hint: string): void {
+  const problems = coverageProblems(table, expected, actual, hint);
+  if (problems) throw new Error(problems);
+}
+
+/** Declared access of the operations the call table covers (the coverage test names the rest). */
+function coveredAccess(): [string, Access][] {
+  return Object.entries(declaredAccess()).filter(([op]) => op in CALLS);
+}
+
+function rootField(op: string): string {
+  return op.split('.')[1];
+}
+
+function call(op: string, auth: string | null): Promise<GqlResult> {
+  const c = CALLS[op];
+  return t.gql(c.query, c.variables?.() ?? {}, auth);
+}
+
+function expectAllowed(op: string, r: GqlResult): void {
+  const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
+  expect({ op, status: r.status, codes }).toEqual({ op, status: 200, codes: [] });
+  const data = r.body.data![rootField(op)];
+  expect(data).not.toBeUndefined();
+  const expected = CALLS[op].expectUserError;
+  if (expected) expect({ op, codes: data.userErrors.map((e: { code: string }) => e.code) }).toEqual({ op, codes: [expected] });
+}
+
+function expectRefused(op: string, r: GqlResult, code: 'FORBIDDEN' | 'UNAUTHENTICATED'): void {
+  // A non-null root field nulls `data`; a nullable one (taskTeam) is null itself.
+  const value = r.body.data === null ? null : r.body.data?.[rootField(op)];
+  expect({ op, codes: (r.body.errors ?? []).map((e) => e.extensions?.code), value }).toEqual({ op, codes: [code], value: null });
+  expect(r.status).toBe(code === 'UNAUTHENTICATED' ? 401 : 200);
+}
+
+describe('every operation × every role (users and API keys) × anonymous', () => {
+  const userTokens = {} as Record<Role, string>;
+  const keys = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    for (const role of ALL_ROLES) {
+      const scope = role === Role.AGENCY_OFFICER ? { teams: ['SALES'], districts: ['511102'], departmentCode: 'MARKET' } : {};
+      userTokens[role] = (await makeUser(t.ds, role, scope)).token;
+    }
+    for (const role of ALL_ROLES) {
+      const input = { name: `matrix ${role}`, role, ...(role === Role.AGENCY_OFFICER ? { teamCodes: ['SALES'], districtCodes: ['511102'] } : {}) };
+      const r = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key userErrors { code } } }`, { i: input }, userTokens.ADMIN);
+      expect(r.body.data!.createApiKey.userErrors).toEqual([]);
+      keys[role] = r.body.data!.createApiKey.key;
+    }
+  });
+
+  it('the call table covers every operation of the schema', () => {
+    expectCovered(
+      'CALLS in test/authorization.test.ts',
+      Object.keys(declaredAccess()),
+      Object.keys(CALLS),
+      'Add a harmless call for each: input that ends in a validation userError, NOT_FOUND/INVALID_REFERENCE, or a null result, so that nothing is written.',
+    );
+  });
+
+  it('anonymous callers get UNAUTHENTICATED for everything but login', async () => {
+    for (const [op, access] of coveredAccess()) {
+      const r = await call(op, null);
+      if (access === 'PUBLIC') expectAllowed(op, r);
+      else expectRefused(op, r, 'UNAUTHENTICATED');
+    }
+  });
+
+  for (const kind of ['user', 'apiKey'] as const) {
+    it.each([...ALL_ROLES])(`a ${kind} with role %s is allowed exactly the declared operations and FORBIDDEN the rest`, async (role) => {
+      const auth = kind === 'user' ? userTokens[role] : keys[role];
+      for (const [op, access] of coveredAccess()) {
+        const r = await call(op, auth);
+        const allowed = access === 'PUBLIC' || access.includes(role);
+        if (kind === 'apiKey' && op === 'Mutation.changeMyPassword') {
+          // A key has no password: it is signed in, so this is not UNAUTHENTICATED, but it may not.
+          expectRefused(op, r, 'FORBIDDEN');
+        } else if (allowed) expectAllowed(op, r);
+        else expectRefused(op, r, 'FORBIDDEN');
+      }
+    });
+  }
+});
+
+describe('mutation groups, negative cases per role', () => {
+  let tokens: Record<Role, string>;
+  beforeAll(async () => {
+    tokens = {} as Record<Role, string>;
+    for (const role of ALL_ROLES) tokens[role] = (await makeUser(t.ds, role, role === Role.AGENCY_OFFICER ? { teams: ['SALES'], districts: ['511102'] } : {})).token;
+  });
+
+  const groups: [string, string[], Role[]][] = [
+    ['users', ['Mutation.createUser', 'Mutation.updateUser', 'Mutation.deactivateUser', 'Mutation.resetUserPassword'], [Role.ADMIN]],
+    ['API keys', ['Mutation.createApiKey', 'Mutation.revokeApiKey'], [Role.ADMIN]],
+    ['reference data', ['Mutation.updateTaskTeam'], [Role.ADMIN, Role.COORDINATOR]],
+    ['registry', REGISTRY_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
+    ['sign-in', ['Mutation.login'], [...ALL_ROLES]],
+  ];
+  const cases = groups.flatMap(([group, ops, allowed]) => ALL_ROLES.map((role) => [group, role, ops, allowed.includes(role)] as const));
+
+  it.each(cases)('%s as %s', async (_group, role, ops, allowed) => {
+    for (const op of ops) {
+      const r = await call(op, tokens[role]);
+      if (allowed) expectAllowed(op, r);
+      else expectRefused(op, r, 'FORBIDDEN');
+    }
+  });
+
+  it('the groups cover every mutation', () => {
+    const covered = groups.flatMap(([, ops]) => ops);
+    expect(covered.length).toBe(new Set(covered).size);
+    expectCovered(
+      'the mutation groups in test/authorization.test.ts',
+      Object.keys(declaredAccess()).filter((k) => k.startsWith('Mutation.')),
+      covered,
+      'Add each to a group with the roles the issue allows (and a call to CALLS).',
+    );
+  });
+});
+
+describe('refusals do not reveal whether a record exists', () => {
+  it('updateUser, deactivateUser and resetUserPassword answer a real and a random id the same for COORDINATOR and anonymous', async () => {
+    const coordinator = (await makeUser(t.ds, Role.COORDINATOR)).token;
+    const victim = await makeUser(t.ds, Role.REPORTER);
+    const random = randomUUID();
+    const docs: [string, (id: string) => Record<string, unknown>][] = [
+      [`mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id } userErrors { code } } }`, (id) => ({ i: { id, expectedVersion: 1, role: 'ADMIN' } })],
+      [`mutation($i: UserRefInput!) { deactivateUser(input: $i) { user { id } userErrors { code } } }`, (id) => ({ i: { id } })],
+      [`mutation($i: UserRefInput!) { resetUserPassword(input: $i) { generatedPassword userErrors { code } } }`, (id) => ({ i: { id } })],
+    ];
+    for (const [query, vars] of docs) {
+      for (const auth of [coordinator, null]) {
+        const real = await t.gql(query, vars(victim.user.id), auth);
+        const fake = await t.gql(query, vars(random), auth);
+        expect(real.status).toBe(fake.status);
+        expect(real.body).toEqual(fake.body);
+        expect(real.body.errors![0].extensions!.code).toBe(auth ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+        expect(JSON.stringify(real.body)).not.toContain(victim.user.id);
+      }
+    }
+    // and nothing changed
+    const [row] = await t.ds.query(`SELECT role, active, version FROM app_user WHERE id = $1`, [victim.user.id]);
+    expect(row).toEqual({ role: 'REPORTER', active: true, version: 1 });
+  });
+
+  it('revokeApiKey answers a real and a random id the same for a PARTNER_VIEWER', async () => {
+    const admin = (await makeUser(t.ds, Role.ADMIN)).token;
+    const viewer = (await makeUser(t.ds, Role.PARTNER_VIEWER)).token;
+    const created = await t.gql(`mutation { createApiKey(input: { name: "leak check", role: REPORTER }) { apiKey { id } key } }`, {}, admin);
+    const id = created.body.data!.createApiKey.apiKey.id;
+    const q = `mutation($i: ApiKeyRefInput!) { revokeApiKey(input: $i) { apiKey { id revokedAt } userErrors { code } } }`;
+    const real = await t.gql(q, { i: { id } }, viewer);
+    const fake = await t.gql(q, { i: { id: randomUUID() } }, viewer);
+    expect(real.body).toEqual(fake.body);
+    expect(real.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    // the key still works
+    const me = await t.gql('{ me { role } }', {}, created.body.data!.createApiKey.key);
+    expect(me.body.data).toEqual({ me: { role: 'REPORTER' } });
+  });
+
+  it('a FORBIDDEN answer is the same whether the input is valid or not (roles are checked before validation)', async () => {
+    const viewer = (await makeUser(t.ds, Role.PARTNER_VIEWER)).token;
+    const q = `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { field code } } }`;
+    const invalid = await t.gql(q, { i: { username: '!', displayName: ' ', role: 'ADMIN', password: 'x' } }, viewer);
+    const valid = await t.gql(q, { i: { username: `valid-${randomUUID().slice(0, 8)}`, displayName: 'Valid', role: 'ADMIN', password: 'long enough password' } }, viewer);
+    expect(invalid.body).toEqual(valid.body);
+    expect(valid.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
