@@ -20,6 +20,16 @@ import {
   SupplyChainNodeResolver,
   SupplyRelationResolver,
 } from './modules/registry/registry.resolver';
+import {
+  BusinessItemsResolver,
+  ChecklistResultResolver,
+  EnforcementCaseResolver,
+  InspectionResolver,
+  ProductModelItemsResolver,
+  RemediationItemResolver,
+  RemediationResolver,
+  SiteItemsResolver,
+} from './modules/remediation/remediation.resolver';
 
 /** Every resolver class; a feature's resolvers are listed here when its module is added. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -40,6 +50,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SupplyRelationResolver,
   SupplyChainNodeResolver,
   SupplyChainEdgeResolver,
+  RemediationResolver,
+  RemediationItemResolver,
+  EnforcementCaseResolver,
+  InspectionResolver,
+  ChecklistResultResolver,
+  BusinessItemsResolver,
+  SiteItemsResolver,
+  ProductModelItemsResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

@@ -93,8 +93,17 @@ export interface EnumFilterShape<E> {
   notIn?: E[];
 }
 
-/** `<Enum>Filter` input for an enum registered with type-graphql. */
+const enumFilters = new Map<string, unknown>();
+
+/** `<Enum>Filter` input for an enum registered with type-graphql; one class per enum, shared by every list. */
 export function EnumFilter<E extends string>(enumObj: object, name: string, label: string) {
+  if (enumFilters.has(name)) return enumFilters.get(name) as ReturnType<typeof makeEnumFilter<E>>;
+  const F = makeEnumFilter<E>(enumObj, name, label);
+  enumFilters.set(name, F);
+  return F;
+}
+
+function makeEnumFilter<E extends string>(enumObj: object, name: string, label: string) {
   @InputType(`${name}Filter`, { description: `${label} filter.` })
   class F implements EnumFilterShape<E> {
     @Field(() => enumObj, { nullable: true, description: 'Equals (等于).' })

@@ -1,0 +1,34 @@
+/** Calendar days in Asia/Shanghai (UTC+8 all year, no daylight saving), the program's reporting time zone. */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from date a to date b (both YYYY-MM-DD); positive when b is later. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+}
+
+/** A date plus n days. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
+
+/** A date plus n working days (Monday–Friday; public holidays are not modelled). */
+export function addWorkingDays(date: string, n: number): string {
+  let d = date;
+  let left = n;
+  while (left > 0) {
+    d = addDays(d, 1);
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return d;
+}
+
+/** YYYYMMDD of a Shanghai date, for human codes. */
+export function compactDate(date: string): string {
+  return date.replace(/-/g, '');
+}

@@ -1,0 +1,140 @@
+import type { ConnectionShape } from '../../common/connection';
+import { paginate } from '../../common/connection';
+import type { Context } from '../../common/context';
+import { ErrorCollector, UserErrorCode } from '../../common/errors';
+import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
+import { idempotent } from '../../common/idempotency';
+import { assertCanWrite } from '../../common/scope';
+import { nextSequence } from '../../common/sequence';
+import { compactDate, shanghaiDate } from '../../common/time';
+import { clean } from '../../common/validation';
+import { recordAudit } from '../audit/audit.service';
+import { ChecklistItem, Department, TaskTeam } from '../reference/reference.entities';
+import { SupplyChainStage } from '../reference/reference.enums';
+import { Business, Site } from '../registry/registry.entities';
+import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
+import { insertItem } from '../remediation/remediation.service';
+import { Inspection, InspectionChecklistResult } from './inspection.entities';
+import { ChecklistOutcome, InspectionMethod } from './inspection.enums';
+import type { CreateInspectionInput, InspectionsArgs } from './inspection.inputs';
+
+/**
+ * Records an inspection with its checklist and the remediation items it raised, in the mutation's
+ * one transaction: any problem anywhere (a bad checklist code, an unknown hazard type in the third
+ * item …) writes nothing at all.
+ */
+export async function createInspection(ctx: Context, input: CreateInspectionInput): Promise<Inspection> {
+  return idempotent(ctx, 'createInspection', input.idempotencyKey, input, async () => {
+    const errors = new ErrorCollector();
+    const team = await ctx.em.findOne(TaskTeam, { where: { code: input.teamCode } });
+    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `No task team with code ${input.teamCode}`);
+    const depts = input.departmentCodes.length ? await ctx.em.getRepository(Department).createQueryBuilder('d').where('d.code = ANY(:c)', { c: input.departmentCodes }).getMany() : [];
+    input.departmentCodes.forEach((c, i) => {
+      if (!depts.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'departmentCodes', String(i)], `No department with code ${c}`);
+    });
+    const inspectors = input.inspectors.map((s) => s.trim()).filter(Boolean);
+    if (inspectors.length !== input.inspectors.length) errors.add(UserErrorCode.VALIDATION, 'input.inspectors', 'Inspector names must not be blank');
+    if (input.method === InspectionMethod.JOINT_ENFORCEMENT && new Set(inspectors).size < 2) {
+      errors.add(UserErrorCode.VALIDATION, 'input.inspectors', 'An enforcement inspection needs at least two officers (执法检查不少于两人)');
+    }
+    if (!!input.targetBusinessId === !!input.targetSiteId) errors.add(UserErrorCode.VALIDATION, 'input.targetBusinessId', 'Give exactly one target: targetBusinessId or targetSiteId');
+    const business = input.targetBusinessId ? await ctx.em.findOne(Business, { where: { id: input.targetBusinessId } }) : null;
+    if (input.targetBusinessId && (!business || business.status === BusinessStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetBusinessId', 'No (unarchived) business with this id');
+    const site = input.targetSiteId ? await ctx.em.findOne(Site, { where: { id: input.targetSiteId } }) : null;
+    if (input.targetSiteId && (!site || site.status === RecordStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetSiteId', 'No (unarchived) site with this id');
+    const now = ctx.now();
+    if (input.startedAt.getTime() > now.getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.startedAt', 'startedAt is in the future');
+    if (input.endedAt && input.endedAt < input.startedAt) errors.add(UserErrorCode.VALIDATION, 'input.endedAt', 'endedAt is before startedAt');
+
+    const targetStages = site ? [SupplyChainStage.PARKING_CHARGING] : business?.stages ?? [];
+    const stage = input.stage ?? targetStages[0];
+    if (input.stage && (business || site) && !targetStages.includes(input.stage)) {
+      errors.add(UserErrorCode.VALIDATION, 'input.stage', `The target is in ${targetStages.join(', ')}, not ${input.stage}`);
+    }
+    const codes = input.checklistResults.map((r) => r.itemCode);
+    const items = codes.length ? await ctx.em.getRepository(ChecklistItem).createQueryBuilder('c').where('c.code = ANY(:codes)', { codes }).getMany() : [];
+    input.checklistResults.forEach((r, i) => {
+      const item = items.find((x) => x.code === r.itemCode);
+      if (!item) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'checklistResults', String(i), 'itemCode'], `No checklist item ${r.itemCode}`);
+      else if (stage && item.stage !== stage) errors.add(UserErrorCode.VALIDATION, ['input', 'checklistResults', String(i), 'itemCode'], `${r.itemCode} belongs to ${item.stage}, not the inspected stage ${stage}`);
+      if (codes.indexOf(r.itemCode) !== i) errors.add(UserErrorCode.DUPLICATE, ['input', 'checklistResults', String(i), 'itemCode'], `${r.itemCode} is listed twice`);
+    });
+    input.remediationItems.forEach((h, i) => {
+      if (!h.checklistItemCode) return;
+      const r = input.checklistResults.find((x) => x.itemCode === h.checklistItemCode);
+      if (!r || r.outcome !== ChecklistOutcome.FAILED) {
+        errors.add(UserErrorCode.VALIDATION, ['input', 'remediationItems', String(i), 'checklistItemCode'], `${h.checklistItemCode} is not a failed item of this inspection`);
+      }
+    });
+    if (!team || !stage || (!business && !site)) {
+      errors.throwIfAny();
+      return undefined as never;
+    }
+    const districtCode = (site ?? business)!.districtCode;
+    const inspection = ctx.em.create(Inspection, {
+      method: input.method,
+      teamId: team.id,
+      departmentIds: depts.map((d) => d.id),
+      inspectors,
+      targetBusinessId: business?.id ?? null,
+      targetSiteId: site?.id ?? null,
+      districtCode,
+      stage,
+      startedAt: input.startedAt,
+      endedAt: input.endedAt ?? null,
+      conclusion: clean(input.conclusion),
+      createdBy: ctx.principal!.kind === 'system' ? null : ctx.principal!.id,
+    });
+    await assertCanWrite(ctx, { stages: [stage], districtCode }, 'createInspection');
+    errors.throwIfAny();
+
+    const day = shanghaiDate(input.startedAt);
+    inspection.code = `JC-${districtCode}-${compactDate(day)}-${String(await nextSequence(ctx.em, 'JC', districtCode, day)).padStart(4, '0')}`;
+    await ctx.em.insert(Inspection, inspection);
+    if (input.checklistResults.length) {
+      await ctx.em.insert(
+        InspectionChecklistResult,
+        input.checklistResults.map((r, i) => ({ inspectionId: inspection.id, itemCode: r.itemCode, outcome: r.outcome, note: clean(r.note), sortOrder: i + 1 })),
+      );
+    }
+    for (const [i, h] of input.remediationItems.entries()) {
+      await insertItem(
+        ctx,
+        h,
+        { business, site, inspection, team, leadDepartmentId: null, districtCode, discoveryMethod: input.method, discoveredAt: input.startedAt, discoveredBy: inspectors },
+        ['input', 'remediationItems', String(i)],
+        errors,
+      );
+    }
+    errors.throwIfAny();
+    await recordAudit(ctx, {
+      operation: 'createInspection',
+      entityType: 'Inspection',
+      entityId: inspection.id,
+      before: null,
+      after: { ...inspection, checklistResults: input.checklistResults.length, remediationItems: input.remediationItems.length },
+    });
+    return inspection;
+  }, (id) => ctx.em.findOneByOrFail(Inspection, { id }));
+}
+
+export function listInspections(ctx: Context, args: InspectionsArgs): Promise<ConnectionShape<Inspection>> {
+  const qb = ctx.em.getRepository(Inspection).createQueryBuilder('n');
+  const f = args.filter;
+  applyStringFilter(qb, 'n.district_code', f?.district);
+  if (f?.team) {
+    const sub = qb.subQuery().select('t.id').from(TaskTeam, 't');
+    applyStringFilter(sub, 't.code', f.team);
+    qb.andWhere(`n.team_id IN ${sub.getQuery()}`, sub.getParameters());
+  }
+  applyEnumFilter(qb, 'n.method', f?.method);
+  applyEnumFilter(qb, 'n.stage', f?.stage);
+  applyIdFilter(qb, 'n.target_business_id', f?.businessId);
+  applyIdFilter(qb, 'n.target_site_id', f?.siteId);
+  applyDateRange(qb, 'n.started_at', f?.startedOn, 'timestamptz');
+  applyStringFilter(qb, 'n.code', f?.code);
+  return paginate(qb, args, { expression: 'n.started_at', direction: 'DESC', cast: 'timestamptz', value: (n) => n.startedAt });
+}
+
+export const inspectionById = (ctx: Context) => ctx.loaders.one(Inspection, 'id');
+export const checklistResults = (ctx: Context) => ctx.loaders.many(InspectionChecklistResult, 'inspectionId', 'sortOrder');
