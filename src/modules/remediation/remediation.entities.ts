@@ -211,6 +211,15 @@ export class RemediationItem {
   @Column({ name: 'review_notes', type: 'text', nullable: true })
   reviewNotes: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When rectification was confirmed: fixed on the spot or review passed (整改完成确认时间).' })
+  @Column({ name: 'rectified_at', ...ts, nullable: true })
+  rectifiedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Asia/Shanghai date of rectifiedAt (整改完成日期).' })
+  @Index('ix_remediation_item_rectified_on')
+  @Column({ name: 'rectified_on', type: 'date', nullable: true })
+  rectifiedOn: string | null;
+
   @Field(() => Date, { nullable: true, description: 'Closed (销号时间).' })
   @Column({ name: 'closed_at', ...ts, nullable: true })
   closedAt: Date | null;

@@ -114,6 +114,8 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     reviewedAt: null,
     reviewResult: null,
     reviewNotes: null,
+    rectifiedAt: null,
+    rectifiedOn: null,
     closedAt: null,
     closedOn: null,
     closedBy: null,
@@ -258,6 +260,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     case RemediationAction.RECTIFY_ON_SITE:
       item.noticeType = NoticeType.IMMEDIATE;
       item.noticeServedAt = now;
+      item.rectifiedAt = now;
+      item.rectifiedOn = todayDate;
       break;
     case RemediationAction.SERVE_NOTICE:
       if (!input.noticeType) errors.add(UserErrorCode.REQUIRED, 'input.noticeType', 'SERVE_NOTICE needs the notice type');
@@ -290,6 +294,10 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       item.reviewedAt = now;
       item.reviewResult = pass ? ReviewResult.PASS : ReviewResult.FAIL;
       item.reviewNotes = comment;
+      if (pass) {
+        item.rectifiedAt = now;
+        item.rectifiedOn = todayDate;
+      }
       if (!pass) {
         item.failedReviews += 1;
         item.completionReportedBy = null;
