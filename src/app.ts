@@ -70,8 +70,10 @@ function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlu
         async willSendResponse({ response, operationName, contextValue, errors }) {
           const store = currentRequest();
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const operationSql = store ? store.sqlStatements - store.sqlAtOperationStart : undefined;
           if (exposeSqlCount && store && response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: store.sqlStatements };
+            // Statements run for the operation itself; the principal lookup before it is one more.
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: operationSql };
           }
           log.info(
             {
@@ -79,6 +81,7 @@ function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlu
               operationName: operationName ?? null,
               durationMs: Math.round(durationMs * 10) / 10,
               sqlStatements: store?.sqlStatements,
+              operationSqlStatements: operationSql,
               principal: contextValue?.principal?.id ?? null,
               errors: errors?.length ?? 0,
             },
@@ -145,14 +148,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const header = req.get('x-request-id');
       const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
       res.set('X-Request-Id', requestId);
-      requestStore.run({ requestId, sqlStatements: 0 }, next);
+      requestStore.run({ requestId, sqlStatements: 0, sqlAtOperationStart: 0 }, next);
     },
     authenticate(dataSource, config.jwtSecret),
     rateLimiter.middleware,
     rejectInvalidCredentials(dataSource, log),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
-        const requestId = currentRequest()!.requestId;
+        const store = currentRequest()!;
+        store.sqlAtOperationStart = store.sqlStatements;
+        const requestId = store.requestId;
         const ctx: Context = {
           requestId,
           principal: req.principal ?? null,

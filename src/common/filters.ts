@@ -166,13 +166,18 @@ export function applyBooleanFilter(qb: Where, expr: string, f?: BooleanFilter | 
   qb.andWhere(`${expr} = :${n}`, { [n]: f.eq });
 }
 
-/** For an array column: the array holds any of the values (`&&`). */
-export function applyEnumFilter<E extends string>(qb: Where, expr: string, f?: EnumFilterShape<E> | null, opts: { array?: boolean } = {}): void {
+/**
+ * For an array column pass `arrayOf`, the PostgreSQL enum type of its elements: the array contains
+ * the value (`@>`), any of the values (`&&`) or none of them, compared as a typed array so that the
+ * column's GIN index serves it.
+ */
+export function applyEnumFilter<E extends string>(qb: Where, expr: string, f?: EnumFilterShape<E> | null, opts: { arrayOf?: string } = {}): void {
   if (!f) return;
-  if (opts.array) {
-    if (f.eq) { const n = p(); qb.andWhere(`:${n} = ANY(${expr})`, { [n]: f.eq }); }
-    if (f.in) { const n = p(); qb.andWhere(`${expr} && ARRAY[:...${n}]`, { [n]: f.in.length ? f.in : [null] }); }
-    if (f.notIn?.length) { const n = p(); qb.andWhere(`NOT (${expr} && ARRAY[:...${n}])`, { [n]: f.notIn }); }
+  if (opts.arrayOf) {
+    const t = opts.arrayOf;
+    if (f.eq) { const n = p(); qb.andWhere(`${expr} @> CAST(:${n} AS ${t}[])`, { [n]: [f.eq] }); }
+    if (f.in) { const n = p(); qb.andWhere(`${expr} && CAST(:${n} AS ${t}[])`, { [n]: f.in }); }
+    if (f.notIn?.length) { const n = p(); qb.andWhere(`NOT (${expr} && CAST(:${n} AS ${t}[]))`, { [n]: f.notIn }); }
     return;
   }
   if (f.eq) { const n = p(); qb.andWhere(`${expr} = :${n}`, { [n]: f.eq }); }

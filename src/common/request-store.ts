@@ -6,7 +6,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export interface RequestStore {
   requestId: string;
+  /** Every SQL statement of the request, authentication included. */
   sqlStatements: number;
+  /** The count when GraphQL work began (after authentication): the N+1 tests and the benchmark read the difference. */
+  sqlAtOperationStart: number;
 }
 
 export const requestStore = new AsyncLocalStorage<RequestStore>();

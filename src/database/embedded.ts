@@ -227,22 +227,22 @@ export class EmbeddedPostgres {
       fs.chownSync(pwTmp, this.uid, this.gid!);
     }
     this.opts.log?.info({ dir: this.clusterDir }, 'initialising embedded PostgreSQL cluster');
+    // Character classes must be Unicode-aware for pg_trgm to index Chinese names (a C ctype gives
+    // no trigrams at all for CJK text); collation stays C (byte order, fast, stable across OSes).
+    // The builtin and ICU providers do not help pg_trgm, so this needs the OS's C.UTF-8 locale; where
+    // it is missing, fall back to C, which works but scans for Chinese "contains" searches.
+    const common = [`--pgdata=${this.clusterDir}`, '--username=postgres', `--pwfile=${pwTmp}`, '--auth=scram-sha-256', '--encoding=UTF8', '--lc-messages=C', '--lc-collate=C'];
+    const attempt = (ctype: string) => exec(bin.initdb, [...common, `--lc-ctype=${ctype}`], { uid: this.uid, gid: this.gid, env: { ...process.env, LC_ALL: 'C' } });
     try {
-      await exec(
-        bin.initdb,
-        [
-          `--pgdata=${this.clusterDir}`,
-          '--username=postgres',
-          `--pwfile=${pwTmp}`,
-          '--auth=scram-sha-256',
-          '--encoding=UTF8',
-          // Unicode-aware character classes (pg_trgm on Chinese names) without depending on OS locales.
-          '--locale-provider=builtin',
-          '--builtin-locale=C.UTF-8',
-          '--locale=C',
-        ],
-        { uid: this.uid, gid: this.gid, env: { ...process.env, LC_ALL: 'C' } },
-      );
+      try {
+        await attempt('C.UTF-8');
+      } catch (e) {
+        this.opts.log?.warn({ error: (e as { stderr?: string }).stderr?.trim() }, 'C.UTF-8 locale unavailable; Chinese name search will not use trigram indexes');
+        fs.rmSync(this.clusterDir, { recursive: true, force: true });
+        fs.mkdirSync(this.clusterDir, { recursive: true, mode: 0o700 });
+        if (this.uid !== undefined) fs.chownSync(this.clusterDir, this.uid, this.gid!);
+        await attempt('C');
+      }
     } catch (e) {
       fs.rmSync(this.clusterDir, { recursive: true, force: true });
       throw new EmbeddedPostgresError(`initdb failed: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`);

@@ -77,7 +77,7 @@ export class SupplyChainNode {
 @ObjectType({ description: 'A supply relation followed by a trace (追溯边).' })
 export class SupplyChainEdge {
   @Field(() => SupplyRelation, { description: 'The relation (供货关系).' }) relation: SupplyRelation;
-  @Field(() => Int, { description: 'Distance from the start of the far end (层级).' }) depth: number;
+  @Field(() => Int, { description: 'The step at which the relation was followed: depth of its near end + 1 (a relation closing a cycle may lead back to a nearer business) (层级).' }) depth: number;
   relationId: string;
 }
 

@@ -61,13 +61,25 @@ async function lockForUpdate<T extends ObjectLiteral & { version: number }>(
   return row;
 }
 
-/** Turns a unique-index violation into a DUPLICATE user error instead of an internal error. */
-async function saving<T>(work: () => Promise<T>, onDuplicate: (constraint: string) => Promise<never>): Promise<T> {
+/**
+ * Turns a unique-index violation into a DUPLICATE user error instead of an internal error. The
+ * write runs under a savepoint: a failed statement aborts the whole PostgreSQL transaction, and
+ * onDuplicate still has to query (to name the record that won a concurrent race).
+ */
+async function saving<T>(ctx: Context, work: () => Promise<T>, onDuplicate: (constraint: string) => Promise<never>): Promise<T> {
+  const qr = ctx.em.queryRunner;
+  const savepoint = qr?.isTransactionActive ? 'registry_write' : null;
+  if (savepoint) await qr!.query(`SAVEPOINT ${savepoint}`);
   try {
-    return await work();
+    const result = await work();
+    if (savepoint) await qr!.query(`RELEASE SAVEPOINT ${savepoint}`);
+    return result;
   } catch (e) {
     const driver = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-    if (e instanceof QueryFailedError && driver?.code === '23505') return onDuplicate(driver.constraint ?? '');
+    if (e instanceof QueryFailedError && driver?.code === '23505') {
+      if (savepoint) await qr!.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      return onDuplicate(driver.constraint ?? '');
+    }
     throw e;
   }
 }
@@ -139,7 +151,8 @@ async function validateBusiness(ctx: Context, patch: BusinessPatch, current: Bus
     } else if (patch.usccOverrideReason) {
       errors.add(UserErrorCode.VALIDATION, 'input.usccOverrideReason', 'The USCC passes its check digit: no override reason is needed');
     }
-    if (!check.problem) {
+    // A code accepted with an override reason must be unique too.
+    if (check.problem?.kind !== 'FORMAT') {
       const dup = await ctx.em
         .getRepository(Business)
         .createQueryBuilder('b')
@@ -175,7 +188,9 @@ function applyBusinessPatch(b: Business, patch: BusinessPatch): void {
 }
 
 async function duplicateUscc(ctx: Context, uscc: string | null): Promise<never> {
-  const other = uscc ? await ctx.em.findOne(Business, { where: { uscc } }) : null;
+  const other = uscc
+    ? await ctx.em.getRepository(Business).createQueryBuilder('b').where('b.uscc = :uscc AND b.status <> :archived', { uscc, archived: BusinessStatus.ARCHIVED }).getOne()
+    : null;
   fail(UserErrorCode.DUPLICATE, 'input.uscc', `USCC ${uscc} already belongs to business ${other?.id ?? '(another)'}`);
 }
 
@@ -188,7 +203,7 @@ export async function createBusiness(ctx: Context, input: CreateBusinessInput): 
   await validateBusiness(ctx, patch, null, errors);
   errors.throwIfAny();
   applyBusinessPatch(b, patch);
-  await saving(() => ctx.em.insert(Business, b), () => duplicateUscc(ctx, b.uscc));
+  await saving(ctx, () => ctx.em.insert(Business, b), () => duplicateUscc(ctx, b.uscc));
   await recordAudit(ctx, { operation: 'createBusiness', entityType: 'Business', entityId: b.id, before: null, after: view(b) });
   return b;
 }
@@ -206,7 +221,7 @@ export async function updateBusiness(ctx: Context, input: UpdateBusinessInput): 
   // A change of district or types must stay inside the writer's scope too.
   await assertCanWrite(ctx, businessScope(b), 'updateBusiness');
   b.version += 1;
-  await saving(() => ctx.em.save(b), () => duplicateUscc(ctx, b.uscc));
+  await saving(ctx, () => ctx.em.save(b), () => duplicateUscc(ctx, b.uscc));
   await recordAudit(ctx, { operation: 'updateBusiness', entityType: 'Business', entityId: b.id, before, after: view(b) });
   return b;
 }
@@ -250,8 +265,8 @@ export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<Conn
   const qb = ctx.em.getRepository(Business).createQueryBuilder('b');
   const f = args.filter;
   applyStringFilter(qb, 'b.district_code', f?.district);
-  applyEnumFilter(qb, 'b.stages', f?.stage, { array: true });
-  applyEnumFilter(qb, 'b.types', f?.type, { array: true });
+  applyEnumFilter(qb, 'b.stages', f?.stage, { arrayOf: 'supply_chain_stage' });
+  applyEnumFilter(qb, 'b.types', f?.type, { arrayOf: 'business_type' });
   if (f?.status) applyEnumFilter(qb, 'b.status', f.status);
   else qb.andWhere(`b.status <> 'ARCHIVED'`);
   applyStringFilter(qb, 'b.name', f?.name);
@@ -407,7 +422,7 @@ export async function createProductModel(ctx: Context, input: CreateProductModel
   const errors = new ErrorCollector();
   await validateProductModel(ctx, m, input, errors);
   errors.throwIfAny();
-  await saving(() => ctx.em.insert(ProductModel, m), () => duplicateModel(m));
+  await saving(ctx, () => ctx.em.insert(ProductModel, m), () => duplicateModel(m));
   await recordAudit(ctx, { operation: 'createProductModel', entityType: 'ProductModel', entityId: m.id, before: null, after: view(m) });
   return m;
 }
@@ -423,7 +438,7 @@ export async function updateProductModel(ctx: Context, input: UpdateProductModel
   await validateProductModel(ctx, m, patch, errors);
   errors.throwIfAny();
   m.version += 1;
-  await saving(() => ctx.em.save(m), () => duplicateModel(m));
+  await saving(ctx, () => ctx.em.save(m), () => duplicateModel(m));
   await recordAudit(ctx, { operation: 'updateProductModel', entityType: 'ProductModel', entityId: m.id, before, after: view(m) });
   return m;
 }
@@ -502,7 +517,7 @@ export async function createCertificate(ctx: Context, input: CreateCertificateIn
   const dup = await ctx.em.findOne(Certificate, { where: { number: input.number } });
   if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.number', `Certificate ${input.number} is already registered as ${dup.id}`);
   errors.throwIfAny();
-  await saving(() => ctx.em.insert(Certificate, c), async () => fail(UserErrorCode.DUPLICATE, 'input.number', `Certificate ${input.number} is already registered`));
+  await saving(ctx, () => ctx.em.insert(Certificate, c), async () => fail(UserErrorCode.DUPLICATE, 'input.number', `Certificate ${input.number} is already registered`));
   await recordStatusChange(ctx, c, null, 'registered (登记)', c.issuedOn);
   await recordAudit(ctx, { operation: 'createCertificate', entityType: 'Certificate', entityId: c.id, before: null, after: view(c) });
   return c;
@@ -614,7 +629,7 @@ export async function createSupplyRelation(ctx: Context, input: CreateSupplyRela
   applyRelationPatch(r, input);
   await validateRelation(ctx, r, errors);
   errors.throwIfAny();
-  await saving(() => ctx.em.insert(SupplyRelation, r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
+  await saving(ctx, () => ctx.em.insert(SupplyRelation, r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
   await recordAudit(ctx, { operation: 'createSupplyRelation', entityType: 'SupplyRelation', entityId: r.id, before: null, after: view(r) });
   return r;
 }
@@ -636,7 +651,7 @@ export async function updateSupplyRelation(ctx: Context, input: UpdateSupplyRela
   await validateRelation(ctx, r, errors);
   errors.throwIfAny();
   r.version += 1;
-  await saving(() => ctx.em.save(r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
+  await saving(ctx, () => ctx.em.save(r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
   await recordAudit(ctx, { operation: 'updateSupplyRelation', entityType: 'SupplyRelation', entityId: r.id, before, after: view(r) });
   return r;
 }

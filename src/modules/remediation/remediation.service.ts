@@ -516,13 +516,15 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
     closedOn: input.closedOn ?? null,
   });
   await ctx.em.insert(EnforcementCase, c);
+  // INSERT … RETURNING merges the enum-array default back as raw text ("{FINE}"); read the row as stored.
+  const stored = await ctx.em.findOneByOrFail(EnforcementCase, { id: c.id });
   item.caseFiled = true;
   if (input.transferredToPolice) item.transferred = true;
   item.version += 1;
   await ctx.em.save(item);
-  await recordEvent(ctx, item, 'CASE_FILED', item.status, null, { caseId: c.id, caseNumber, fineAmount: c.fineAmount, confiscatedAmount: c.confiscatedAmount });
-  await recordAudit(ctx, { operation: 'fileEnforcementCase', entityType: 'EnforcementCase', entityId: c.id, before: { item: before }, after: { item: itemView(item), case: { ...c } } });
-  return { item, enforcementCase: c };
+  await recordEvent(ctx, item, 'CASE_FILED', item.status, null, { caseId: c.id, caseNumber, fineAmount: stored.fineAmount, confiscatedAmount: stored.confiscatedAmount });
+  await recordAudit(ctx, { operation: 'fileEnforcementCase', entityType: 'EnforcementCase', entityId: c.id, before: { item: before }, after: { item: itemView(item), case: { ...stored } } });
+  return { item, enforcementCase: stored };
 }
 
 export async function addEvidence(ctx: Context, input: AddEvidenceInput): Promise<{ item: RemediationItem; evidence: Evidence }> {
@@ -574,7 +576,7 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
   applyStringFilter(qb, `${alias}.district_code`, f.district);
   if (f.businessType) {
     const sub = qb.subQuery().select('bt.id').from(Business, 'bt');
-    applyEnumFilter(sub, 'bt.types', f.businessType, { array: true });
+    applyEnumFilter(sub, 'bt.types', f.businessType, { arrayOf: 'business_type' });
     qb.andWhere(`${alias}.business_id IN ${sub.getQuery()}`, sub.getParameters());
   }
   applyIdFilter(qb, `${alias}.business_id`, f.businessId);

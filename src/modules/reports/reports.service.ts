@@ -1,0 +1,319 @@
+import type { Context } from '../../common/context';
+import { badInput } from '../../common/errors';
+import { addDays, daysBetween } from '../../common/time';
+import { Inspection } from '../inspection/inspection.entities';
+import type { InspectionFilter } from '../inspection/inspection.inputs';
+import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
+import { TaskTeam } from '../reference/reference.entities';
+import { RemediationItem } from '../remediation/remediation.entities';
+import type { RemediationItemFilter } from '../remediation/remediation.inputs';
+import { applyItemFilter, today } from '../remediation/remediation.service';
+import { EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
+
+/** The longest period a statistics request may cover (about ten years). */
+const MAX_DAYS = 3700;
+
+export interface ResolvedPeriod {
+  from: string;
+  to: string;
+  days: number;
+  /** The day overdue is judged on: the period's last day, or today if that is earlier. */
+  asOf: string;
+}
+
+export function resolvePeriod(ctx: Context, p: PeriodInput): ResolvedPeriod {
+  if (p.from > p.to) throw badInput(`period.from (${p.from}) is after period.to (${p.to})`, 'period');
+  const days = daysBetween(p.from, p.to) + 1;
+  if (days > MAX_DAYS) throw badInput(`period covers ${days} days; at most ${MAX_DAYS}`, 'period');
+  const t = today(ctx);
+  return { from: p.from, to: p.to, days, asOf: p.to < t ? p.to : t };
+}
+
+/** The period of the same length that ends the day before. */
+export function previousPeriod(p: ResolvedPeriod, todayDate: string): ResolvedPeriod {
+  const to = addDays(p.from, -1);
+  const from = addDays(to, -(p.days - 1));
+  return { from, to, days: p.days, asOf: to < todayDate ? to : todayDate };
+}
+
+interface DimSql {
+  /** Columns (of the x relation) that make the group, aliased as the row fields. */
+  cols: [expr: string, alias: string][];
+}
+
+const TIME: Partial<Record<D, string>> = { [D.DAY]: 'x.day', [D.WEEK]: `date_trunc('week', x.day)::date`, [D.MONTH]: `date_trunc('month', x.day)::date` };
+
+function dimensions(groupBy: D[], allowed: D[], map: Partial<Record<D, DimSql>>): DimSql['cols'] {
+  const unique = [...new Set(groupBy)];
+  const bad = unique.filter((d) => !allowed.includes(d));
+  if (bad.length) throw badInput(`groupBy ${bad.join(', ')} is not available here; use ${allowed.join(', ')}`, 'groupBy');
+  if (unique.filter((d) => TIME[d]).length > 1) throw badInput('groupBy takes at most one of DAY, WEEK, MONTH', 'groupBy');
+  return unique.flatMap((d) => (TIME[d] ? [[`${TIME[d]}::text`, 'period_start'] as [string, string]] : map[d]!.cols));
+}
+
+/** SELECT list and GROUP BY for the chosen dimensions plus a total row (GROUPING SETS). */
+function grouping(cols: DimSql['cols']): { select: string; groupBy: string; order: string } {
+  if (cols.length === 0) return { select: 'TRUE AS is_total', groupBy: '', order: '' };
+  const exprs = cols.map(([e]) => e);
+  return {
+    select: [...cols.map(([e, a]) => `${e} AS ${a}`), `GROUPING(${exprs[0]}) = 1 AS is_total`].join(', '),
+    groupBy: `GROUP BY GROUPING SETS ((${exprs.join(', ')}), ())`,
+    order: `ORDER BY GROUPING(${exprs[0]}), ${exprs.map((e) => `${e} NULLS LAST`).join(', ')}`,
+  };
+}
+
+/** Appends parameters after TypeORM's $1…$n. */
+function params(base: unknown[]) {
+  const list = [...base];
+  return { list, add: (v: unknown) => (list.push(v), `$${list.length}`) };
+}
+
+const LABEL_JOINS = `LEFT JOIN district d ON d.code = x.district_code
+  LEFT JOIN task_team t ON t.id = x.team_id
+  LEFT JOIN department dep ON dep.id = x.department_id`;
+
+const COMMON_DIMS: Partial<Record<D, DimSql>> = {
+  [D.DISTRICT]: { cols: [['x.district_code', 'district_code'], ['d.name', 'district_name']] },
+  [D.TEAM]: { cols: [['t.code', 'team_code'], ['t.name_zh', 'team_name']] },
+  [D.STAGE]: { cols: [['x.stage::text', 'stage']] },
+  [D.DEPARTMENT]: { cols: [['dep.code', 'department_code'], ['dep.name', 'department_name']] },
+};
+
+function key<T extends object>(row: Record<string, unknown>, target: T): T {
+  return Object.assign(target, {
+    isTotal: row.is_total === true,
+    districtCode: row.district_code ?? null,
+    districtName: row.district_name ?? null,
+    teamCode: row.team_code ?? null,
+    teamName: row.team_name ?? null,
+    stage: row.stage ?? null,
+    departmentCode: row.department_code ?? null,
+    departmentName: row.department_name ?? null,
+    periodStart: row.period_start ?? null,
+  });
+}
+
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+
+// ===================== remediation =====================
+
+/**
+ * Remediation statistics in one statement. Items found in the period (by discovery date) form the
+ * cohort for found / rectified / closed / open / overdue / listed and the rates; items closed in the
+ * period (whatever their discovery date) give closedInPeriod. Time buckets use the discovery date
+ * for the cohort and the closing date for closedInPeriod. See README "Report definitions".
+ */
+export async function remediationStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<RemediationStatisticsRow[]> {
+  const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.HAZARD_TYPE, D.LEVEL, D.STATUS, D.DEPARTMENT, D.METHOD, D.DAY, D.WEEK, D.MONTH], {
+    ...COMMON_DIMS,
+    [D.HAZARD_TYPE]: { cols: [['x.hazard_type_code', 'hazard_type_code'], ['h.name_zh', 'hazard_type_name']] },
+    [D.LEVEL]: { cols: [['x.level::text', 'level']] },
+    [D.STATUS]: { cols: [['x.status::text', 'status']] },
+    [D.METHOD]: { cols: [['x.discovery_method::text', 'method']] },
+  });
+  const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i');
+  applyItemFilter(qb, 'i', filter, period.asOf);
+  const [fromP, toP] = [':statFrom', ':statTo'];
+  qb.andWhere(`(i.discovered_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date) OR i.closed_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date))`, {
+    statFrom: period.from,
+    statTo: period.to,
+  });
+  qb.select([
+    'i.id AS id',
+    'i.district_code AS district_code',
+    'i.team_id AS team_id',
+    'i.lead_department_id AS department_id',
+    'i.stage AS stage',
+    'i.hazard_type_code AS hazard_type_code',
+    'i.level AS level',
+    'i.status AS status',
+    'i.discovery_method AS discovery_method',
+    'i.discovered_on AS discovered_on',
+    'i.rectified_on AS rectified_on',
+    'i.closed_on AS closed_on',
+    'i.deadline AS deadline',
+    'i.listed AS listed',
+    'i.failed_reviews AS failed_reviews',
+  ]);
+  const [fSql, fParams] = qb.getQueryAndParameters();
+  const p = params(fParams);
+  const from = p.add(period.from);
+  const to = p.add(period.to);
+  const asOf = p.add(period.asOf);
+  const g = grouping(cols);
+  const found = `x.is_found AND x.status <> 'INVALIDATED'`;
+  const sql = `
+    WITH f AS (${fSql}),
+    ev AS (
+      SELECT f.*, TRUE AS is_found, f.discovered_on AS day FROM f WHERE f.discovered_on BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT f.*, FALSE AS is_found, f.closed_on AS day FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date)
+    SELECT ${g.select},
+      count(*) FILTER (WHERE ${found})::int AS found,
+      count(*) FILTER (WHERE ${found} AND x.rectified_on <= ${to}::date)::int AS rectified,
+      count(*) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date)::int AS closed,
+      count(*) FILTER (WHERE ${found} AND x.deadline < ${asOf}::date
+                         AND (x.rectified_on IS NULL OR x.rectified_on > ${asOf}::date)
+                         AND (x.closed_on IS NULL OR x.closed_on > ${asOf}::date))::int AS overdue,
+      count(*) FILTER (WHERE ${found} AND x.listed)::int AS listed,
+      count(*) FILTER (WHERE x.is_found AND x.status = 'INVALIDATED')::int AS invalidated,
+      count(*) FILTER (WHERE NOT x.is_found)::int AS closed_in_period,
+      coalesce(sum(x.failed_reviews) FILTER (WHERE ${found}), 0)::int AS failed_reviews,
+      count(*) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date AND (x.deadline IS NULL OR x.closed_on <= x.deadline))::int AS closed_on_time,
+      avg(x.closed_on - x.discovered_on) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date)::float8 AS avg_days
+    FROM ev x
+    ${LABEL_JOINS}
+    LEFT JOIN hazard_type h ON h.code = x.hazard_type_code
+    ${g.groupBy}
+    ${g.order}`;
+  const rows: Record<string, unknown>[] = await ctx.em.query(sql, p.list);
+  return rows.map((r) => {
+    const row = key(r, new RemediationStatisticsRow());
+    const n = (k: string) => Number(r[k] ?? 0);
+    return Object.assign(row, {
+      hazardTypeCode: r.hazard_type_code ?? null,
+      hazardTypeName: r.hazard_type_name ?? null,
+      level: r.level ?? null,
+      status: r.status ?? null,
+      found: n('found'),
+      rectified: n('rectified'),
+      closed: n('closed'),
+      open: n('found') - n('closed'),
+      overdue: n('overdue'),
+      listed: n('listed'),
+      invalidated: n('invalidated'),
+      closedInPeriod: n('closed_in_period'),
+      failedReviews: n('failed_reviews'),
+      rectificationRate: ratio(n('closed'), n('found')),
+      onTimeRate: ratio(n('closed_on_time'), n('closed')),
+      avgDaysToClose: r.avg_days === null || r.avg_days === undefined ? null : Math.round(Number(r.avg_days) * 100) / 100,
+    });
+  });
+}
+
+// ===================== inspections =====================
+
+export async function inspectionStatistics(ctx: Context, filter: InspectionFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<InspectionStatisticsRow[]> {
+  const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.METHOD, D.DAY, D.WEEK, D.MONTH], {
+    ...COMMON_DIMS,
+    [D.METHOD]: { cols: [['x.method::text', 'method']] },
+  });
+  const qb = ctx.em.getRepository(Inspection).createQueryBuilder('n');
+  applyStringFilter(qb, 'n.district_code', filter?.district);
+  if (filter?.team) {
+    const sub = qb.subQuery().select('tt.id').from(TaskTeam, 'tt');
+    applyStringFilter(sub, 'tt.code', filter.team);
+    qb.andWhere(`n.team_id IN ${sub.getQuery()}`, sub.getParameters());
+  }
+  applyEnumFilter(qb, 'n.method', filter?.method);
+  applyEnumFilter(qb, 'n.stage', filter?.stage);
+  applyIdFilter(qb, 'n.target_business_id', filter?.businessId);
+  applyIdFilter(qb, 'n.target_site_id', filter?.siteId);
+  applyStringFilter(qb, 'n.code', filter?.code);
+  applyDateRange(qb, 'n.started_at', { from: period.from, to: period.to }, 'timestamptz');
+  qb.select([
+    'n.id AS id',
+    'n.district_code AS district_code',
+    'n.team_id AS team_id',
+    'NULL::uuid AS department_id',
+    'n.stage AS stage',
+    'n.method AS method',
+    `(n.started_at AT TIME ZONE 'Asia/Shanghai')::date AS day`,
+    'n.target_business_id AS target_business_id',
+    'n.target_site_id AS target_site_id',
+    'cardinality(n.inspectors) AS officers',
+    '(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id) AS hazards',
+  ]);
+  const [fSql, fParams] = qb.getQueryAndParameters();
+  const g = grouping(cols);
+  const rows: Record<string, unknown>[] = await ctx.em.query(
+    `WITH x AS (${fSql})
+     SELECT ${g.select},
+       count(*)::int AS inspections,
+       count(DISTINCT x.target_business_id)::int AS businesses,
+       count(DISTINCT x.target_site_id)::int AS sites,
+       coalesce(sum(x.officers), 0)::int AS officers,
+       coalesce(sum(x.hazards), 0)::int AS hazards
+     FROM x ${LABEL_JOINS}
+     ${g.groupBy} ${g.order}`,
+    fParams,
+  );
+  return rows.map((r) =>
+    Object.assign(key(r, new InspectionStatisticsRow()), {
+      method: r.method ?? null,
+      inspections: Number(r.inspections),
+      businessesInspected: Number(r.businesses),
+      sitesInspected: Number(r.sites),
+      officerVisits: Number(r.officers),
+      hazardsFound: Number(r.hazards),
+      hazardsPerInspection: ratio(Number(r.hazards), Number(r.inspections)),
+    }),
+  );
+}
+
+// ===================== enforcement =====================
+
+/** Cases filed in the period give counts, money and seizures; cases closed in the period give casesClosed. */
+export async function enforcementStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<EnforcementStatisticsRow[]> {
+  const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.DEPARTMENT, D.DAY, D.WEEK, D.MONTH], COMMON_DIMS);
+  const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i').innerJoin('enforcement_case', 'c', 'c.item_id = i.id');
+  applyItemFilter(qb, 'i', filter, period.asOf);
+  qb.andWhere('(c.filed_on BETWEEN CAST(:eFrom AS date) AND CAST(:eTo AS date) OR c.closed_on BETWEEN CAST(:eFrom AS date) AND CAST(:eTo AS date))', {
+    eFrom: period.from,
+    eTo: period.to,
+  });
+  qb.select([
+    'c.id AS id',
+    'i.district_code AS district_code',
+    'i.team_id AS team_id',
+    'c.department_id AS department_id',
+    'i.stage AS stage',
+    'c.filed_on AS filed_on',
+    'c.closed_on AS closed_on',
+    'c.fine_amount AS fine_amount',
+    'c.confiscated_amount AS confiscated_amount',
+    'c.seized_vehicles AS seized_vehicles',
+    'c.seized_batteries AS seized_batteries',
+    'c.seized_parts AS seized_parts',
+    'c.transferred_to_police AS transferred_to_police',
+  ]);
+  const [fSql, fParams] = qb.getQueryAndParameters();
+  const p = params(fParams);
+  const from = p.add(period.from);
+  const to = p.add(period.to);
+  const g = grouping(cols);
+  const rows: Record<string, unknown>[] = await ctx.em.query(
+    `WITH f AS (${fSql}),
+     ev AS (
+       SELECT f.*, TRUE AS is_filed, f.filed_on AS day FROM f WHERE f.filed_on BETWEEN ${from}::date AND ${to}::date
+       UNION ALL
+       SELECT f.*, FALSE AS is_filed, f.closed_on AS day FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date)
+     SELECT ${g.select},
+       count(*) FILTER (WHERE x.is_filed)::int AS filed,
+       count(*) FILTER (WHERE NOT x.is_filed)::int AS closed,
+       coalesce(sum(x.fine_amount) FILTER (WHERE x.is_filed), 0)::numeric(16,2)::text AS fines,
+       coalesce(sum(x.confiscated_amount) FILTER (WHERE x.is_filed), 0)::numeric(16,2)::text AS confiscations,
+       coalesce(sum(x.fine_amount + x.confiscated_amount) FILTER (WHERE x.is_filed), 0)::numeric(16,2)::text AS total,
+       coalesce(sum(x.seized_vehicles) FILTER (WHERE x.is_filed), 0)::int AS vehicles,
+       coalesce(sum(x.seized_batteries) FILTER (WHERE x.is_filed), 0)::int AS batteries,
+       coalesce(sum(x.seized_parts) FILTER (WHERE x.is_filed), 0)::int AS parts,
+       count(*) FILTER (WHERE x.is_filed AND x.transferred_to_police)::int AS police
+     FROM ev x ${LABEL_JOINS}
+     ${g.groupBy} ${g.order}`,
+    p.list,
+  );
+  return rows.map((r) =>
+    Object.assign(key(r, new EnforcementStatisticsRow()), {
+      casesFiled: Number(r.filed),
+      casesClosed: Number(r.closed),
+      fines: String(r.fines),
+      confiscations: String(r.confiscations),
+      finesAndConfiscations: String(r.total),
+      seizedVehicles: Number(r.vehicles),
+      seizedBatteries: Number(r.batteries),
+      seizedParts: Number(r.parts),
+      transferredToPolice: Number(r.police),
+    }),
+  );
+}
+

@@ -1,0 +1,140 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Matches } from 'class-validator';
+import { Yuan } from '../../common/scalars';
+import { InspectionMethod } from '../inspection/inspection.enums';
+import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
+import { HazardStatus } from '../remediation/remediation.enums';
+import { RemediationItem } from '../remediation/remediation.entities';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export enum StatisticsDimension {
+  DISTRICT = 'DISTRICT',
+  TEAM = 'TEAM',
+  STAGE = 'STAGE',
+  HAZARD_TYPE = 'HAZARD_TYPE',
+  LEVEL = 'LEVEL',
+  STATUS = 'STATUS',
+  DEPARTMENT = 'DEPARTMENT',
+  METHOD = 'METHOD',
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
+registerEnumType(StatisticsDimension, {
+  name: 'StatisticsDimension',
+  description: 'What statistics rows are grouped by (统计维度). Time buckets are Asia/Shanghai calendar days, ISO weeks (Monday) and months.',
+  valuesConfig: {
+    DISTRICT: { description: 'District (区县)' },
+    TEAM: { description: 'Task team (工作组)' },
+    STAGE: { description: 'Supply-chain stage (环节)' },
+    HAZARD_TYPE: { description: 'Hazard type (隐患类型)' },
+    LEVEL: { description: 'Hazard level (隐患等级)' },
+    STATUS: { description: 'Current workflow status (当前状态)' },
+    DEPARTMENT: { description: 'Lead department; for enforcement, the filing department (牵头/立案部门)' },
+    METHOD: { description: 'Inspection or discovery method (检查/发现方式)' },
+    DAY: { description: 'Day (按日)' },
+    WEEK: { description: 'ISO week starting Monday (按周)' },
+    MONTH: { description: 'Month (按月)' },
+  },
+});
+
+@InputType({ description: 'A period of Asia/Shanghai calendar days, both ends included (统计期间，北京时间).' })
+export class PeriodInput {
+  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from: string;
+  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to: string;
+}
+
+@ObjectType({ description: 'A period (期间).' })
+export class Period {
+  @Field({ description: 'First day (起始日期).' }) from: string;
+  @Field({ description: 'Last day, included (截止日期).' }) to: string;
+  @Field(() => Int, { description: 'Number of days (天数).' }) days: number;
+}
+
+/** The group a row belongs to; fields not grouped by are null. */
+@ObjectType('StatisticsGroupKeyBase')
+export abstract class GroupKey {
+  @Field({ description: 'The total over all groups (合计行).' }) isTotal: boolean;
+  @Field(() => String, { nullable: true, description: 'District code (区县代码).' }) districtCode: string | null;
+  @Field(() => String, { nullable: true, description: 'District name (区县).' }) districtName: string | null;
+  @Field(() => String, { nullable: true, description: 'Team code (工作组代码).' }) teamCode: string | null;
+  @Field(() => String, { nullable: true, description: 'Team name (工作组).' }) teamName: string | null;
+  @Field(() => SupplyChainStage, { nullable: true, description: 'Stage (环节).' }) stage: SupplyChainStage | null;
+  @Field(() => String, { nullable: true, description: 'Department code (部门代码).' }) departmentCode: string | null;
+  @Field(() => String, { nullable: true, description: 'Department name (部门).' }) departmentName: string | null;
+  @Field(() => String, { nullable: true, description: 'First day of the DAY/WEEK/MONTH bucket (统计周期起始日).' }) periodStart: string | null;
+}
+
+@ObjectType({ description: 'One row of remediation statistics (隐患整改统计). Definitions: README "Report definitions".' })
+export class RemediationStatisticsRow extends GroupKey {
+  @Field(() => String, { nullable: true, description: 'Hazard type code (隐患类型代码).' }) hazardTypeCode: string | null;
+  @Field(() => String, { nullable: true, description: 'Hazard type name (隐患类型).' }) hazardTypeName: string | null;
+  @Field(() => HazardLevel, { nullable: true, description: 'Level (隐患等级).' }) level: HazardLevel | null;
+  @Field(() => HazardStatus, { nullable: true, description: 'Current status (当前状态).' }) status: HazardStatus | null;
+  @Field(() => Int, { description: 'Hazards found in the period, false reports excluded (发现隐患, 处).' }) found: number;
+  @Field(() => Int, { description: 'Of those, rectified by the end of the period (已整改).' }) rectified: number;
+  @Field(() => Int, { description: 'Of those, closed by the end of the period (已销号).' }) closed: number;
+  @Field(() => Int, { description: 'Of those, not closed by the end of the period (未销号).' }) open: number;
+  @Field(() => Int, { description: 'Of those, overdue at the end of the period or today if earlier (逾期).' }) overdue: number;
+  @Field(() => Int, { description: 'Of those, under listed supervision (挂牌督办).' }) listed: number;
+  @Field(() => Int, { description: 'Found in the period and written off as false reports (误报核销).' }) invalidated: number;
+  @Field(() => Int, { description: 'Closed in the period, whenever found: the office’s throughput (本期销号).' }) closedInPeriod: number;
+  @Field(() => Int, { description: 'Failed reviews of the items found (复查不合格次数).' }) failedReviews: number;
+  @Field(() => Float, { nullable: true, description: 'closed ÷ found; null when nothing was found (整改率).' }) rectificationRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Closed on or before the deadline ÷ closed; null when none closed (按期整改率).' }) onTimeRate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Average calendar days from discovery to closing of the closed (平均销号天数).' }) avgDaysToClose: number | null;
+}
+
+@ObjectType({ description: 'One row of inspection statistics (检查统计).' })
+export class InspectionStatisticsRow extends GroupKey {
+  @Field(() => InspectionMethod, { nullable: true, description: 'Method (检查方式).' }) method: InspectionMethod | null;
+  @Field(() => Int, { description: 'Inspections started in the period (检查次数).' }) inspections: number;
+  @Field(() => Int, { description: 'Distinct businesses inspected (检查单位, 家).' }) businessesInspected: number;
+  @Field(() => Int, { description: 'Distinct sites inspected (检查场所, 处).' }) sitesInspected: number;
+  @Field(() => Int, { description: 'Officer visits: inspectors summed over inspections (出动人次).' }) officerVisits: number;
+  @Field(() => Int, { description: 'Hazards raised by these inspections (发现隐患).' }) hazardsFound: number;
+  @Field(() => Float, { nullable: true, description: 'hazardsFound ÷ inspections (每次检查发现隐患).' }) hazardsPerInspection: number | null;
+}
+
+@ObjectType({ description: 'One row of enforcement statistics (执法统计).' })
+export class EnforcementStatisticsRow extends GroupKey {
+  @Field(() => Int, { description: 'Cases filed in the period (立案, 起).' }) casesFiled: number;
+  @Field(() => Int, { description: 'Cases closed in the period (结案, 起).' }) casesClosed: number;
+  @Field(() => Yuan, { description: 'Fines of the cases filed (罚款, 元).' }) fines: string;
+  @Field(() => Yuan, { description: 'Confiscated illegal gains of the cases filed (没收违法所得, 元).' }) confiscations: string;
+  @Field(() => Yuan, { description: 'Fines plus confiscations (罚没合计, 元).' }) finesAndConfiscations: string;
+  @Field(() => Int, { description: 'Seized vehicles (查扣车辆, 辆).' }) seizedVehicles: number;
+  @Field(() => Int, { description: 'Seized batteries (查扣电池, 块).' }) seizedBatteries: number;
+  @Field(() => Int, { description: 'Seized parts (查扣配件, 件).' }) seizedParts: number;
+  @Field(() => Int, { description: 'Cases transferred to the police (移送公安).' }) transferredToPolice: number;
+}
+
+@ObjectType({ description: 'A district in the bulletin ranking (区县排名).' })
+export class DistrictRanking {
+  @Field(() => Int, { description: 'Rank: rectification rate high to low, then fewer overdue (排名).' }) rank: number;
+  @Field({ description: 'District code (区县代码).' }) districtCode: string;
+  @Field({ description: 'District (区县).' }) districtName: string;
+  @Field(() => RemediationStatisticsRow, { description: 'This period (本期).' }) current: RemediationStatisticsRow;
+  @Field(() => RemediationStatisticsRow, { description: 'The previous period of the same length (上期).' }) previous: RemediationStatisticsRow;
+  @Field(() => Float, { nullable: true, description: 'Change of the rectification rate in percentage points (整改率变化, 百分点).' }) rateChange: number | null;
+  @Field(() => Int, { description: 'Change of the overdue count (逾期数变化).' }) overdueChange: number;
+}
+
+@ObjectType({ description: 'The standard bulletin of a period (通报).' })
+export class Bulletin {
+  @Field(() => Period, { description: 'This period (本期).' }) period: Period;
+  @Field(() => Period, { description: 'The previous period of the same length (上期).' }) previousPeriod: Period;
+  @Field(() => RemediationStatisticsRow, { description: 'Totals this period (本期合计).' }) totals: RemediationStatisticsRow;
+  @Field(() => RemediationStatisticsRow, { description: 'Totals of the previous period (上期合计).' }) previousTotals: RemediationStatisticsRow;
+  @Field(() => Int, { description: 'Change of hazards found (发现隐患变化).' }) foundChange: number;
+  @Field(() => Float, { nullable: true, description: 'Change of the rectification rate in percentage points (整改率变化).' }) rateChange: number | null;
+  @Field(() => [DistrictRanking], { description: 'Every district, ranked (区县排名).' }) districtRanking: DistrictRanking[];
+  @Field(() => [RemediationStatisticsRow], { description: 'Progress of each task team (工作组进展).' }) teamProgress: RemediationStatisticsRow[];
+  @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
+  @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
+  @Field(() => [RemediationItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: RemediationItem[];
+  @Field(() => [RemediationItem], { description: 'Items overdue at the end of the period, most overdue first, at most 200 (逾期隐患清单).' }) overdueItems: RemediationItem[];
+}
+
