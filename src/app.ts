@@ -13,6 +13,7 @@ import { PUBLIC_ERROR_CODES } from './common/errors';
 import { Loaders } from './common/loaders';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
+import { exportsRouter } from './http/exports';
 import { healthRouter } from './http/health';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
@@ -140,9 +141,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.get('/graphql', (req, res, next) => (wantsIde(req) ? res.type('html').send(IDE_HTML) : next()));
   }
 
-  app.use(
-    '/graphql',
-    express.json({ limit: config.bodyLimit }),
+  /** The request's context, for GraphQL and for the export endpoints alike. */
+  const makeContext = (req: express.Request): Context => {
+    const store = currentRequest()!;
+    store.sqlAtOperationStart = store.sqlStatements;
+    const ctx: Context = {
+      requestId: store.requestId,
+      principal: req.principal ?? null,
+      em: dataSource.manager,
+      dataSource,
+      loaders: undefined as unknown as Loaders,
+      clientIp: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+      log: log.child({ requestId: store.requestId }),
+      config,
+      now,
+    };
+    ctx.loaders = new Loaders(() => ctx.em);
+    return ctx;
+  };
+
+  /** Request id, then who is calling, then the rate limit, then 401 for bad credentials. */
+  const guard: express.RequestHandler[] = [
     // Bound after body parsing so that everything downstream sees this request's store.
     (req, res, next) => {
       const header = req.get('x-request-id');
@@ -153,28 +173,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
     authenticate(dataSource, config.jwtSecret),
     rateLimiter.middleware,
     rejectInvalidCredentials(dataSource, log),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const store = currentRequest()!;
-        store.sqlAtOperationStart = store.sqlStatements;
-        const requestId = store.requestId;
-        const ctx: Context = {
-          requestId,
-          principal: req.principal ?? null,
-          em: dataSource.manager,
-          dataSource,
-          loaders: undefined as unknown as Loaders,
-          clientIp: req.ip ?? null,
-          userAgent: req.get('user-agent') ?? null,
-          log: log.child({ requestId }),
-          config,
-          now,
-        };
-        ctx.loaders = new Loaders(() => ctx.em);
-        return ctx;
-      },
-    }),
+  ];
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    ...guard,
+    expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
   );
+  app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
 
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -216,9 +216,21 @@ async function lockItem(ctx: Context, id: string, expectedVersion: number): Prom
   return item;
 }
 
+/** Guard facts for reading (availableTransitions): batched through the request's loaders. */
 async function loadFacts(ctx: Context, item: RemediationItem): Promise<ItemFacts> {
   const [after, listing] = await Promise.all([afterEvidenceCount(ctx).load(item.id), listingByItem(ctx).load(item.id)]);
   return { afterEvidence: after, listing };
+}
+
+/**
+ * Guard facts for a transition, read through the mutation's transaction under the item's row lock.
+ * Not through the loaders: those may read on another pool connection (outside the transaction),
+ * which both misses the transaction's own writes and, with the row lock held, can exhaust the pool.
+ */
+async function lockedFacts(ctx: Context, item: RemediationItem): Promise<ItemFacts> {
+  const afterEvidence = await ctx.em.count(Evidence, { where: { itemId: item.id, phase: EvidencePhase.AFTER } });
+  const listing = await ctx.em.findOne(Listing, { where: { itemId: item.id } });
+  return { afterEvidence, listing };
 }
 
 async function requireRole(ctx: Context, roles: readonly Role[], operation: string): Promise<Principal> {
@@ -244,7 +256,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (!def.from.includes(item.status)) {
     fail(UserErrorCode.INVALID_TRANSITION, 'input.action', `${input.action} is not possible from ${item.status}; possible: ${availableActionsByStatus(item.status).join(', ') || 'none'}`);
   }
-  const facts = await loadFacts(ctx, item);
+  const facts = await lockedFacts(ctx, item);
   const v = firstVeto(def, { item, principal, facts });
   if (v) fail(v.code, v.field, v.message);
 
@@ -605,8 +617,9 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
   applyDateRange(qb, `${alias}.deadline`, f.deadline, 'date');
   if (f.text?.trim()) {
     qb.andWhere(
-      `(${alias}.code ILIKE :text OR ${alias}.description ILIKE :text OR ${alias}.address ILIKE :text OR ${alias}.business_id IN (SELECT id FROM business WHERE name ILIKE :text))`,
-      { text: `%${escapeLike(f.text.trim())}%` },
+      // (Parameter names must not look like casts: a parameter called "text" would also replace "::text".)
+      `(${alias}.code ILIKE :itemText OR ${alias}.description ILIKE :itemText OR ${alias}.address ILIKE :itemText OR ${alias}.business_id IN (SELECT id FROM business WHERE name ILIKE :itemText))`,
+      { itemText: `%${escapeLike(f.text.trim())}%` },
     );
   }
 }

@@ -1,0 +1,323 @@
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import express, { type Request, type Response, type Router } from 'express';
+import { GraphQLEnumType, GraphQLError, coerceInputValue, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import QueryStream from 'pg-query-stream';
+import type { PoolClient } from 'pg';
+import { PERSONAL_DATA_READERS, Role } from '../common/auth';
+import type { Context } from '../common/context';
+import type { Logger } from '../common/logger';
+import { maskPersonName, maskPhone } from '../common/mask';
+import { SortDirection } from '../common/sort';
+import { RemediationItem } from '../modules/remediation/remediation.entities';
+import { RemediationSortField } from '../modules/remediation/remediation.enums';
+import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
+import { applyItemFilter, today } from '../modules/remediation/remediation.service';
+import { buildBulletin } from '../modules/reports/reports.resolver';
+
+/** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
+const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+class ExportInputError extends Error {
+  constructor(
+    message: string,
+    readonly argument: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Chinese label of an enum value: the last parenthesised part of its description, e.g. 已登记/发现. */
+function labels(schema: GraphQLSchema, name: string): Record<string, string> {
+  const type = schema.getType(name) as GraphQLEnumType;
+  return Object.fromEntries(type.getValues().map((v) => [v.value as string, /\(([^()]*)\)\s*[^()]*$/.exec(v.description ?? '')?.[1] ?? v.name]));
+}
+
+interface Column {
+  header: string;
+  key: string;
+  sql: string;
+  width?: number;
+}
+
+/** Columns of the remediation-item export, in order, with Chinese headers. */
+const ITEM_COLUMNS: Column[] = [
+  { header: '隐患编号', key: 'code', sql: 'i.code', width: 26 },
+  { header: '隐患类型代码', key: 'hazard_type_code', sql: 'i.hazard_type_code', width: 22 },
+  { header: '隐患类型', key: 'hazard_type', sql: 'h.name_zh', width: 30 },
+  { header: '隐患等级', key: 'level', sql: 'i.level::text' },
+  { header: '重大火灾隐患', key: 'major_fire', sql: 'i.is_major_fire_hazard' },
+  { header: '环节', key: 'stage', sql: 'i.stage::text' },
+  { header: '工作组', key: 'team', sql: 't.name_zh', width: 14 },
+  { header: '区县', key: 'district', sql: 'd.name' },
+  { header: '责任主体', key: 'business', sql: 'b.name', width: 30 },
+  { header: '统一社会信用代码', key: 'uscc', sql: 'b.uscc', width: 22 },
+  { header: '场所', key: 'site', sql: 's.name', width: 24 },
+  { header: '地址', key: 'address', sql: 'i.address', width: 30 },
+  { header: '隐患描述', key: 'description', sql: 'i.description', width: 40 },
+  { header: '发现时间', key: 'discovered_at', sql: `to_char(i.discovered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`, width: 17 },
+  { header: '发现方式', key: 'method', sql: 'i.discovery_method::text' },
+  { header: '整改通知类型', key: 'notice_type', sql: 'i.notice_type::text' },
+  { header: '文书编号', key: 'notice_no', sql: 'i.notice_no' },
+  { header: '整改期限', key: 'deadline', sql: 'i.deadline::text', width: 11 },
+  { header: '状态', key: 'status', sql: 'i.status::text' },
+  { header: '是否逾期', key: 'overdue', sql: `(i.deadline < CAST(:exportToday AS date) AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED'))` },
+  { header: '逾期天数', key: 'overdue_days', sql: `CASE WHEN i.deadline < CAST(:exportToday AS date) AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED') THEN CAST(:exportToday AS date) - i.deadline ELSE 0 END` },
+  { header: '挂牌督办', key: 'listed', sql: 'i.listed' },
+  { header: '已立案', key: 'case_filed', sql: 'i.case_filed' },
+  { header: '复查不合格次数', key: 'failed_reviews', sql: 'i.failed_reviews' },
+  { header: '延期次数', key: 'extensions', sql: 'i.extensions' },
+  { header: '责任人', key: 'responsible_person', sql: 'i.responsible_person' },
+  { header: '联系电话', key: 'responsible_contact', sql: 'i.responsible_contact' },
+  { header: '整改完成日期', key: 'rectified_on', sql: 'i.rectified_on::text', width: 11 },
+  { header: '销号日期', key: 'closed_on', sql: 'i.closed_on::text', width: 11 },
+];
+
+const SORT: Record<RemediationSortField, string> = {
+  DISCOVERED_AT: 'i.discovered_at',
+  DEADLINE: `COALESCE(i.deadline, DATE '9999-12-31')`,
+  UPDATED_AT: 'i.updated_at',
+  CODE: 'i.code',
+};
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+}
+
+export interface ExportDeps {
+  schema: GraphQLSchema;
+  log: Logger;
+  makeContext: (req: Request) => Context;
+}
+
+/**
+ * Streaming exports with the same auth as the API: rows go from a PostgreSQL cursor through a
+ * transform to the socket, with back-pressure, so memory stays flat whatever the row count.
+ */
+export function exportsRouter(deps: ExportDeps): Router {
+  const router = express.Router();
+  const label = {
+    level: labels(deps.schema, 'HazardLevel'),
+    stage: labels(deps.schema, 'SupplyChainStage'),
+    method: labels(deps.schema, 'InspectionMethod'),
+    notice: labels(deps.schema, 'NoticeType'),
+    status: labels(deps.schema, 'HazardStatus'),
+  };
+  const filterType = deps.schema.getType('RemediationItemFilter') as GraphQLInputType;
+
+  function context(req: Request, res: Response): Context | null {
+    const ctx = deps.makeContext(req);
+    if (!ctx.principal) {
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: 'Authentication required (请先登录)', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return null;
+    }
+    if (!EXPORTERS.has(ctx.principal.role)) {
+      res.status(403).json({ errors: [{ message: 'Not allowed (无权限)', extensions: { code: 'FORBIDDEN' } }] });
+      return null;
+    }
+    return ctx;
+  }
+
+  function parseFilter(req: Request): RemediationItemFilter | undefined {
+    const raw = req.query.filter;
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string') throw new ExportInputError('filter must be one JSON object', 'filter');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new ExportInputError('filter is not valid JSON', 'filter');
+    }
+    // The same input type as remediationItems(filter:), checked by GraphQL's own coercion.
+    const filter = coerceInputValue(json, filterType, (path, _value, error: GraphQLError) => {
+      throw new ExportInputError(`filter${path.length ? '.' + path.join('.') : ''}: ${error.message}`, 'filter');
+    }) as RemediationItemFilter;
+    for (const key of ['discoveredOn', 'deadline'] as const) {
+      for (const end of ['from', 'to'] as const) {
+        const v = filter[key]?.[end];
+        if (v !== undefined && !DATE.test(v)) throw new ExportInputError(`filter.${key}.${end} must be a date YYYY-MM-DD`, 'filter');
+      }
+    }
+    if (filter.text && filter.text.length > 200) throw new ExportInputError('filter.text is longer than 200 characters', 'filter');
+    return filter;
+  }
+
+  function itemQuery(ctx: Context, req: Request): { sql: string; params: unknown[] } {
+    const filter = parseFilter(req);
+    const field = (req.query.orderBy ?? RemediationSortField.DISCOVERED_AT) as RemediationSortField;
+    const direction = (req.query.direction ?? SortDirection.DESC) as SortDirection;
+    if (!SORT[field]) throw new ExportInputError(`orderBy must be one of ${Object.keys(SORT).join(', ')}`, 'orderBy');
+    if (direction !== 'ASC' && direction !== 'DESC') throw new ExportInputError('direction must be ASC or DESC', 'direction');
+    const qb = ctx.em
+      .getRepository(RemediationItem)
+      .createQueryBuilder('i')
+      .leftJoin('hazard_type', 'h', 'h.code = i.hazard_type_code')
+      .leftJoin('task_team', 't', 't.id = i.team_id')
+      .leftJoin('district', 'd', 'd.code = i.district_code')
+      .leftJoin('business', 'b', 'b.id = i.business_id')
+      .leftJoin('site', 's', 's.id = i.site_id');
+    applyItemFilter(qb, 'i', filter, today(ctx));
+    qb.select(ITEM_COLUMNS[0].sql, ITEM_COLUMNS[0].key);
+    for (const c of ITEM_COLUMNS.slice(1)) qb.addSelect(c.sql, c.key);
+    qb.setParameter('exportToday', today(ctx)).orderBy(SORT[field], direction).addOrderBy('i.id', direction);
+    const [sql, params] = qb.getQueryAndParameters();
+    return { sql, params };
+  }
+
+  /** Display values of a row: Chinese labels, 是/否, masked personal data. */
+  function present(ctx: Context) {
+    const unmasked = PERSONAL_DATA_READERS.has(ctx.principal!.role);
+    const yes = (v: unknown) => (v ? '是' : '否');
+    return (r: Record<string, unknown>): unknown[] =>
+      ITEM_COLUMNS.map(({ key }) => {
+        const v = r[key];
+        switch (key) {
+          case 'level': return label.level[v as string] ?? v;
+          case 'stage': return label.stage[v as string] ?? v;
+          case 'method': return label.method[v as string] ?? v;
+          case 'notice_type': return v ? label.notice[v as string] ?? v : null;
+          case 'status': return label.status[v as string] ?? v;
+          case 'major_fire': case 'overdue': case 'listed': case 'case_filed': return yes(v);
+          case 'overdue_days': case 'failed_reviews': case 'extensions': return Number(v);
+          case 'responsible_person': return v && !unmasked ? maskPersonName(String(v)) : v;
+          case 'responsible_contact': return v && !unmasked ? maskPhone(String(v)) : v;
+          default: return v;
+        }
+      });
+  }
+
+  /** Runs the export body with a pooled connection streaming rows; the connection is always released. */
+  async function withRows(ctx: Context, req: Request, res: Response, body: (rows: Readable) => Promise<void>): Promise<void> {
+    const { sql, params } = itemQuery(ctx, req);
+    const runner = ctx.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const rows = client.query(new QueryStream(sql, params, { batchSize: 500, highWaterMark: 500 }));
+    res.on('close', () => rows.destroy());
+    try {
+      await body(rows);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  const handle = (fn: (ctx: Context, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    const ctx = context(req, res);
+    if (!ctx) return;
+    try {
+      await fn(ctx, req, res);
+    } catch (e) {
+      if (e instanceof ExportInputError) {
+        if (!res.headersSent) res.status(400).json({ errors: [{ message: e.message, extensions: { code: 'BAD_USER_INPUT', argument: e.argument } }] });
+        return;
+      }
+      if ((e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
+      const errorId = ctx.requestId;
+      deps.log.error({ err: e, requestId: ctx.requestId, path: req.path }, 'export failed');
+      if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${errorId}`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+      else res.destroy();
+    }
+  };
+
+  /** ASCII name for old clients, the Chinese one (RFC 5987) for the rest. */
+  const filename = (ascii: string, zh: string, ext: string) => `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${ext}`)}`;
+  const stamp = (ctx: Context) => today(ctx).replace(/-/g, '');
+
+  router.get(
+    '/remediation-items.csv',
+    handle(async (ctx, req, res) => {
+      await withRows(ctx, req, res, async (rows) => {
+        res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename(`remediation-items-${stamp(ctx)}`, `隐患清单-${stamp(ctx)}`, 'csv'), 'Cache-Control': 'no-store' });
+        const toValues = present(ctx);
+        let first = true;
+        const toCsv = new Transform({
+          writableObjectMode: true,
+          transform(row: Record<string, unknown>, _enc, done) {
+            // A UTF-8 byte-order mark so that Excel opens the Chinese text correctly.
+            const head = first ? `\uFEFF${ITEM_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n` : '';
+            first = false;
+            done(null, head + toValues(row).map(csvCell).join(',') + '\r\n');
+          },
+          flush(done) {
+            done(null, first ? `\uFEFF${ITEM_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n` : '');
+          },
+        });
+        await pipeline(rows, toCsv, res);
+      });
+    }),
+  );
+
+  router.get(
+    '/remediation-items.xlsx',
+    handle(async (ctx, req, res) => {
+      await withRows(ctx, req, res, async (rows) => {
+        res.status(200).set({
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': filename(`remediation-items-${stamp(ctx)}`, `隐患清单-${stamp(ctx)}`, 'xlsx'),
+          'Cache-Control': 'no-store',
+        });
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+        const ws = wb.addWorksheet('隐患清单');
+        ws.columns = ITEM_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12 }));
+        const toValues = present(ctx);
+        for await (const row of rows) ws.addRow(toValues(row as Record<string, unknown>)).commit();
+        ws.commit();
+        await wb.commit();
+      });
+    }),
+  );
+
+  router.get(
+    '/bulletin.xlsx',
+    handle(async (ctx, req, res) => {
+      const from = req.query.from;
+      const to = req.query.to;
+      if (typeof from !== 'string' || !DATE.test(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
+      if (typeof to !== 'string' || !DATE.test(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
+      if (from > to) throw new ExportInputError('from is after to', 'from');
+      const b = await buildBulletin(ctx, from, to);
+      res.status(200).set({
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': filename(`bulletin-${from}-${to}`, `通报-${from}至${to}`, 'xlsx'),
+        'Cache-Control': 'no-store',
+      });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+      const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+      const sheet = (name: string, header: string[], rows: unknown[][]) => {
+        const ws = wb.addWorksheet(name);
+        ws.addRow(header).commit();
+        for (const r of rows) ws.addRow(r).commit();
+        ws.commit();
+      };
+      const t = b.totals;
+      const p = b.previousTotals;
+      sheet('汇总', ['指标', `本期 ${b.period.from}至${b.period.to}`, `上期 ${b.previousPeriod.from}至${b.previousPeriod.to}`, '变化'], [
+        ['发现隐患(处)', t.found, p.found, t.found - p.found],
+        ['已整改(处)', t.rectified, p.rectified, t.rectified - p.rectified],
+        ['已销号(处)', t.closed, p.closed, t.closed - p.closed],
+        ['整改率', pct(t.rectificationRate), pct(p.rectificationRate), b.rateChange === null ? '—' : `${b.rateChange} 个百分点`],
+        ['按期整改率', pct(t.onTimeRate), pct(p.onTimeRate), ''],
+        ['逾期(处)', t.overdue, p.overdue, t.overdue - p.overdue],
+        ['挂牌督办(处)', t.listed, p.listed, t.listed - p.listed],
+        ['本期销号(处)', t.closedInPeriod, p.closedInPeriod, t.closedInPeriod - p.closedInPeriod],
+        ['检查次数', b.inspections.inspections, '', ''],
+        ['出动人次', b.inspections.officerVisits, '', ''],
+        ['立案(起)', b.enforcement.casesFiled, '', ''],
+        ['罚没金额(元)', b.enforcement.finesAndConfiscations, '', ''],
+      ]);
+      sheet('区县排名', ['排名', '区县', '发现隐患', '已销号', '整改率', '逾期', '上期整改率', '整改率变化(百分点)', '逾期变化'],
+        b.districtRanking.map((d) => [d.rank, d.districtName, d.current.found, d.current.closed, pct(d.current.rectificationRate), d.current.overdue, pct(d.previous.rectificationRate), d.rateChange ?? '—', d.overdueChange]));
+      sheet('工作组进展', ['工作组', '发现隐患', '已整改', '已销号', '整改率', '逾期', '挂牌督办'],
+        b.teamProgress.map((r) => [r.teamName, r.found, r.rectified, r.closed, pct(r.rectificationRate), r.overdue, r.listed]));
+      const itemRow = (i: RemediationItem) => [i.code, i.districtCode, label.level[i.level] ?? i.level, label.status[i.status] ?? i.status, i.discoveredOn, i.deadline ?? '', i.listed ? '是' : '否'];
+      sheet('重大及挂牌督办隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.majorItems.map(itemRow));
+      sheet('逾期隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.overdueItems.map(itemRow));
+      await wb.commit();
+    }),
+  );
+
+  return router;
+}
