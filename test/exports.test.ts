@@ -66,7 +66,7 @@ describe('exports', () => {
     const res = await request(t.app).get(`/exports/remediation-items.xlsx?filter=${filter()}`).set('Authorization', `Bearer ${coord}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     const ws = wb.getWorksheet('隐患清单')!;
     expect(ws.getRow(1).getCell(1).value).toBe('隐患编号');
     expect(ws.actualRowCount).toBe(3);
@@ -77,7 +77,7 @@ describe('exports', () => {
     const res = await request(t.app).get('/exports/bulletin.xlsx?from=2026-11-01&to=2026-11-30').set('Authorization', `Bearer ${reporter}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '区县排名', '工作组进展', '重大及挂牌督办隐患', '逾期隐患']);
     expect(wb.getWorksheet('区县排名')!.actualRowCount).toBe(12);
   });
