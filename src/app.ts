@@ -150,14 +150,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       principal: req.principal ?? null,
       em: dataSource.manager,
       dataSource,
-      loaders: undefined as unknown as Loaders,
+      loaders: new Loaders(dataSource.manager),
       clientIp: req.ip ?? null,
       userAgent: req.get('user-agent') ?? null,
       log: log.child({ requestId: store.requestId }),
       config,
       now,
     };
-    ctx.loaders = new Loaders(() => ctx.em);
     return ctx;
   };
 

@@ -66,7 +66,12 @@ describe('declared access', () => {
     expect(a['Mutation.changeMyPassword']).toEqual([...ALL_ROLES]);
     // Registry: read by every role but REPORTER, written by COORDINATOR and AGENCY_OFFICER only (not ADMIN).
     for (const op of REGISTRY_QUERIES) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER] });
+    for (const op of REPORT_QUERIES) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER] });
     for (const op of REGISTRY_MUTATIONS) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.COORDINATOR, Role.AGENCY_OFFICER] });
+    // Inspections and remediation: read like the registry; moved by COORDINATOR and AGENCY_OFFICER; listing by the coordinator only.
+    for (const op of REMEDIATION_QUERIES) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER] });
+    for (const op of REMEDIATION_MUTATIONS) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.COORDINATOR, Role.AGENCY_OFFICER] });
+    expect(a['Mutation.listRemediationItem']).toEqual([Role.COORDINATOR]);
     // Nothing but login is open to anonymous callers.
     expect(Object.entries(a).filter(([, v]) => v === 'PUBLIC').map(([k]) => k)).toEqual(['Mutation.login']);
   });
@@ -241,7 +246,70 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
     expectUserError: 'NOT_FOUND',
   },
+  'Query.inspection': { query: `query($id: ID!) { inspection(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+  'Query.inspections': { query: '{ inspections(first: 1) { nodes { id } } }' },
+  'Query.remediationItem': { query: `query($id: ID!) { remediationItem(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+  'Query.remediationItems': { query: '{ remediationItems(first: 1) { nodes { id } } }' },
+  'Mutation.createInspection': {
+    // No inspector: one validation error before anything is looked up.
+    query: `mutation($i: CreateInspectionInput!) { createInspection(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { method: 'ROUTINE', teamCode: 'SALES', inspectors: [], startedAt: '2026-01-01T00:00:00Z' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.createRemediationItem': {
+    query: `mutation($i: CreateRemediationItemInput!) { createRemediationItem(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { hazardTypeCode: 'PARK_FLY_LINE', description: '   ', teamCode: 'SALES', discoveryMethod: 'ROUTINE' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.transitionRemediationItem': {
+    query: `mutation($i: TransitionInput!) { transitionRemediationItem(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, action: 'COMMENT', comment: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.requestExtension': {
+    query: `mutation($i: RequestExtensionInput!) { requestExtension(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, requestedDeadline: '2030-01-01', reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.decideExtension': {
+    query: `mutation($i: DecideExtensionInput!) { decideExtension(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { requestId: randomUUID(), expectedVersion: 1, approve: false } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.listRemediationItem': {
+    query: `mutation($i: ListRemediationItemInput!) { listRemediationItem(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, authority: 'authorization matrix', listingNumber: `AM-${randomUUID()}`.slice(0, 40) } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.fileEnforcementCase': {
+    query: `mutation($i: FileEnforcementCaseInput!) { fileEnforcementCase(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, caseNumber: `AM-${randomUUID()}`, filedOn: '2026-01-01', departmentCode: 'FIRE' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.addEvidence': {
+    query: `mutation($i: AddEvidenceInput!) { addEvidence(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), kind: 'PHOTO', phase: 'AFTER', location: 'oss://matrix/x.jpg', sha256: 'a'.repeat(64) } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Query.remediationStatistics': { query: '{ remediationStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { found } }' },
+  'Query.inspectionStatistics': { query: '{ inspectionStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { inspections } }' },
+  'Query.enforcementStatistics': { query: '{ enforcementStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { casesFiled } }' },
+  'Query.bulletin': { query: '{ bulletin(from: "2026-01-01", to: "2026-01-31") { totals { found } } }' },
 };
+
+/** Aggregates: every role, REPORTER included (it reads aggregates and exports only). */
+const REPORT_QUERIES = ['remediationStatistics', 'inspectionStatistics', 'enforcementStatistics', 'bulletin'].map((f) => `Query.${f}`);
+
+const REMEDIATION_QUERIES = ['inspection', 'inspections', 'remediationItem', 'remediationItems'].map((f) => `Query.${f}`);
+const REMEDIATION_MUTATIONS = [
+  'createInspection',
+  'createRemediationItem',
+  'transitionRemediationItem',
+  'requestExtension',
+  'decideExtension',
+  'fileEnforcementCase',
+  'addEvidence',
+].map((f) => `Mutation.${f}`);
 
 const REGISTRY_QUERIES = [
   'business',
@@ -370,6 +438,8 @@ describe('mutation groups, negative cases per role', () => {
     ['API keys', ['Mutation.createApiKey', 'Mutation.revokeApiKey'], [Role.ADMIN]],
     ['reference data', ['Mutation.updateTaskTeam'], [Role.ADMIN, Role.COORDINATOR]],
     ['registry', REGISTRY_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['inspections and remediation', REMEDIATION_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['listed supervision', ['Mutation.listRemediationItem'], [Role.COORDINATOR]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login'], [...ALL_ROLES]],
   ];

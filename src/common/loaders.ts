@@ -11,12 +11,16 @@ type Batch<K, V> = (keys: readonly K[], em: EntityManager) => Promise<ReadonlyAr
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly em: () => EntityManager) {}
+  /**
+   * The EntityManager batches run on. A mutation points it at its transaction (and back after),
+   * here rather than on the context object, because Apollo hands resolvers a copy of the context.
+   */
+  constructor(public manager: EntityManager) {}
 
   get<K, V>(name: string, batch: Batch<K, V>, cacheKeyFn?: (key: K) => K): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => batch(keys, this.em()), { cacheKeyFn, maxBatchSize: 1000 });
+      loader = new DataLoader<K, V>((keys) => batch(keys, this.manager), { cacheKeyFn, maxBatchSize: 1000 });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -49,10 +49,12 @@ function toUserErrors(e: unknown, argNames: string[]): UserError[] | null {
  */
 export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info }, next) => {
   const outer = context.em;
+  const outerLoaderManager = context.loaders.manager;
   const argNames = info.fieldNodes[0]?.arguments?.map((a) => a.name.value) ?? [];
   try {
     return await context.dataSource.transaction(async (em) => {
       context.em = em;
+      context.loaders.manager = em;
       const result = (await next()) as { userErrors?: UserError[] } | null;
       if (result && typeof result === 'object') {
         result.userErrors ??= [];
@@ -67,6 +69,7 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
     throw e;
   } finally {
     context.em = outer;
+    context.loaders.manager = outerLoaderManager;
     context.loaders.clearAll();
   }
 };

@@ -27,7 +27,7 @@ export async function inSystemTransaction<T>(ds: DataSource, config: Config, log
       principal: SYSTEM_PRINCIPAL,
       em,
       dataSource: ds,
-      loaders: new Loaders(() => em),
+      loaders: new Loaders(em),
       clientIp: null,
       userAgent: null,
       log,

@@ -74,7 +74,8 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
     const inspection = ctx.em.create(Inspection, {
       method: input.method,
       teamId: team.id,
-      departmentIds: depts.map((d) => d.id),
+      // In the order given (the first is the lead), not the order the lookup returned them.
+      departmentIds: input.departmentCodes.map((c) => depts.find((d) => d.code === c)!.id),
       inspectors,
       targetBusinessId: business?.id ?? null,
       targetSiteId: site?.id ?? null,
