@@ -114,7 +114,9 @@ describe('keyset pagination', () => {
     const inserted: { id: string; name: string }[] = [];
     const seen = await walk({ name: { startsWith: prefix } }, null, 4, async (pageNo) => {
       // One row sorting before everything (before the cursor), one after everything, one tying with the current names.
-      const names = [`${prefix}A${pageNo}`, `${prefix}Z${pageNo}`, `${prefix}M1`];
+      // Zero-padded: "Z10" must sort after "Z9", or a row inserted at page 10 lands behind the cursor.
+      const n = String(pageNo).padStart(3, '0');
+      const names = [`${prefix}A${n}`, `${prefix}Z${n}`, `${prefix}M1`];
       const ids = await insertBusinesses(names);
       ids.forEach((id, i) => inserted.push({ id, name: names[i] }));
     });

@@ -226,18 +226,6 @@ export async function updateBusiness(ctx: Context, input: UpdateBusinessInput): 
   return b;
 }
 
-export async function archiveBusiness(ctx: Context, input: ArchiveInput): Promise<Business> {
-  const b = await lockForUpdate(ctx, Business, input.id, input.expectedVersion, 'business');
-  await assertCanWrite(ctx, businessScope(b), 'archiveBusiness');
-  if (b.status === BusinessStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The business is already archived');
-  const before = view(b);
-  b.status = BusinessStatus.ARCHIVED;
-  b.archiveReason = clean(input.reason);
-  b.version += 1;
-  await ctx.em.save(b);
-  await recordAudit(ctx, { operation: 'archiveBusiness', entityType: 'Business', entityId: b.id, before, after: view(b) });
-  return b;
-}
 
 export async function businessById(ctx: Context, id: string): Promise<Business | null> {
   return businessLoader(ctx).load(id);
@@ -349,18 +337,6 @@ export async function updateSite(ctx: Context, input: UpdateSiteInput): Promise<
   return s;
 }
 
-export async function archiveSite(ctx: Context, input: ArchiveInput): Promise<Site> {
-  const s = await lockForUpdate(ctx, Site, input.id, input.expectedVersion, 'site');
-  await assertCanWrite(ctx, siteScope(s), 'archiveSite');
-  if (s.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The site is already archived');
-  const before = view(s);
-  s.status = RecordStatus.ARCHIVED;
-  s.archiveReason = clean(input.reason);
-  s.version += 1;
-  await ctx.em.save(s);
-  await recordAudit(ctx, { operation: 'archiveSite', entityType: 'Site', entityId: s.id, before, after: view(s) });
-  return s;
-}
 
 export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShape<Site>> {
   const qb = ctx.em.getRepository(Site).createQueryBuilder('s');
@@ -443,17 +419,6 @@ export async function updateProductModel(ctx: Context, input: UpdateProductModel
   return m;
 }
 
-export async function archiveProductModel(ctx: Context, input: ArchiveInput): Promise<ProductModel> {
-  const m = await lockForUpdate(ctx, ProductModel, input.id, input.expectedVersion, 'product model');
-  await assertCanWrite(ctx, CATALOGUE_SCOPE, 'archiveProductModel');
-  if (m.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The product model is already archived');
-  const before = view(m);
-  m.status = RecordStatus.ARCHIVED;
-  m.version += 1;
-  await ctx.em.save(m);
-  await recordAudit(ctx, { operation: 'archiveProductModel', entityType: 'ProductModel', entityId: m.id, before, after: { ...view(m), reason: clean(input.reason) } });
-  return m;
-}
 
 export function listProductModels(ctx: Context, args: ProductModelsArgs): Promise<ConnectionShape<ProductModel>> {
   const qb = ctx.em.getRepository(ProductModel).createQueryBuilder('m');
@@ -554,17 +519,6 @@ export async function changeCertificateStatus(ctx: Context, input: ChangeCertifi
   return c;
 }
 
-export async function archiveCertificate(ctx: Context, input: ArchiveInput): Promise<Certificate> {
-  const c = await lockForUpdate(ctx, Certificate, input.id, input.expectedVersion, 'certificate');
-  await assertCanWrite(ctx, CATALOGUE_SCOPE, 'archiveCertificate');
-  if (c.archived) fail(UserErrorCode.VALIDATION, 'input.id', 'The certificate is already archived');
-  const before = view(c);
-  c.archived = true;
-  c.version += 1;
-  await ctx.em.save(c);
-  await recordAudit(ctx, { operation: 'archiveCertificate', entityType: 'Certificate', entityId: c.id, before, after: { ...view(c), reason: clean(input.reason) } });
-  return c;
-}
 
 export function listCertificates(ctx: Context, args: CertificatesArgs): Promise<ConnectionShape<Certificate>> {
   const qb = ctx.em.getRepository(Certificate).createQueryBuilder('c');
@@ -656,15 +610,6 @@ export async function updateSupplyRelation(ctx: Context, input: UpdateSupplyRela
   return r;
 }
 
-export async function archiveSupplyRelation(ctx: Context, input: ArchiveInput): Promise<SupplyRelation> {
-  const r = await relationForUpdate(ctx, input.id, input.expectedVersion, 'archiveSupplyRelation');
-  const before = view(r);
-  r.status = RecordStatus.ARCHIVED;
-  r.version += 1;
-  await ctx.em.save(r);
-  await recordAudit(ctx, { operation: 'archiveSupplyRelation', entityType: 'SupplyRelation', entityId: r.id, before, after: { ...view(r), reason: clean(input.reason) } });
-  return r;
-}
 
 export function listSupplyRelations(ctx: Context, args: SupplyRelationsArgs): Promise<ConnectionShape<SupplyRelation>> {
   const qb = ctx.em.getRepository(SupplyRelation).createQueryBuilder('r');
@@ -679,6 +624,84 @@ export function listSupplyRelations(ctx: Context, args: SupplyRelationsArgs): Pr
   else qb.andWhere(`r.status = 'ACTIVE'`);
   return paginate(qb, args, { expression: 'r.created_at', direction: 'DESC', cast: 'timestamptz', value: (r) => r.createdAt });
 }
+
+// ===================== archiving =====================
+
+interface Archivable {
+  id: string;
+  version: number;
+}
+
+/**
+ * Archives a registry record (regulatory records are never deleted): version check, write scope,
+ * mark, and an audit row that keeps the reason. `check` applies the record's write scope.
+ */
+async function archiveRecord<T extends ObjectLiteral & Archivable>(
+  ctx: Context,
+  entity: new () => T,
+  input: ArchiveInput,
+  o: { label: string; entityType: string; check: (row: T, operation: string) => Promise<void>; isArchived: (row: T) => boolean; mark: (row: T, reason: string) => void },
+): Promise<T> {
+  const operation = `archive${o.entityType}`;
+  const row = await lockForUpdate(ctx, entity, input.id, input.expectedVersion, o.label);
+  await o.check(row, operation);
+  if (o.isArchived(row)) fail(UserErrorCode.VALIDATION, 'input.id', `The ${o.label} is already archived`);
+  const before = view(row);
+  const reason = clean(input.reason)!;
+  o.mark(row, reason);
+  row.version += 1;
+  await ctx.em.save(row);
+  await recordAudit(ctx, { operation, entityType: o.entityType, entityId: row.id, before, after: { ...view(row), reason } });
+  return row;
+}
+
+export const archiveBusiness = (ctx: Context, input: ArchiveInput) =>
+  archiveRecord(ctx, Business, input, {
+    label: 'business',
+    entityType: 'Business',
+    check: (b, op) => assertCanWrite(ctx, businessScope(b), op),
+    isArchived: (b) => b.status === BusinessStatus.ARCHIVED,
+    mark: (b, reason) => Object.assign(b, { status: BusinessStatus.ARCHIVED, archiveReason: reason }),
+  });
+
+export const archiveSite = (ctx: Context, input: ArchiveInput) =>
+  archiveRecord(ctx, Site, input, {
+    label: 'site',
+    entityType: 'Site',
+    check: (s, op) => assertCanWrite(ctx, siteScope(s), op),
+    isArchived: (s) => s.status === RecordStatus.ARCHIVED,
+    mark: (s, reason) => Object.assign(s, { status: RecordStatus.ARCHIVED, archiveReason: reason }),
+  });
+
+export const archiveProductModel = (ctx: Context, input: ArchiveInput) =>
+  archiveRecord(ctx, ProductModel, input, {
+    label: 'product model',
+    entityType: 'ProductModel',
+    check: (_m, op) => assertCanWrite(ctx, CATALOGUE_SCOPE, op),
+    isArchived: (m) => m.status === RecordStatus.ARCHIVED,
+    mark: (m) => (m.status = RecordStatus.ARCHIVED),
+  });
+
+export const archiveCertificate = (ctx: Context, input: ArchiveInput) =>
+  archiveRecord(ctx, Certificate, input, {
+    label: 'certificate',
+    entityType: 'Certificate',
+    check: (_c, op) => assertCanWrite(ctx, CATALOGUE_SCOPE, op),
+    isArchived: (c) => c.archived,
+    mark: (c) => (c.archived = true),
+  });
+
+export const archiveSupplyRelation = (ctx: Context, input: ArchiveInput) =>
+  archiveRecord(ctx, SupplyRelation, input, {
+    label: 'supply relation',
+    entityType: 'SupplyRelation',
+    check: async (r, op) => {
+      const [supplier, buyer] = await Promise.all([ctx.em.findOneByOrFail(Business, { id: r.supplierBusinessId }), ctx.em.findOneByOrFail(Business, { id: r.buyerBusinessId })]);
+      await assertCanWriteRelation(ctx, supplier, buyer, op);
+    },
+    isArchived: (r) => r.status === RecordStatus.ARCHIVED,
+    mark: (r) => (r.status = RecordStatus.ARCHIVED),
+  });
 
 // ===================== loaders =====================
 
