@@ -319,7 +319,7 @@ export async function generateDemo(
       let name: string;
       const suffix = r.pick(NAME_SUFFIX[primary]);
       if (primary === T.ILLEGAL_WORKSHOP) name = `${dn}${r.pick(g.towns)}${r.pick(g.roads)}${suffix}`;
-      else if (INDIVIDUAL_LIKELY.has(primary) && !suffix.includes('公司')) name = `${g.short}${r.pick(['', '区', '城区'])}${trade}${suffix}`.replace(/区区/, '区');
+      else if (INDIVIDUAL_LIKELY.has(primary) && !suffix.includes('公司')) name = `${g.short}${r.pick(['', '城区'])}${trade}${suffix}`;
       else name = `${r.chance(0.6) ? '乐山' : '四川'}${trade}${suffix}`;
       const a = address(r, dn, district);
       const person = personName(r, district === '511132' || district === '511133');
@@ -945,7 +945,7 @@ export async function generateDemo(
       const isMajor = major || majorFire;
       const level = major ? 'MAJOR' : h.defaultLevel;
       const where = place ? place.name : party!.name;
-      const detail = place && ['PARK_COMMON_AREA', 'PARK_FLY_LINE', 'PARK_INTO_BUILDING', 'PARK_NEAR_UNIT_DOOR'].includes(h.code) ? `${r.int(1, 30)}栋${r.int(1, 4)}单元` : '';
+      const detail = place && [S.RESIDENTIAL_COMPOUND, S.OLD_COMPOUND, S.HIGH_RISE].includes(place.type) && ['PARK_COMMON_AREA', 'PARK_FLY_LINE', 'PARK_INTO_BUILDING', 'PARK_NEAR_UNIT_DOOR'].includes(h.code) ? `${r.int(1, 30)}栋${r.int(1, 4)}单元` : '';
       const description = `${where}${detail}：${h.nameZh}${r.pick(['', '，现场责令整改', '，涉及电动自行车' + r.int(2, 40) + '辆', '，群众反映强烈'])}`;
       const responsible = place ? place.manager : party!.person;
       const contact = place ? place.phone : party!.phone;
