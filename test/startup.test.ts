@@ -5,6 +5,9 @@ import request from 'supertest';
 import { freePort } from './support/global-setup';
 import { runService, type Service } from './support/process';
 
+// Real processes, each compiling and starting PostgreSQL: slow on a busy 2-core machine.
+jest.setTimeout(600_000);
+
 /**
  * The real process: `src/main.ts` with no DATABASE_URL starts an embedded PostgreSQL under
  * DATA_DIR, migrates, loads reference data, prints one line, and stops cleanly on SIGTERM.
@@ -17,6 +20,16 @@ describe('service process', () => {
 
   beforeAll(async () => {
     pgPort = await freePort();
+  });
+  // A test that failed half-way must not leave its service holding the data folder for the next one.
+  afterEach(async () => {
+    for (const s of running.splice(0)) {
+      if (s.child.exitCode === null && s.child.signalCode === null) {
+        s.child.kill('SIGTERM');
+        await Promise.race([s.exited, new Promise((r) => setTimeout(r, 15000))]);
+        if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+      }
+    }
   });
   afterAll(async () => {
     for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');
@@ -36,7 +49,7 @@ describe('service process', () => {
     const port = await freePort();
     const svc = runService({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), NODE_ENV: 'development' });
     running.push(svc);
-    const [line, url] = await svc.waitFor(/GraphQL listening on (http:\/\/\S+) — database: .*/);
+    const [line, url] = await svc.waitFor(/GraphQL listening on (http:\/\/\S+) — database: .*/, 150000);
     expect(line).toContain(`embedded PostgreSQL postgres://postgres@127.0.0.1:${pgPort}/postgres`);
     const pw = svc.output().match(/username: admin {2}password: (\S+)/);
     return { svc, url, password: pw ? pw[1] : null };

@@ -1,0 +1,710 @@
+/**
+ * Load benchmark of the GraphQL service against a seeded database:
+ *
+ *   npm run bench -- --scale small|city|province [--runs 3] [--duration 10] [--connections 10] [--reuse]
+ *
+ * 1. Database: DATABASE_URL's server (database ebike_bench_<scale>), else an embedded PostgreSQL
+ *    under .bench-data/<scale>; seeded with `seed:demo --seed 20250101` unless --reuse finds data.
+ * 2. Builds (npm run build) and starts dist/src/main.js as a child (production, SQL counts exposed),
+ *    creates a COORDINATOR and logs in.
+ * 3. For each operation: autocannon at fixed concurrency (runs × duration), alternating with the
+ *    same data fetched by hand-written SQL through a pg Pool (the floor), then the CSV export
+ *    with the service's RSS sampled every 50 ms.
+ * 4. Prints the table and PASS/MISS per target; saves bench/results/<scale>-<timestamp>.json.
+ */
+import 'reflect-metadata';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Client, Pool } from 'pg';
+import { shanghaiDate, addDays } from '../src/common/time';
+import { EmbeddedPostgres } from '../src/database/embedded';
+import { hashPassword } from '../src/modules/access/access.passwords';
+import { SCALES, type DemoScale } from '../src/modules/demo/demo.types';
+import { OPERATIONS, type Operation, type Params } from './ops';
+
+const ROOT = path.resolve(__dirname, '..');
+const SEED = 20250101;
+const BENCH_USER = 'bench.coordinator';
+const WARMUP_S = 2;
+
+// ---------------------------------------------------------------- arguments
+
+const { values: argv } = parseArgs({
+  options: {
+    scale: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const scale = argv.scale as DemoScale;
+if (!scale || !['small', 'city', 'province', 'tiny'].includes(scale)) {
+  console.error('usage: npm run bench -- --scale small|city|province [--runs 3] [--duration 10] [--connections 10] [--reuse]');
+  process.exit(2);
+}
+const RUNS = Math.max(1, Number(argv.runs));
+const DURATION = Math.max(1, Number(argv.duration));
+const CONNECTIONS = Math.max(1, Number(argv.connections));
+
+// ---------------------------------------------------------------- helpers
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : x);
+const r2 = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : x);
+
+interface RunStats {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  detail?: Record<string, number>;
+}
+
+function stats(latencies: number[], seconds: number, errors: number, detail?: Record<string, number>): RunStats {
+  const s = latencies.slice().sort((a, b) => a - b);
+  return { requests: s.length, rps: r1(s.length / seconds), p50: r2(percentile(s, 50)), p95: r2(percentile(s, 95)), p99: r2(percentile(s, 99)), errors, detail };
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+// ---------------------------------------------------------------- cleanup
+
+let embedded: EmbeddedPostgres | null = null;
+let service: ChildProcess | null = null;
+let cleaning: Promise<void> | null = null;
+
+async function stopService(): Promise<void> {
+  const child = service;
+  service = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 15000);
+  await exited;
+  clearTimeout(t);
+}
+
+function cleanup(): Promise<void> {
+  return (cleaning ??= (async () => {
+    await stopService().catch((e) => log(`could not stop the service: ${e}`));
+    if (embedded) {
+      log('stopping the embedded PostgreSQL');
+      await embedded.stop().catch((e) => log(`could not stop the embedded PostgreSQL: ${e}`));
+      embedded = null;
+    }
+  })());
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`\n${sig}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------- 1. database
+
+async function prepareDatabase(): Promise<{ url: string; where: string }> {
+  const dbName = `ebike_bench_${scale}`;
+  let serverUrl = process.env.DATABASE_URL?.trim() || '';
+  let where: string;
+  if (serverUrl) {
+    where = `DATABASE_URL server, database ${dbName}`;
+  } else {
+    const dataDir = path.join(ROOT, '.bench-data', scale);
+    embedded = new EmbeddedPostgres({ dataDir, port: await freePort() });
+    log(`starting embedded PostgreSQL in ${path.relative(ROOT, dataDir)}`);
+    await embedded.start();
+    serverUrl = embedded.url('postgres');
+    where = `embedded PostgreSQL (${path.relative(ROOT, dataDir)}), database ${dbName}`;
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+    if (!rowCount) {
+      log(`creating database ${dbName}`);
+      await admin.query(`CREATE DATABASE "${dbName}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, dbName);
+
+  const items = await countItems(url);
+  const expected = SCALES[scale].items;
+  if (items > 0 && argv.reuse) {
+    log(`--reuse: ${items} remediation items already there (scale ${scale} makes ${expected}); not reseeding`);
+  } else {
+    const force = items > 0;
+    log(`seeding: seed:demo --scale ${scale} --seed ${SEED}${force ? ' --force' : ''}`);
+    const t = Date.now();
+    const res = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/seed-demo.ts', '--scale', scale, '--seed', String(SEED), ...(force ? ['--force'] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (res.status !== 0) throw new Error(`seed:demo failed with exit code ${res.status}`);
+    log(`seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return { url, where };
+}
+
+async function countItems(url: string): Promise<number> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`SELECT to_regclass('public.remediation_item') IS NOT NULL AS ok`);
+    if (!rows[0].ok) return 0;
+    return Number((await c.query('SELECT count(*) FROM remediation_item')).rows[0].count);
+  } finally {
+    await c.end();
+  }
+}
+
+// ---------------------------------------------------------------- 2. service
+
+function build(): string[] {
+  log('building (npm run build)');
+  const t = Date.now();
+  const res = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  const main = path.join(ROOT, 'dist/src/main.js');
+  if (res.status === 0) {
+    log(`built in ${((Date.now() - t) / 1000).toFixed(1)} s; running the compiled dist/src/main.js`);
+    return [main];
+  }
+  // tsc still emits on type errors; a half-finished module elsewhere should not stop the bench.
+  log(`npm run build exited ${res.status}:\n${(res.stdout + res.stderr).split('\n').slice(0, 8).join('\n')}`);
+  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= t) {
+    log('tsc emitted anyway; running the compiled dist/src/main.js');
+    return [main];
+  }
+  log('falling back to ts-node (transpile-only): numbers include no build-time optimisation differences, but are not the production artefact');
+  return ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/main.ts')];
+}
+
+async function startService(dbUrl: string, args: string[]): Promise<{ port: number; pid: number; command: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      EXPOSE_SQL_COUNT: 'true',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_POINTS: '1000000',
+      RATE_LIMIT_WINDOW_SECONDS: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      BOOTSTRAP_ADMIN: 'false',
+      REDIS_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  service = child;
+  let warned = 0;
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim() || line.startsWith('GraphQL listening')) continue;
+      if (warned++ < 20) log(`  [service] ${line.slice(0, 300)}`);
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the service did not start within 120 s')), 120000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('GraphQL listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+      relay(chunk);
+    });
+    child.stderr!.on('data', relay);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the service exited during start-up (code ${code})`));
+    });
+  });
+  return { port, pid: child.pid!, command: `node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}` };
+}
+
+async function ensureUser(url: string): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const hash = await hashPassword(password);
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO app_user (username, display_name, role, password_hash) VALUES ($1, '压测协调员', 'COORDINATOR', $2)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = TRUE, role = 'COORDINATOR'`,
+      [BENCH_USER, hash],
+    );
+    await c.query('DELETE FROM login_throttle WHERE username = $1', [BENCH_USER]).catch(() => undefined);
+  } finally {
+    await c.end();
+  }
+  return password;
+}
+
+function post(port: number, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString()) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+// ---------------------------------------------------------------- 3. parameters from the data
+
+async function parameters(pool: Pool): Promise<Params> {
+  const today = shanghaiDate(new Date());
+  const monthFrom = `${today.slice(0, 8)}01`;
+  const lastMonthTo = addDays(monthFrom, -1);
+  const lastMonthFrom = `${lastMonthTo.slice(0, 8)}01`;
+  const prevMonthTo = addDays(lastMonthFrom, -1);
+  const days = Math.round((Date.parse(lastMonthTo) - Date.parse(lastMonthFrom)) / 86400000) + 1;
+  const prevMonthFrom = addDays(prevMonthTo, -(days - 1));
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const ym = new Date(Date.UTC(y, m - 1 - 11, 1));
+  const yearFrom = ym.toISOString().slice(0, 10);
+  // The (district, type) with the most live businesses that buy from someone: a full, nested page.
+  const partner = (
+    await pool.query(
+      `SELECT b.district_code, t::text AS type, count(*) AS n FROM business b, unnest(b.types) t
+        WHERE b.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM supply_relation r WHERE r.buyer_business_id = b.id AND r.status = 'ACTIVE')
+        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1`,
+    )
+  ).rows[0];
+  const chain = (
+    await pool.query(
+      `SELECT b.id, count(*) AS n FROM business b JOIN supply_relation r ON r.supplier_business_id = b.id AND r.status = 'ACTIVE'
+        WHERE 'VEHICLE_MANUFACTURER' = ANY(b.types) AND b.status <> 'ARCHIVED' GROUP BY b.id ORDER BY 2 DESC, 1 LIMIT 1`,
+    )
+  ).rows[0];
+  const itemDistrict = (
+    await pool.query(
+      `SELECT district_code FROM remediation_item WHERE deadline < $1::date AND status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')
+        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+      [today],
+    )
+  ).rows[0];
+  if (!partner || !chain || !itemDistrict) throw new Error('the seeded data lacks partners, vehicle makers with relations, or overdue items');
+  return {
+    today,
+    monthFrom,
+    yearFrom,
+    lastMonthFrom,
+    lastMonthTo,
+    prevMonthFrom,
+    prevMonthTo,
+    partnerDistrict: partner.district_code,
+    partnerType: partner.type,
+    chainStart: chain.id,
+    itemDistrict: itemDistrict.district_code,
+  };
+}
+
+// ---------------------------------------------------------------- the load
+
+interface ItemRef {
+  id: string;
+  version: number;
+}
+
+/** Items for the transition; the cursor persists across runs so that no item is reused while a lost response may have changed it. */
+interface ItemPool {
+  items: ItemRef[];
+  next: number;
+}
+
+async function graphqlRun(port: number, token: string, op: Operation, p: Params, seconds: number, itemPool?: ItemPool): Promise<RunStats> {
+  const pool = itemPool?.items;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const latencies: number[] = [];
+  let gqlErrors = 0;
+  const detail: Record<string, number> = {};
+  const byId = new Map((pool ?? []).map((x) => [x.id, x]));
+  const request: autocannon.Request = pool
+    ? {
+        method: 'POST',
+        path: '/graphql',
+        headers,
+        setupRequest: (req) => {
+          const n = itemPool!.next++;
+          const item = pool[n % pool.length];
+          const body = JSON.stringify({ query: op.query, variables: { input: { id: item.id, expectedVersion: item.version, action: 'COMMENT', comment: `bench ${n}` } } });
+          return { ...req, body };
+        },
+        onResponse: (status, body) => {
+          try {
+            const j = JSON.parse(body);
+            if (j.errors?.length) {
+              gqlErrors++;
+              detail[`error:${j.errors[0].extensions?.code ?? 'unknown'}`] = (detail[`error:${j.errors[0].extensions?.code ?? 'unknown'}`] ?? 0) + 1;
+            }
+            const payload = j.data?.transitionRemediationItem;
+            for (const e of payload?.userErrors ?? []) detail[e.code] = (detail[e.code] ?? 0) + 1;
+            const it = payload?.remediationItem;
+            if (it) {
+              const ref = byId.get(it.id);
+              if (ref) ref.version = it.version;
+            }
+          } catch {
+            gqlErrors++;
+          }
+        },
+      }
+    : {
+        method: 'POST',
+        path: '/graphql',
+        headers,
+        body: JSON.stringify({ query: op.query, variables: op.variables(p) }),
+        onResponse: (_status, body) => {
+          if (body.includes('"errors":[')) gqlErrors++;
+        },
+      };
+  const inst = autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests: [request] });
+  inst.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    if (status !== 200) detail[`http${status}`] = (detail[`http${status}`] ?? 0) + 1;
+  });
+  const result = await inst;
+  const non2xx = result.non2xx ?? 0;
+  const errors = gqlErrors + (result.errors ?? 0) + (result.timeouts ?? 0) + non2xx + Object.entries(detail).filter(([k]) => !k.startsWith('error:') && !k.startsWith('http')).reduce((s, [, v]) => s + v, 0);
+  return stats(latencies, result.duration ?? seconds, errors, Object.keys(detail).length ? detail : undefined);
+}
+
+async function floorRun(pgPool: Pool, fn: () => Promise<unknown>, seconds: number): Promise<RunStats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - t);
+        } catch (e) {
+          if (errors++ === 0) log(`    floor error: ${(e as Error).message}`);
+        }
+      }
+    }),
+  );
+  return stats(latencies, (performance.now() - t0) / 1000, errors);
+}
+
+/** The floor of the COMMENT transition: lock-and-bump with the version check, the event, the audit row. */
+function transitionFloor(pgPool: Pool, items: ItemRef[], actorId: string) {
+  let next = 0;
+  return async () => {
+    const item = items[next++ % items.length];
+    const c = await pgPool.connect();
+    try {
+      await c.query('BEGIN');
+      const u = await c.query(
+        `UPDATE remediation_item SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING status, version`,
+        [item.id, item.version],
+      );
+      if (!u.rowCount) throw new Error('floor: CONFLICT');
+      item.version = u.rows[0].version;
+      await c.query(
+        `INSERT INTO remediation_event (item_id, action, from_status, to_status, actor_id, actor_name, actor_role, occurred_at, comment)
+         VALUES ($1, 'COMMENT', $2, $2, $3, '压测协调员', 'COORDINATOR', now(), $4)`,
+        [item.id, u.rows[0].status, actorId, `floor ${next}`],
+      );
+      await c.query(
+        `INSERT INTO audit_event (actor_type, actor_id, actor_name, role, operation, entity_type, entity_id, outcome, changes)
+         VALUES ('user', $1, '压测协调员', 'COORDINATOR', 'transitionRemediationItem:COMMENT', 'RemediationItem', $2, 'SUCCESS', $3)`,
+        [actorId, item.id, JSON.stringify({ version: [item.version - 1, item.version] })],
+      );
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+// ---------------------------------------------------------------- CSV export
+
+async function csvExport(port: number, token: string, pid: number, filter: unknown): Promise<{ ms: number; rows: number; bytes: number; status: number; peakRssMb: number; baseRssMb: number }> {
+  const qs = filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
+  const baseRssMb = rssMb(pid);
+  let peak = baseRssMb;
+  const sampler = setInterval(() => {
+    const v = rssMb(pid);
+    if (v > peak) peak = v;
+  }, 50);
+  const t = performance.now();
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path: `/exports/remediation-items.csv${qs}`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let bytes = 0;
+        let lines = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) lines++;
+        });
+        res.on('end', () => resolve({ ms: performance.now() - t, rows: Math.max(0, lines - 1), bytes, status: res.statusCode!, peakRssMb: Math.max(peak, rssMb(pid)), baseRssMb }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { url, where } = await prepareDatabase();
+  const entry = build();
+  const password = await ensureUser(url);
+  const svc = await startService(url, entry);
+  log(`service pid ${svc.pid} on 127.0.0.1:${svc.port} (${svc.command})`);
+
+  const login = await post(svc.port, { query: 'mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken user { id } userErrors { code message } } }', variables: { u: BENCH_USER, p: password } });
+  const token: string | undefined = login.json.data?.login?.accessToken;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(login.json)}`);
+  const actorId: string = login.json.data.login.user.id;
+
+  const pgPool = new Pool({ connectionString: url, max: CONNECTIONS, application_name: 'ebike-bench-floor', options: '-c timezone=UTC' } as never);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    memoryGb: r1(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres: (await pgPool.query('SHOW server_version')).rows[0].server_version as string,
+    loadAvgAtStart: os.loadavg().map(r2),
+  };
+  const counts: Record<string, number> = {};
+  for (const t of ['business', 'site', 'product_model', 'certificate', 'supply_relation', 'inspection', 'remediation_item', 'remediation_event', 'enforcement_case', 'evidence', 'audit_event']) {
+    try {
+      counts[t] = Number((await pgPool.query(`SELECT count(*) FROM "${t}"`)).rows[0].count);
+    } catch {
+      /* table absent */
+    }
+  }
+  log(`\nmachine: ${machine.cpu} × ${machine.cpus}, ${machine.memoryGb} GB, node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.loadAvgAtStart.join(' ')}`);
+  log(`database: ${where}`);
+  log(`rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+  const p = await parameters(pgPool);
+  log(`parameters: ${JSON.stringify(p)}`);
+
+  // Item pools for the transition: distinct items, GraphQL and floor never share one.
+  const poolRows = (await pgPool.query('SELECT id, version FROM remediation_item ORDER BY md5(id::text) LIMIT 40000')).rows as ItemRef[];
+  const gqlItems = poolRows.filter((_, i) => i % 2 === 0);
+  const gqlPool: ItemPool = { items: gqlItems, next: 0 };
+  /** Re-reads the versions: responses still in flight when autocannon stopped were applied but never seen. */
+  const refreshVersions = async () => {
+    const { rows } = await pgPool.query('SELECT id, version FROM remediation_item WHERE id = ANY($1::uuid[])', [gqlItems.map((x) => x.id)]);
+    const v = new Map(rows.map((r: ItemRef) => [r.id, r.version]));
+    for (const x of gqlItems) x.version = v.get(x.id) ?? x.version;
+  };
+  const floorItems = poolRows.filter((_, i) => i % 2 === 1);
+
+  const results: Record<string, unknown>[] = [];
+  for (const op of OPERATIONS) {
+    const isWrite = op.key === 'transition';
+    // Sample response: SQL statements and a sanity check of the data.
+    const sampleItem = gqlItems[gqlPool.next++];
+    const sampleVars = isWrite ? { input: { id: sampleItem.id, expectedVersion: sampleItem.version, action: 'COMMENT', comment: 'bench sample' } } : op.variables(p);
+    const sample = await post(svc.port, { query: op.query, variables: sampleVars }, token);
+    if (isWrite && sample.json.data?.transitionRemediationItem?.remediationItem) sampleItem.version = sample.json.data.transitionRemediationItem.remediationItem.version;
+    if (isWrite && sample.json.data?.transitionRemediationItem?.userErrors?.length) log(`  transition sample userErrors: ${JSON.stringify(sample.json.data.transitionRemediationItem.userErrors)}`);
+    const sqlStatements = sample.json.extensions?.sqlStatements as number | undefined;
+    if (sample.json.errors) log(`  ${op.key}: sample response has errors: ${JSON.stringify(sample.json.errors).slice(0, 400)}`);
+    const sampleSize = JSON.stringify(sample.json.data ?? {}).length;
+    const floorFn = isWrite ? transitionFloor(pgPool, floorItems, actorId) : () => op.floor(pgPool, p);
+    const floorRows = isWrite ? 0 : await op.floor(pgPool, p);
+    log(`\n▶ ${op.key} — ${op.title}: ${sqlStatements} SQL statements, response ${sampleSize} bytes of data; floor rows ${floorRows}`);
+    // Warm-up (JIT, plan caches, buffers), not measured.
+    await graphqlRun(svc.port, token, op, p, WARMUP_S, isWrite ? gqlPool : undefined);
+    if (isWrite) await refreshVersions();
+    await floorRun(pgPool, floorFn, WARMUP_S);
+    const gql: RunStats[] = [];
+    const sql: RunStats[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const g = await graphqlRun(svc.port, token, op, p, DURATION, isWrite ? gqlPool : undefined);
+      if (isWrite) await refreshVersions();
+      const s = await floorRun(pgPool, floorFn, DURATION);
+      gql.push(g);
+      sql.push(s);
+      log(`  run ${r + 1}: GraphQL ${g.rps} req/s p50 ${g.p50} p95 ${g.p95} p99 ${g.p99} ms, errors ${g.errors}${g.detail ? ` ${JSON.stringify(g.detail)}` : ''} | SQL ${s.rps} req/s p50 ${s.p50} p95 ${s.p95} ms, errors ${s.errors}`);
+    }
+    const med = (rs: RunStats[], k: keyof RunStats) => r2(median(rs.map((x) => x[k] as number)));
+    const row = {
+      key: op.key,
+      title: op.title,
+      kind: op.kind,
+      list: op.list,
+      depth: op.depth,
+      depthNote: op.depthNote,
+      sqlStatements,
+      sqlBudget: 2 + op.depth,
+      rps: med(gql, 'rps'),
+      p50: med(gql, 'p50'),
+      p95: med(gql, 'p95'),
+      p99: med(gql, 'p99'),
+      errors: gql.reduce((s, x) => s + x.errors, 0),
+      floor: { rps: med(sql, 'rps'), p50: med(sql, 'p50'), p95: med(sql, 'p95'), p99: med(sql, 'p99'), errors: sql.reduce((s, x) => s + x.errors, 0) },
+      ratioP50: r2(med(gql, 'p50') / med(sql, 'p50')),
+      ratioP95: r2(med(gql, 'p95') / med(sql, 'p95')),
+      runs: gql,
+      floorRuns: sql,
+    };
+    results.push(row);
+  }
+
+  // CSV export: ≥ 100,000 rows (districts with the most items until the sum reaches it), or everything when smaller.
+  const totalItems = counts.remediation_item ?? 0;
+  let filter: unknown = null;
+  let expectedRows = totalItems;
+  if (totalItems > 100000) {
+    const byDistrict = (await pgPool.query('SELECT district_code AS d, count(*)::int AS n FROM remediation_item GROUP BY 1 ORDER BY 2 DESC, 1')).rows as { d: string; n: number }[];
+    const chosen: string[] = [];
+    let sum = 0;
+    for (const r of byDistrict) {
+      if (sum >= 100000) break;
+      chosen.push(r.d);
+      sum += r.n;
+    }
+    filter = { district: { in: chosen } };
+    expectedRows = sum;
+  }
+  log(`\n▶ csvExport — GET /exports/remediation-items.csv ${filter ? JSON.stringify(filter) : '(no filter)'}, ${expectedRows} rows expected`);
+  const exportsRuns = [];
+  for (let r = 0; r < RUNS; r++) {
+    const e = await csvExport(svc.port, token, svc.pid, filter);
+    exportsRuns.push(e);
+    log(`  run ${r + 1}: HTTP ${e.status}, ${e.rows} rows, ${(e.bytes / 1048576).toFixed(1)} MiB in ${(e.ms / 1000).toFixed(2)} s; RSS ${e.baseRssMb.toFixed(0)} → peak ${e.peakRssMb.toFixed(0)} MB`);
+  }
+  const csv = {
+    filter,
+    expectedRows,
+    rows: exportsRuns[0]?.rows,
+    seconds: r2(median(exportsRuns.map((e) => e.ms / 1000))),
+    peakRssMb: r1(Math.max(...exportsRuns.map((e) => e.peakRssMb))),
+    baseRssMb: r1(exportsRuns[0]?.baseRssMb),
+    errors: exportsRuns.filter((e) => e.status !== 200 || e.rows !== expectedRows).length,
+    runs: exportsRuns.map((e) => ({ ...e, ms: Math.round(e.ms) })),
+  };
+
+  await pgPool.end();
+  await cleanup();
+
+  // ---------------------------------------------------------------- report
+  const pad = (s: unknown, n: number) => String(s).padStart(n);
+  log(`\n=== bench ${scale}: ${RUNS} run(s) × ${DURATION} s at ${CONNECTIONS} connections (medians over runs; latency in ms) ===`);
+  log(`machine: ${machine.cpu} × ${machine.cpus}, ${machine.memoryGb} GB RAM, node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  log(`rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(`${'operation'.padEnd(14)}${pad('req/s', 8)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('err', 6)}${pad('SQL', 5)}${pad('depth', 6)}${pad('sql p50', 9)}${pad('sql p95', 9)}${pad('x p50', 7)}${pad('x p95', 7)}`);
+  for (const r of results as any[]) {
+    log(`${String(r.key).padEnd(14)}${pad(r.rps, 8)}${pad(r.p50, 8)}${pad(r.p95, 8)}${pad(r.p99, 8)}${pad(r.errors, 6)}${pad(r.sqlStatements, 5)}${pad(r.depth, 6)}${pad(r.floor.p50, 9)}${pad(r.floor.p95, 9)}${pad(r.ratioP50, 7)}${pad(r.ratioP95, 7)}`);
+  }
+  log(`${'csvExport'.padEnd(14)} ${csv.rows} rows in ${csv.seconds} s (median), service RSS ${csv.baseRssMb} → peak ${csv.peakRssMb} MB, errors ${csv.errors}`);
+
+  const targets: { target: string; pass: boolean; detail: string }[] = [];
+  for (const r of results as any[]) {
+    if (r.kind === 'read') targets.push({ target: `${r.key}: p95 ≤ 50 ms @${CONNECTIONS}`, pass: r.p95 <= 50, detail: `p95 ${r.p95} ms` });
+    targets.push({ target: `${r.key}: SQL statements ≤ 2 + depth ${r.depth} = ${r.sqlBudget}`, pass: r.sqlStatements !== undefined && r.sqlStatements <= r.sqlBudget, detail: `${r.sqlStatements} statements (${r.depthNote})` });
+    if (r.list) targets.push({ target: `${r.key}: GraphQL/SQL ratio ≤ 3`, pass: r.ratioP50 <= 3, detail: `p50 ×${r.ratioP50}, p95 ×${r.ratioP95}` });
+    if (r.key === 'transition') {
+      const conflicts = r.runs.reduce((s: number, x: RunStats) => s + (x.detail?.CONFLICT ?? 0), 0);
+      targets.push({ target: 'transition: 0 CONFLICTs and 0 other userErrors', pass: r.errors === 0, detail: `${conflicts} CONFLICT, ${r.errors} errors in total` });
+    }
+  }
+  targets.push({ target: `csvExport: ${csv.rows} rows ≤ 10 s`, pass: csv.seconds <= 10 && csv.errors === 0, detail: `${csv.seconds} s` });
+  targets.push({ target: 'csvExport: service RSS < 300 MB', pass: csv.peakRssMb < 300, detail: `peak ${csv.peakRssMb} MB` });
+  log('\ntargets:');
+  for (const t of targets) log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target.padEnd(52)} ${t.detail}`);
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${scale}-${stamp}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ scale, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), machine, database: where, service: svc.command, rows: counts, parameters: p, operations: results, csvExport: csv, targets }, null, 2),
+  );
+  log(`\nsaved ${path.relative(ROOT, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (e) => {
+    console.error(`bench failed: ${(e as Error).stack ?? e}`);
+    await cleanup();
+    process.exit(1);
+  },
+);
