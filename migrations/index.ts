@@ -2,6 +2,7 @@ import { Foundation1795939215728 } from './1795939215728-Foundation';
 import { AccessAndAudit1795939545166 } from './1795939545166-AccessAndAudit';
 import { Registry1795940682755 } from './1795940682755-Registry';
 import { Remediation1795941425484 } from './1795941425484-Remediation';
+import { OpenItemIndexes1795944350000 } from './1795944350000-OpenItemIndexes';
 
 /** Every migration in order. New migrations are added here by hand after review. */
-export const MIGRATIONS: Function[] = [Foundation1795939215728, AccessAndAudit1795939545166, Registry1795940682755, Remediation1795941425484];
+export const MIGRATIONS: Function[] = [Foundation1795939215728, AccessAndAudit1795939545166, Registry1795940682755, Remediation1795941425484, OpenItemIndexes1795944350000];

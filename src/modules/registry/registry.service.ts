@@ -851,7 +851,7 @@ export async function supplyChain(ctx: Context, args: SupplyChainArgs): Promise<
   const down = direction !== ChainDirection.UPSTREAM;
   const [{ result }] = await ctx.em.query(
     `WITH RECURSIVE
-     rel AS (
+     rel AS NOT MATERIALIZED (
        SELECT id, supplier_business_id AS s, buyer_business_id AS b FROM supply_relation
         WHERE status = 'ACTIVE' AND ($2::uuid IS NULL OR product_model_id = $2::uuid)),
      start AS (

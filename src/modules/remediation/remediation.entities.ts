@@ -133,6 +133,8 @@ export class RemediationItem {
 
   @Field({ description: 'Asia/Shanghai date it was found (发现日期).' })
   @Index('ix_remediation_item_discovered_on')
+  // Major or listed items by discovery day, for the bulletin (partial; written in the migration).
+  @Index('ix_remediation_item_major', { synchronize: false })
   @Column({ name: 'discovered_on', type: 'date' })
   discoveredOn: string;
 
@@ -159,6 +161,9 @@ export class RemediationItem {
 
   @Field(() => String, { nullable: true, description: 'Rectification deadline, an Asia/Shanghai date YYYY-MM-DD (整改期限).' })
   @Index('ix_remediation_item_deadline')
+  // Partial indexes over the open items only (a few percent of all): overdue lists, counts and deadline order.
+  @Index('ix_remediation_item_open_deadline', { synchronize: false })
+  @Index('ix_remediation_item_open_deadline_sort', { synchronize: false })
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
 

@@ -242,6 +242,9 @@ async function requireRole(ctx: Context, roles: readonly Role[], operation: stri
   return p;
 }
 
+/** For actions whose guards do not look at evidence or listings. */
+const NO_FACTS: ItemFacts = { afterEvidence: 0, listing: null };
+
 const PLAN_KEYS = ['objectives', 'measures', 'funds', 'responsible', 'timeline', 'contingency'] as const;
 
 /**
@@ -256,7 +259,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (!def.from.includes(item.status)) {
     fail(UserErrorCode.INVALID_TRANSITION, 'input.action', `${input.action} is not possible from ${item.status}; possible: ${availableActionsByStatus(item.status).join(', ') || 'none'}`);
   }
-  const facts = await lockedFacts(ctx, item);
+  const facts = def.needsFacts ? await lockedFacts(ctx, item) : NO_FACTS;
   const v = firstVeto(def, { item, principal, facts });
   if (v) fail(v.code, v.field, v.message);
 

@@ -32,7 +32,7 @@ const ALL: readonly HazardStatus[] = [...OPEN, HazardStatus.CLOSED, HazardStatus
 const WORKERS = [Role.COORDINATOR, Role.AGENCY_OFFICER] as const;
 const COORDINATORS = [Role.COORDINATOR] as const;
 
-/** What the guards may look at besides the item itself (loaded once per transition). */
+/** What the guards may look at besides the item itself (loaded once, for the actions with `needsFacts`). */
 export interface ItemFacts {
   afterEvidence: number;
   listing: Listing | null;
@@ -59,6 +59,8 @@ export interface TransitionDef {
   to: HazardStatus | null;
   roles: readonly Role[];
   guards: readonly Guard[];
+  /** The guards or the action read evidence and listing (loaded only then: two statements saved otherwise). */
+  needsFacts?: boolean;
 }
 
 export function isMajor(item: Pick<RemediationItem, 'level' | 'isMajorFireHazard'>): boolean {
@@ -97,13 +99,14 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { action: RemediationAction.REPORT_COMPLETION, from: [HazardStatus.RECTIFYING], to: HazardStatus.PENDING_REVIEW, roles: WORKERS, guards: [] },
   { action: RemediationAction.PASS_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.VERIFIED, roles: WORKERS, guards: [notTheReporter] },
   { action: RemediationAction.FAIL_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.RECTIFYING, roles: WORKERS, guards: [notTheReporter] },
-  { action: RemediationAction.ACCEPT_LISTING, from: [HazardStatus.PENDING_REVIEW, HazardStatus.VERIFIED], to: null, roles: COORDINATORS, guards: [listedNotAccepted] },
+  { action: RemediationAction.ACCEPT_LISTING, from: [HazardStatus.PENDING_REVIEW, HazardStatus.VERIFIED], to: null, roles: COORDINATORS, guards: [listedNotAccepted], needsFacts: true },
   {
     action: RemediationAction.CLOSE,
     from: [HazardStatus.VERIFIED, HazardStatus.RECTIFIED_ON_SITE],
     to: HazardStatus.CLOSED,
     roles: WORKERS,
     guards: [notTheReporter, passedReview, afterEvidence, listingAccepted],
+    needsFacts: true,
   },
   { action: RemediationAction.INVALIDATE, from: OPEN, to: HazardStatus.INVALIDATED, roles: COORDINATORS, guards: [] },
   { action: RemediationAction.RECORD_INTERVIEW, from: ALL.filter((s) => s !== HazardStatus.INVALIDATED), to: null, roles: WORKERS, guards: [] },
