@@ -22,7 +22,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createLogger } from '../src/common/logger';
 import { shanghaiDate } from '../src/common/time';
 import { loadConfig } from '../src/config';
-import { EmbeddedPostgres } from '../src/database/embedded';
+import { cliDatabase } from '../src/database/embedded';
 import { DemoRefusedError, seedDemo } from '../src/modules/demo/demo.load';
 import { SCALES, type DemoScale } from '../src/modules/demo/demo.types';
 
@@ -92,17 +92,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  let embedded: EmbeddedPostgres | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    const e = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-    url = e.runningUrl();
-    if (!url) {
-      await e.start();
-      embedded = e;
-      url = e.url();
-    }
-  }
+  const db = await cliDatabase(config, log);
+  const url = db.url;
   const rep = reporter();
   try {
     console.log(`seed:demo scale=${scale} seed=${values.seed} today=${today}${values.force ? ' --force' : ''}`);
@@ -133,7 +124,7 @@ async function main(): Promise<number> {
     }
     throw e;
   } finally {
-    if (embedded) await embedded.stop();
+    await db.close();
   }
 }
 

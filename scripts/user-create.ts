@@ -15,7 +15,7 @@ import { createLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { connectWithRetry, migrate } from '../src/database/connect';
 import { makeDataSource } from '../src/database/data-source';
-import { EmbeddedPostgres } from '../src/database/embedded';
+import { cliDatabase } from '../src/database/embedded';
 import { inSystemTransaction } from '../src/modules/access/access.bootstrap';
 import { createUser } from '../src/modules/access/access.service';
 import { loadReferenceData } from '../src/modules/reference/reference.loader';
@@ -44,17 +44,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  let embedded: EmbeddedPostgres | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    const e = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-    url = e.runningUrl();
-    if (!url) {
-      await e.start();
-      embedded = e;
-      url = e.url();
-    }
-  }
+  const db = await cliDatabase(config, log);
+  const url = db.url;
   const ds = makeDataSource({ url, log });
   try {
     await connectWithRetry(ds, url, config.dbConnectTimeoutMs, log);
@@ -83,7 +74,7 @@ async function main(): Promise<number> {
     throw e;
   } finally {
     if (ds.isInitialized) await ds.destroy();
-    if (embedded) await embedded.stop();
+    await db.close();
   }
 }
 

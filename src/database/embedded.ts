@@ -288,3 +288,17 @@ export class EmbeddedPostgres {
     (child.stderr as unknown as { unref?: () => void }).unref?.();
   }
 }
+
+/**
+ * The database a command-line tool works on: DATABASE_URL, else the embedded cluster under
+ * DATA_DIR — the running service's server when there is one, otherwise one started for the tool
+ * and stopped by `close()`.
+ */
+export async function cliDatabase(config: { databaseUrl: string | null; dataDir: string; embeddedPgPort: number }, log: Logger): Promise<{ url: string; close: () => Promise<void> }> {
+  if (config.databaseUrl) return { url: config.databaseUrl, close: async () => undefined };
+  const e = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
+  const running = e.runningUrl();
+  if (running) return { url: running, close: async () => undefined };
+  await e.start();
+  return { url: e.url(), close: () => e.stop() };
+}
