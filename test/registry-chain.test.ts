@@ -191,6 +191,12 @@ describe('supplyChain trace', () => {
     expect(Object.keys((await trace({ businessId: B.dist2 }, 'DOWNSTREAM', 6)).nodes)).not.toContain(extra);
   });
 
+  it('from a business that does not exist: an empty trace, not an error', async () => {
+    const r = await t.gql(TRACE, { from: { businessId: '00000000-0000-4000-8000-000000000000' }, dir: 'BOTH', depth: 3 }, coordinator);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.supplyChain).toEqual({ nodes: [], edges: [] });
+  });
+
   it('refuses maxDepth outside 1–6 and a start that is not exactly one of business or model', async () => {
     for (const depth of [0, 7]) {
       const r = await t.gql(TRACE, { from: { businessId: B.vehicle }, dir: 'DOWNSTREAM', depth }, coordinator);

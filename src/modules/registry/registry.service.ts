@@ -855,7 +855,7 @@ export async function supplyChain(ctx: Context, args: SupplyChainArgs): Promise<
        SELECT id, supplier_business_id AS s, buyer_business_id AS b FROM supply_relation
         WHERE status = 'ACTIVE' AND ($2::uuid IS NULL OR product_model_id = $2::uuid)),
      start AS (
-       SELECT $1::uuid AS id WHERE $1::uuid IS NOT NULL
+       SELECT id FROM business WHERE id = $1::uuid
        UNION SELECT manufacturer_business_id FROM product_model WHERE id = $2::uuid AND manufacturer_business_id IS NOT NULL
        UNION SELECT r.s FROM rel r WHERE $2::uuid IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM product_model WHERE id = $2::uuid AND manufacturer_business_id IS NOT NULL)
