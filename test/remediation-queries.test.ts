@@ -60,6 +60,9 @@ describe('overdue (逾期) on the Asia/Shanghai calendar', () => {
 
     clock = new Date('2026-03-14T16:00:00Z'); // midnight, the 15th in Shanghai
     expect(await h.read(coord.token, late.id, 'overdue overdueDays')).toEqual({ overdue: true, overdueDays: 1 });
+    // Review due 3 working days after the deadline (Saturday 14 March → Wednesday 18 March); none without a deadline.
+    expect(await h.read(coord.token, late.id, 'reviewDueDate')).toEqual({ reviewDueDate: '2026-03-18' });
+    expect(await h.read(coord.token, noDeadline.id, 'reviewDueDate')).toEqual({ reviewDueDate: null });
     expect(await ids({ ...mine, overdue: { eq: true } })).toEqual([late.id]);
     expect(await ids({ ...mine, overdue: { eq: false } })).toEqual(sorted(verified.id, closed.id, noDeadline.id));
     for (const x of [verified, closed, noDeadline]) expect(await h.read(partner.token, x.id, 'overdue overdueDays')).toEqual({ overdue: false, overdueDays: 0 });

@@ -143,26 +143,3 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     totalCount: () => (counted ??= countQb.orderBy().getCount()),
   };
 }
-
-/** Wraps an already-loaded list (e.g. from a DataLoader) in the connection shape. */
-export function connectionFromRows<T extends { id: string }>(
-  rows: T[],
-  first: number,
-  total: number,
-  hasPreviousPage: boolean,
-  value: (row: T) => CursorValue | Date,
-): ConnectionShape<T> {
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor([cursorValue(value(node)), node.id]) }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: async () => total,
-  };
-}

@@ -58,14 +58,6 @@ export function teamStages(ctx: Context) {
   return ctx.loaders.many(TaskTeamStage, 'teamId', 'stage');
 }
 
-/** Stages covered by the given teams (a principal's write scope). */
-export async function stagesOfTeams(ctx: Context, teamIds: string[]): Promise<SupplyChainStage[]> {
-  const lists = await teamStages(ctx).loadMany(teamIds);
-  const out = new Set<SupplyChainStage>();
-  for (const l of lists) if (Array.isArray(l)) for (const s of l) out.add(s.stage);
-  return [...out];
-}
-
 // ---- mutations ----
 
 export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): Promise<TaskTeam> {

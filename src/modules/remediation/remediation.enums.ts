@@ -29,7 +29,6 @@ registerEnumType(HazardStatus, {
 
 /** Statuses in which an item is finished, so never overdue. */
 export const DONE_STATUSES: readonly HazardStatus[] = [HazardStatus.VERIFIED, HazardStatus.CLOSED, HazardStatus.INVALIDATED];
-export const TERMINAL_STATUSES: readonly HazardStatus[] = [HazardStatus.CLOSED, HazardStatus.INVALIDATED];
 
 export enum NoticeType {
   IMMEDIATE = 'IMMEDIATE',

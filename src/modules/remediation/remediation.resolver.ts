@@ -4,6 +4,7 @@ import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../commo
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { Yuan, yuan } from '../../common/scalars';
+import { addWorkingDays } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
 import * as inspections from '../inspection/inspection.service';
@@ -210,6 +211,11 @@ export class RemediationItemResolver {
   @FieldResolver(() => Int, { description: 'Days past the deadline; 0 when not overdue (逾期天数).' })
   overdueDays(@Root() i: RemediationItem, @Ctx() ctx: Context): number {
     return remediation.overdueDays(i, remediation.today(ctx));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'When the review is due: the deadline plus 3 working days, MPS Order No. 120 (复查期限); null without a deadline.' })
+  reviewDueDate(@Root() i: RemediationItem): string | null {
+    return i.deadline ? addWorkingDays(i.deadline, 3) : null;
   }
 
   @FieldResolver(() => [RemediationAction], { description: 'Actions the current user may take now: which buttons to show (可执行操作).' })
