@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, Matches, MaxLength, MinLength, ArrayMaxSize } from 'class-validator';
+import { IsOptional, MaxLength, MinLength, ArrayMaxSize } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { IsLocalDate } from './validation';
 
 /**
  * Typed filter operators shared by every list. Each `apply*` adds one condition per operator that
@@ -69,7 +70,6 @@ export class BooleanFilter {
   eq?: boolean;
 }
 
-const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({
   description:
@@ -78,12 +78,12 @@ const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class DateRangeFilter {
   @Field({ nullable: true, description: 'First day, inclusive (起始日期).' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   from?: string;
 
   @Field({ nullable: true, description: 'Last day, inclusive (截止日期).' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   to?: string;
 }
 

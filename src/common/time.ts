@@ -1,3 +1,6 @@
+/** A calendar date, YYYY-MM-DD. */
+export const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 /** Calendar days in Asia/Shanghai (UTC+8 all year, no daylight saving), the program's reporting time zone. */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 

@@ -1,4 +1,5 @@
 import { Matches, ValidationOptions } from 'class-validator';
+import { LOCAL_DATE } from './time';
 
 /** Not empty and not only whitespace; services store the trimmed value (see `clean`). */
 export function NotBlank(options?: ValidationOptions): PropertyDecorator {
@@ -10,4 +11,9 @@ export function clean(v: string | null | undefined): string | null {
   if (v === undefined || v === null) return null;
   const t = v.trim();
   return t === '' ? null : t;
+}
+
+/** A calendar date YYYY-MM-DD; the error names the field. */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return Matches(LOCAL_DATE, { message: '$property must be a date YYYY-MM-DD', ...options });
 }

@@ -10,15 +10,15 @@ import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
 import { maskPersonName, maskPhone } from '../common/mask';
 import { SortDirection } from '../common/sort';
+import { LOCAL_DATE } from '../common/time';
 import { RemediationItem } from '../modules/remediation/remediation.entities';
 import { RemediationSortField } from '../modules/remediation/remediation.enums';
 import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
-import { buildBulletin } from '../modules/reports/reports.resolver';
+import { buildBulletin } from '../modules/reports/reports.service';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
 const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 class ExportInputError extends Error {
   constructor(
@@ -139,7 +139,7 @@ export function exportsRouter(deps: ExportDeps): Router {
     for (const key of ['discoveredOn', 'deadline'] as const) {
       for (const end of ['from', 'to'] as const) {
         const v = filter[key]?.[end];
-        if (v !== undefined && !DATE.test(v)) throw new ExportInputError(`filter.${key}.${end} must be a date YYYY-MM-DD`, 'filter');
+        if (v !== undefined && !LOCAL_DATE.test(v)) throw new ExportInputError(`filter.${key}.${end} must be a date YYYY-MM-DD`, 'filter');
       }
     }
     if (filter.text && filter.text.length > 200) throw new ExportInputError('filter.text is longer than 200 characters', 'filter');
@@ -275,8 +275,8 @@ export function exportsRouter(deps: ExportDeps): Router {
     handle(async (ctx, req, res) => {
       const from = req.query.from;
       const to = req.query.to;
-      if (typeof from !== 'string' || !DATE.test(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
-      if (typeof to !== 'string' || !DATE.test(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
+      if (typeof from !== 'string' || !LOCAL_DATE.test(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
+      if (typeof to !== 'string' || !LOCAL_DATE.test(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
       if (from > to) throw new ExportInputError('from is after to', 'from');
       const b = await buildBulletin(ctx, from, to);
       res.status(200).set({

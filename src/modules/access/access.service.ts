@@ -5,6 +5,7 @@ import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden, unauthenticated } from '../../common/errors';
 import { applyBooleanFilter, applyEnumFilter, applyStringFilter } from '../../common/filters';
 import { clean } from '../../common/validation';
+import { lockForUpdate } from '../../common/versioning';
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
 import { ApiKey, LoginThrottle, User } from './access.entities';
@@ -178,13 +179,8 @@ export async function createUser(ctx: Context, input: CreateUserInput): Promise<
   return { user, generatedPassword };
 }
 
-async function lockUser(ctx: Context, id: string, expectedVersion?: number): Promise<User> {
-  const user = await ctx.em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!user) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No user with this id');
-  if (expectedVersion !== undefined && user.version !== expectedVersion) {
-    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The user was changed by someone else (now version ${user.version}); reload and retry`);
-  }
-  return user;
+function lockUser(ctx: Context, id: string, expectedVersion?: number): Promise<User> {
+  return lockForUpdate(ctx, User, id, expectedVersion, 'user');
 }
 
 export async function updateUser(ctx: Context, input: UpdateUserInput): Promise<User> {

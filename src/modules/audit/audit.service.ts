@@ -14,6 +14,19 @@ function json(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v === undefined ? null : v;
 }
 
+/**
+ * A record's own fields as the audit trail shows them: relations (`…Ref`), timestamps and the
+ * version (which changes on every update) left out.
+ */
+export function auditView(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k.endsWith('Ref') || k === 'createdAt' || k === 'updatedAt' || k === 'version') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 /** Fields whose value differs between the two views, as { field: { before, after } }. */
 export function diff(before: object | null | undefined, after: object | null | undefined): Record<string, { before: unknown; after: unknown }> {
   const b = (before ?? {}) as Record<string, unknown>;

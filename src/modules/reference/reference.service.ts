@@ -1,6 +1,7 @@
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail } from '../../common/errors';
 import { clean } from '../../common/validation';
+import { lockForUpdate } from '../../common/versioning';
 import { recordAudit } from '../audit/audit.service';
 import { ChecklistItem, Department, District, HazardType, TaskTeam, TaskTeamDepartment, TaskTeamStage, TeamDepartmentRole } from './reference.entities';
 import type { SupplyChainStage } from './reference.enums';
@@ -62,11 +63,7 @@ export function teamStages(ctx: Context) {
 
 export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): Promise<TaskTeam> {
   const em = ctx.em;
-  const team = await em.findOne(TaskTeam, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-  if (!team) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No task team with this id');
-  if (team.version !== input.expectedVersion) {
-    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The team was changed by someone else (now version ${team.version}); reload and retry`);
-  }
+  const team = await lockForUpdate(ctx, TaskTeam, input.id, input.expectedVersion, 'task team');
 
   // Departments are a few dozen rows: one read gives both directions of code <-> id.
   const departments = await em.find(Department);

@@ -7,7 +7,8 @@ import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } fro
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { SortDirection } from '../../common/sort';
 import { clean } from '../../common/validation';
-import { recordAudit, recordRefusal } from '../audit/audit.service';
+import { lockForUpdate } from '../../common/versioning';
+import { auditView as view, recordAudit, recordRefusal } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { BatteryChemistry, BusinessSortField, BusinessStatus, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, stagesOfTypes } from './registry.enums';
@@ -35,31 +36,6 @@ import type {
 } from './registry.inputs';
 
 // ===================== shared helpers =====================
-
-/** The record's fields as the audit trail shows them. */
-function view<T extends ObjectLiteral>(row: T, skip: string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (k.endsWith('Ref') || ['createdAt', 'updatedAt', 'version', ...skip].includes(k)) continue;
-    out[k] = v;
-  }
-  return out;
-}
-
-async function lockForUpdate<T extends ObjectLiteral & { version: number }>(
-  ctx: Context,
-  entity: new () => T,
-  id: string,
-  expectedVersion: number,
-  label: string,
-): Promise<T> {
-  const row = await ctx.em.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-  if (!row) fail(UserErrorCode.NOT_FOUND, 'input.id', `No ${label} with this id`);
-  if (row.version !== expectedVersion) {
-    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The ${label} was changed by someone else (now version ${row.version}); reload and retry`);
-  }
-  return row;
-}
 
 /**
  * Turns a unique-index violation into a DUPLICATE user error instead of an internal error. The

@@ -18,14 +18,12 @@ import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
 import { Yuan } from '../../common/scalars';
 import { SortDirection } from '../../common/sort';
-import { NotBlank } from '../../common/validation';
+import { NotBlank, IsLocalDate } from '../../common/validation';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { BusinessType } from '../registry/registry.enums';
 import { EvidenceKind, EvidencePhase, HazardStatus, NoticeType, PenaltyType, RemediationAction, RemediationSortField } from './remediation.enums';
 
-export const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = '$property must be a date YYYY-MM-DD';
 
 /** Fields of a hazard found, shared by createRemediationItem and createInspection's items. */
 @InputType('HazardFieldsBase')
@@ -154,7 +152,7 @@ export class PlanInput {
 @InputType({ description: 'An interview of the party (约谈).' })
 export class InterviewInput {
   @Field({ description: 'Who was interviewed: company, owner, manager (约谈对象).' }) @NotBlank() @MaxLength(200) party: string;
-  @Field({ description: 'Date, YYYY-MM-DD (约谈日期).' }) @Matches(LOCAL_DATE, { message: DATE_MESSAGE }) date: string;
+  @Field({ description: 'Date, YYYY-MM-DD (约谈日期).' }) @IsLocalDate() date: string;
   @Field(() => String, { nullable: true, description: 'Department that held it (约谈部门).' }) @IsOptional() @MaxLength(40) departmentCode?: string;
 }
 
@@ -179,7 +177,7 @@ export class TransitionInput {
   @Field(() => Date, { nullable: true, description: 'SERVE_NOTICE: served at; default now (送达时间).' }) @IsOptional() @IsDate() noticeServedAt?: Date;
   @Field(() => String, { nullable: true, description: 'SERVE_NOTICE (limited time, required) or FAIL_REVIEW (re-notice): deadline YYYY-MM-DD (整改期限).' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: DATE_MESSAGE })
+  @IsLocalDate()
   deadline?: string;
   @Field(() => String, { nullable: true, description: 'SERVE_NOTICE: rectification measures (整改措施).' }) @IsOptional() @MaxLength(4000) rectificationMeasures?: string;
   @Field(() => Yuan, { nullable: true, description: 'SERVE_NOTICE / SUBMIT_PLAN: rectification funds in yuan (整改资金).' }) @IsOptional() funds?: string;
@@ -193,7 +191,7 @@ export class TransitionInput {
 export class RequestExtensionInput {
   @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
-  @Field({ description: 'Deadline asked for, YYYY-MM-DD, after the current one (申请期限).' }) @Matches(LOCAL_DATE, { message: DATE_MESSAGE }) requestedDeadline: string;
+  @Field({ description: 'Deadline asked for, YYYY-MM-DD, after the current one (申请期限).' }) @IsLocalDate() requestedDeadline: string;
   @Field({ description: 'Why (理由).' }) @NotBlank() @MaxLength(4000) reason: string;
 }
 
@@ -211,7 +209,7 @@ export class ListRemediationItemInput {
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'Listing authority (挂牌单位).' }) @NotBlank() @MaxLength(200) authority: string;
   @Field({ description: 'Listing number (挂牌编号).' }) @NotBlank() @MaxLength(60) listingNumber: string;
-  @Field(() => String, { nullable: true, description: 'Listed on, YYYY-MM-DD; default today (挂牌日期).' }) @IsOptional() @Matches(LOCAL_DATE, { message: DATE_MESSAGE }) listedOn?: string;
+  @Field(() => String, { nullable: true, description: 'Listed on, YYYY-MM-DD; default today (挂牌日期).' }) @IsOptional() @IsLocalDate() listedOn?: string;
   @Field(() => String, { nullable: true, description: 'Plan document reference (整改方案文件).' }) @IsOptional() @MaxLength(1000) planDocument?: string;
 }
 
@@ -220,7 +218,7 @@ export class FileEnforcementCaseInput {
   @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'Case number (案号).' }) @NotBlank() @MaxLength(80) caseNumber: string;
-  @Field({ description: 'Filed on, YYYY-MM-DD (立案日期).' }) @Matches(LOCAL_DATE, { message: DATE_MESSAGE }) filedOn: string;
+  @Field({ description: 'Filed on, YYYY-MM-DD (立案日期).' }) @IsLocalDate() filedOn: string;
   @Field({ description: 'Department that filed it (立案部门).' }) @MaxLength(40) departmentCode: string;
   @Field(() => String, { nullable: true, description: 'Legal basis (法律依据).' }) @IsOptional() @MaxLength(2000) legalBasis?: string;
   @Field(() => [PenaltyType], { defaultValue: [], description: 'Penalties (处罚种类).' }) @ArrayUnique() @IsEnum(PenaltyType, { each: true }) penaltyTypes: PenaltyType[];
@@ -231,7 +229,7 @@ export class FileEnforcementCaseInput {
   @Field(() => Int, { defaultValue: 0, description: 'Seized batteries (块).' }) @IsInt() @Min(0) @Max(1000000) seizedBatteries: number;
   @Field(() => Int, { defaultValue: 0, description: 'Seized parts (件).' }) @IsInt() @Min(0) @Max(1000000) seizedParts: number;
   @Field({ defaultValue: false, description: 'Transferred to the police (移送公安).' }) @IsBoolean() transferredToPolice: boolean;
-  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' }) @IsOptional() @Matches(LOCAL_DATE, { message: DATE_MESSAGE }) closedOn?: string;
+  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' }) @IsOptional() @IsLocalDate() closedOn?: string;
 }
 
 @InputType({ description: 'Evidence metadata; upload the file to storage first (添加证据).' })

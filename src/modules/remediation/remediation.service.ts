@@ -10,7 +10,8 @@ import { nextSequence } from '../../common/sequence';
 import { SortDirection } from '../../common/sort';
 import { compactDate, daysBetween, shanghaiDate } from '../../common/time';
 import { clean } from '../../common/validation';
-import { recordAudit, recordRefusal } from '../audit/audit.service';
+import { lockForUpdate } from '../../common/versioning';
+import { auditView, recordAudit, recordRefusal } from '../audit/audit.service';
 import { Department, HazardType, TaskTeam } from '../reference/reference.entities';
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
@@ -35,11 +36,6 @@ const WORKERS: readonly Role[] = [Role.COORDINATOR, Role.AGENCY_OFFICER];
 
 export const itemScope = (i: Pick<RemediationItem, 'stage' | 'districtCode'>): RecordScope => ({ stages: [i.stage], districtCode: i.districtCode });
 
-function itemView(i: RemediationItem): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(i)) if (!k.endsWith('Ref') && !['createdAt', 'updatedAt'].includes(k)) out[k] = v;
-  return out;
-}
 
 /** Today's Asia/Shanghai date on the request's clock. */
 export function today(ctx: Context): string {
@@ -135,7 +131,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
   item.code = `LS-${item.districtCode}-${compactDate(item.discoveredOn)}-${String(seq).padStart(4, '0')}`;
   await ctx.em.insert(RemediationItem, item);
   await recordEvent(ctx, item, 'CREATED', null, null, { code: item.code });
-  await recordAudit(ctx, { operation: 'createRemediationItem', entityType: 'RemediationItem', entityId: item.id, before: null, after: itemView(item) });
+  await recordAudit(ctx, { operation: 'createRemediationItem', entityType: 'RemediationItem', entityId: item.id, before: null, after: auditView(item) });
   return item;
 }
 
@@ -207,13 +203,8 @@ export async function createRemediationItem(ctx: Context, input: CreateRemediati
 
 // ===================== the workflow =====================
 
-async function lockItem(ctx: Context, id: string, expectedVersion: number): Promise<RemediationItem> {
-  const item = await ctx.em.findOne(RemediationItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!item) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No remediation item with this id');
-  if (item.version !== expectedVersion) {
-    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The item was changed by someone else (now version ${item.version}); reload and retry`);
-  }
-  return item;
+function lockItem(ctx: Context, id: string, expectedVersion: number): Promise<RemediationItem> {
+  return lockForUpdate(ctx, RemediationItem, id, expectedVersion, 'remediation item');
 }
 
 /** Guard facts for reading (availableTransitions): batched through the request's loaders. */
@@ -263,7 +254,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const v = firstVeto(def, { item, principal, facts });
   if (v) fail(v.code, v.field, v.message);
 
-  const before = itemView(item);
+  const before = auditView(item);
   const from = item.status;
   const now = ctx.now();
   const todayDate = shanghaiDate(now);
@@ -387,7 +378,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   item.version += 1;
   await ctx.em.save(item);
   await recordEvent(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null);
-  await recordAudit(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after: itemView(item) });
+  await recordAudit(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after: auditView(item) });
   return item;
 }
 
@@ -446,7 +437,7 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
   if (request.status !== ExtensionStatus.PENDING) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The request was already ${request.status}`);
   if (request.requestedBy === ctx.principal!.id) fail(UserErrorCode.GUARD_FAILED, 'input.requestId', 'Whoever recorded the request may not decide it');
   if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The item is ${item.status}; the request can no longer be decided`);
-  const before = itemView(item);
+  const before = auditView(item);
   request.status = input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED;
   request.decidedAt = ctx.now();
   request.decidedBy = ctx.principal!.id;
@@ -464,7 +455,7 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
     previousDeadline: previous,
     deadline: item.deadline,
   });
-  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: itemView(item) });
+  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: auditView(item) });
   return { item, request };
 }
 
@@ -477,7 +468,7 @@ export async function listRemediationItem(ctx: Context, input: ListRemediationIt
   const number = clean(input.listingNumber)!;
   const dup = await ctx.em.findOne(Listing, { where: { listingNumber: number } });
   if (dup) fail(UserErrorCode.DUPLICATE, 'input.listingNumber', `Listing number ${number} is already used (item ${dup.itemId})`);
-  const before = itemView(item);
+  const before = auditView(item);
   const listing = ctx.em.create(Listing, {
     itemId: item.id,
     authority: clean(input.authority)!,
@@ -492,7 +483,7 @@ export async function listRemediationItem(ctx: Context, input: ListRemediationIt
   item.version += 1;
   await ctx.em.save(item);
   await recordEvent(ctx, item, 'LISTED', item.status, null, { authority: listing.authority, listingNumber: listing.listingNumber, listedOn: listing.listedOn });
-  await recordAudit(ctx, { operation: 'listRemediationItem', entityType: 'RemediationItem', entityId: item.id, before, after: { ...itemView(item), listing: { ...listing } } });
+  await recordAudit(ctx, { operation: 'listRemediationItem', entityType: 'RemediationItem', entityId: item.id, before, after: { ...auditView(item), listing: { ...listing } } });
   return item;
 }
 
@@ -513,7 +504,7 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
     errors.add(UserErrorCode.VALIDATION, 'input.penaltyTypes', 'A confiscated amount needs the CONFISCATE_ILLEGAL_GAINS penalty');
   }
   errors.throwIfAny();
-  const before = itemView(item);
+  const before = auditView(item);
   const c = ctx.em.create(EnforcementCase, {
     itemId: item.id,
     caseNumber,
@@ -538,7 +529,7 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
   item.version += 1;
   await ctx.em.save(item);
   await recordEvent(ctx, item, 'CASE_FILED', item.status, null, { caseId: c.id, caseNumber, fineAmount: stored.fineAmount, confiscatedAmount: stored.confiscatedAmount });
-  await recordAudit(ctx, { operation: 'fileEnforcementCase', entityType: 'EnforcementCase', entityId: c.id, before: { item: before }, after: { item: itemView(item), case: { ...stored } } });
+  await recordAudit(ctx, { operation: 'fileEnforcementCase', entityType: 'EnforcementCase', entityId: c.id, before: { item: before }, after: { item: auditView(item), case: { ...stored } } });
   return { item, enforcementCase: stored };
 }
 

@@ -8,7 +8,8 @@ import { TaskTeam } from '../reference/reference.entities';
 import { RemediationItem } from '../remediation/remediation.entities';
 import type { RemediationItemFilter } from '../remediation/remediation.inputs';
 import { applyItemFilter, today } from '../remediation/remediation.service';
-import { EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
+import { District } from '../reference/reference.entities';
+import { Bulletin, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
 
 /** The longest period a statistics request may cover (about ten years). */
 const MAX_DAYS = 3700;
@@ -315,5 +316,81 @@ export async function enforcementStatistics(ctx: Context, filter: RemediationIte
       transferredToPolice: Number(r.police),
     }),
   );
+}
+
+// ===================== bulletin =====================
+
+/** The standard bulletin (通报): used by the `bulletin` query and by /exports/bulletin.xlsx. */
+export async function buildBulletin(ctx: Context, fromDate: string, toDate: string): Promise<Bulletin> {
+  if (fromDate > toDate) throw badInput('from is after to', 'from');
+  const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
+  const previous = previousPeriod(period, today(ctx));
+  const [cur, prev, teams, insp, enf, districts] = await Promise.all([
+    remediationStatistics(ctx, undefined, [D.DISTRICT], period),
+    remediationStatistics(ctx, undefined, [D.DISTRICT], previous),
+    remediationStatistics(ctx, undefined, [D.TEAM], period),
+    inspectionStatistics(ctx, undefined, [], period),
+    enforcementStatistics(ctx, undefined, [], period),
+    ctx.em.find(District, { order: { sortOrder: 'ASC' } }),
+  ]);
+  const totals = cur.find((r) => r.isTotal)!;
+  const previousTotals = prev.find((r) => r.isTotal)!;
+  const empty = (code: string, name: string): RemediationStatisticsRow =>
+    Object.assign(new RemediationStatisticsRow(), {
+      isTotal: false, districtCode: code, districtName: name, teamCode: null, teamName: null, stage: null, departmentCode: null, departmentName: null,
+      periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0,
+      listed: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
+    });
+  const points = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10000) / 100);
+  const ranking = districts
+    .map((d) => {
+      const c = cur.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
+      const p = prev.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
+      return Object.assign(new DistrictRanking(), {
+        rank: 0, districtCode: d.code, districtName: d.name, current: c, previous: p,
+        rateChange: points(c.rectificationRate, p.rectificationRate), overdueChange: c.overdue - p.overdue,
+      });
+    })
+    // Higher rectification rate first (a district with nothing found ranks after those with a rate), then fewer overdue.
+    .sort((a, b) => (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) || a.current.overdue - b.current.overdue || a.districtCode.localeCompare(b.districtCode));
+  ranking.forEach((r, i) => (r.rank = i + 1));
+
+  const majorItems = await ctx.em
+    .getRepository(RemediationItem)
+    .createQueryBuilder('i')
+    .where(`(i.level = 'MAJOR' OR i.is_major_fire_hazard OR i.listed)`)
+    .andWhere('i.discovered_on <= CAST(:to AS date)', { to: period.to })
+    .andWhere(`i.status <> 'INVALIDATED'`)
+    .andWhere('(i.closed_on IS NULL OR i.closed_on >= CAST(:from AS date))', { from: period.from })
+    .orderBy('i.discovered_on', 'ASC')
+    .addOrderBy('i.id')
+    .limit(200)
+    .getMany();
+  const overdueItems = await ctx.em
+    .getRepository(RemediationItem)
+    .createQueryBuilder('i')
+    .where('i.deadline < CAST(:asOf AS date)', { asOf: period.asOf })
+    .andWhere(`i.status <> 'INVALIDATED'`)
+    .andWhere('(i.rectified_on IS NULL OR i.rectified_on > CAST(:asOf AS date))')
+    .andWhere('(i.closed_on IS NULL OR i.closed_on > CAST(:asOf AS date))')
+    .orderBy('i.deadline', 'ASC')
+    .addOrderBy('i.id')
+    .limit(200)
+    .getMany();
+
+  return Object.assign(new Bulletin(), {
+    period: { from: period.from, to: period.to, days: period.days },
+    previousPeriod: { from: previous.from, to: previous.to, days: previous.days },
+    totals,
+    previousTotals,
+    foundChange: totals.found - previousTotals.found,
+    rateChange: points(totals.rectificationRate, previousTotals.rectificationRate),
+    districtRanking: ranking,
+    teamProgress: teams.filter((r) => !r.isTotal),
+    inspections: insp[0],
+    enforcement: enf[0],
+    majorItems,
+    overdueItems,
+  });
 }
 

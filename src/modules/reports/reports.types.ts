@@ -1,12 +1,11 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Matches } from 'class-validator';
 import { Yuan } from '../../common/scalars';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { HazardStatus } from '../remediation/remediation.enums';
 import { RemediationItem } from '../remediation/remediation.entities';
+import { IsLocalDate } from '../../common/validation';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export enum StatisticsDimension {
   DISTRICT = 'DISTRICT',
@@ -42,8 +41,8 @@ registerEnumType(StatisticsDimension, {
 
 @InputType({ description: 'A period of Asia/Shanghai calendar days, both ends included (统计期间，北京时间).' })
 export class PeriodInput {
-  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from: string;
-  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to: string;
+  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
+  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
 @ObjectType({ description: 'A period (期间).' })
