@@ -1,3 +1,4 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail } from '../../common/errors';
 import { clean } from '../../common/validation';
@@ -43,12 +44,44 @@ export function departmentById(ctx: Context) {
   return ctx.loaders.one(Department, 'id');
 }
 
+/**
+ * Districts and hazard types change only when reference data is loaded at start-up — no API
+ * operation edits them — so each process keeps the whole table (11 and 45 rows) and re-reads it
+ * after STATIC_TTL_MS. Lists that show a district or hazard type then cost no statement for it.
+ */
+const STATIC_TTL_MS = 60_000;
+const staticTables = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, { at: number; rows: Promise<Map<string, ObjectLiteral>> }>>();
+
+function staticLookup<E extends ObjectLiteral>(ctx: Context, entity: EntityTarget<E>, column: keyof E & string) {
+  const ds = ctx.em.connection;
+  let tables = staticTables.get(ds);
+  if (!tables) staticTables.set(ds, (tables = new Map()));
+  let snapshot = tables.get(entity);
+  if (!snapshot || Date.now() - snapshot.at > STATIC_TTL_MS) {
+    const rows = ds
+      .getRepository(entity)
+      .find()
+      .then((list) => new Map(list.map((r) => [String(r[column]), r as ObjectLiteral])));
+    const current = (snapshot = { at: Date.now(), rows });
+    rows.catch(() => tables!.get(entity) === current && tables!.delete(entity)); // a failed read is not kept
+    tables.set(entity, snapshot);
+  }
+  const table = snapshot.rows as Promise<Map<string, E>>;
+  return {
+    load: async (key: string): Promise<E | null> => (await table).get(key) ?? null,
+    loadMany: async (keys: readonly string[]): Promise<(E | null)[]> => {
+      const rows = await table;
+      return keys.map((k) => rows.get(k) ?? null);
+    },
+  };
+}
+
 export function districtByCode(ctx: Context) {
-  return ctx.loaders.one(District, 'code');
+  return staticLookup(ctx, District, 'code');
 }
 
 export function hazardTypeByCode(ctx: Context) {
-  return ctx.loaders.one(HazardType, 'code');
+  return staticLookup(ctx, HazardType, 'code');
 }
 
 export function teamDepartments(ctx: Context) {
