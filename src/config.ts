@@ -35,6 +35,10 @@ export interface Config {
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
   bootstrapAdmin: boolean;
+  /** Report results kept per process (0: no cache); invalidated by the database on every change. */
+  reportCacheEntries: number;
+  /** Upper bound on a cached report's age even without a change notification. */
+  reportCacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -151,5 +155,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
     rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     bootstrapAdmin: bool(env, 'BOOTSTRAP_ADMIN', databaseUrlRaw === undefined),
+    reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 500, 0, 100000),
+    reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
   };
 }

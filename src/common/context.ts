@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Principal } from './auth';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
+import type { ReportCache } from '../modules/reports/reports.cache';
 
 /** Everything a resolver or service needs about the current request. Services take it first. */
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   userAgent: string | null;
   log: Logger;
   config: Config;
+  /** Statistics and bulletin results shared across requests (see reports.cache.ts). */
+  reportCache: ReportCache;
   /** The request's clock; tests substitute a fixed one. */
   now: () => Date;
 }

@@ -52,7 +52,7 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
   const outerLoaderManager = context.loaders.manager;
   const argNames = info.fieldNodes[0]?.arguments?.map((a) => a.name.value) ?? [];
   try {
-    return await context.dataSource.transaction(async (em) => {
+    const committed = await context.dataSource.transaction(async (em) => {
       context.em = em;
       context.loaders.manager = em;
       const result = (await next()) as { userErrors?: UserError[] } | null;
@@ -62,6 +62,9 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
       }
       return result;
     });
+    // The database will signal the change too; clearing here lets this client read its own write at once.
+    context.reportCache.invalidate();
+    return committed;
   } catch (e) {
     if (e instanceof Rollback) return e.payload;
     const userErrors = toUserErrors(e, argNames);

@@ -17,7 +17,11 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef
 export const TEST_PASSWORD = 'correct horse battery';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_POINTS: '100000', ...env });
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_POINTS: '100000',
+    // Off unless a test turns it on (test/report-cache.test.ts): fixtures written with plain SQL would
+    // otherwise race the change notification.
+    REPORT_CACHE_ENTRIES: '0',
+    ...env });
 }
 
 export interface GqlResult<T = Record<string, any>> {

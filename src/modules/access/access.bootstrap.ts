@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
 import type { Config } from '../../config';
+import { ReportCache } from '../reports/reports.cache';
 import type { Context } from '../../common/context';
 import { Loaders } from '../../common/loaders';
 import type { Logger } from '../../common/logger';
@@ -32,6 +33,7 @@ export async function inSystemTransaction<T>(ds: DataSource, config: Config, log
       userAgent: null,
       log,
       config,
+      reportCache: ReportCache.off(log),
       now: () => new Date(),
     };
     return fn(ctx);

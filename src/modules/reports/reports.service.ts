@@ -94,6 +94,16 @@ function key<T extends object>(row: Record<string, unknown>, target: T): T {
   });
 }
 
+/**
+ * A report through the process's report cache (reports.cache.ts). The key holds every input and
+ * today's date; the result is computed outside any transaction, so a mutation never caches what
+ * it has not committed.
+ */
+function cached<T>(ctx: Context, report: string, args: unknown[], compute: () => Promise<T>): Promise<T> {
+  if (ctx.em.queryRunner?.isTransactionActive) return compute();
+  return ctx.reportCache.get(JSON.stringify([report, today(ctx), ...args]), compute);
+}
+
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
 
 // ===================== remediation =====================
@@ -104,7 +114,11 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.ro
  * period (whatever their discovery date) give closedInPeriod. Time buckets use the discovery date
  * for the cohort and the closing date for closedInPeriod. See README "Report definitions".
  */
-export async function remediationStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<RemediationStatisticsRow[]> {
+export function remediationStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<RemediationStatisticsRow[]> {
+  return cached(ctx, 'remediationStatistics', [filter, groupBy, period], () => computeRemediationStatistics(ctx, filter, groupBy, period));
+}
+
+async function computeRemediationStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<RemediationStatisticsRow[]> {
   const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.HAZARD_TYPE, D.LEVEL, D.STATUS, D.DEPARTMENT, D.METHOD, D.DAY, D.WEEK, D.MONTH], {
     ...COMMON_DIMS,
     [D.HAZARD_TYPE]: { cols: [['x.hazard_type_code', 'hazard_type_code'], ['h.name_zh', 'hazard_type_name']] },
@@ -194,7 +208,11 @@ export async function remediationStatistics(ctx: Context, filter: RemediationIte
 
 // ===================== inspections =====================
 
-export async function inspectionStatistics(ctx: Context, filter: InspectionFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<InspectionStatisticsRow[]> {
+export function inspectionStatistics(ctx: Context, filter: InspectionFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<InspectionStatisticsRow[]> {
+  return cached(ctx, 'inspectionStatistics', [filter, groupBy, period], () => computeInspectionStatistics(ctx, filter, groupBy, period));
+}
+
+async function computeInspectionStatistics(ctx: Context, filter: InspectionFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<InspectionStatisticsRow[]> {
   const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.METHOD, D.DAY, D.WEEK, D.MONTH], {
     ...COMMON_DIMS,
     [D.METHOD]: { cols: [['x.method::text', 'method']] },
@@ -255,7 +273,11 @@ export async function inspectionStatistics(ctx: Context, filter: InspectionFilte
 // ===================== enforcement =====================
 
 /** Cases filed in the period give counts, money and seizures; cases closed in the period give casesClosed. */
-export async function enforcementStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<EnforcementStatisticsRow[]> {
+export function enforcementStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<EnforcementStatisticsRow[]> {
+  return cached(ctx, 'enforcementStatistics', [filter, groupBy, period], () => computeEnforcementStatistics(ctx, filter, groupBy, period));
+}
+
+async function computeEnforcementStatistics(ctx: Context, filter: RemediationItemFilter | undefined, groupBy: D[], period: ResolvedPeriod): Promise<EnforcementStatisticsRow[]> {
   const cols = dimensions(groupBy, [D.DISTRICT, D.TEAM, D.STAGE, D.DEPARTMENT, D.DAY, D.WEEK, D.MONTH], COMMON_DIMS);
   const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i').innerJoin('enforcement_case', 'c', 'c.item_id = i.id');
   applyItemFilter(qb, 'i', filter, period.asOf);
@@ -323,6 +345,10 @@ export async function enforcementStatistics(ctx: Context, filter: RemediationIte
 /** The standard bulletin (通报): used by the `bulletin` query and by /exports/bulletin.xlsx. */
 export async function buildBulletin(ctx: Context, fromDate: string, toDate: string): Promise<Bulletin> {
   if (fromDate > toDate) throw badInput('from is after to', 'from');
+  return cached(ctx, 'bulletin', [fromDate, toDate], () => computeBulletin(ctx, fromDate, toDate));
+}
+
+async function computeBulletin(ctx: Context, fromDate: string, toDate: string): Promise<Bulletin> {
   const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
   const previous = previousPeriod(period, today(ctx));
   const [cur, prev, teams, insp, enf, districts] = await Promise.all([

@@ -1,0 +1,144 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { Role } from '../src/common/auth';
+import { makeUser, startTestApp, type TestApp } from './support/app';
+import { workerDataSource } from './support/db';
+
+/**
+ * The report cache (src/modules/reports/reports.cache.ts) through HTTP: repeated statistics are
+ * served without SQL; a mutation, a change committed by another connection (NOTIFY) and a lost
+ * LISTEN connection each make the next request compute afresh.
+ */
+let t: TestApp;
+let ds: DataSource;
+let coord: string;
+const clock = new Date('2026-03-20T04:00:00Z');
+
+const STATS = `query($p: PeriodInput!) {
+  remediationStatistics(groupBy: [DISTRICT], period: $p) { isTotal districtCode found listed }
+}`;
+const PERIOD = { p: { from: '2026-03-01', to: '2026-03-31' } };
+
+async function stats() {
+  const r = await t.gql<{ remediationStatistics: { isTotal: boolean; found: number; listed: number }[] }>(STATS, PERIOD, coord);
+  expect(r.body.errors).toBeUndefined();
+  const total = r.body.data!.remediationStatistics.find((x) => x.isTotal)!;
+  return { found: total.found, listed: total.listed, sql: r.body.extensions!.sqlStatements as number };
+}
+
+async function createItem(name: string): Promise<string> {
+  const biz = await t.gql(`mutation($i: CreateBusinessInput!) { createBusiness(input: $i) { business { id } userErrors { message } } }`, {
+    i: { name: `缓存主体${name}`, types: ['RETAIL_STORE'], districtCode: '511102' },
+  }, coord);
+  const r = await t.gql(
+    `mutation($i: CreateRemediationItemInput!) { createRemediationItem(input: $i) { remediationItem { id } userErrors { field message } } }`,
+    { i: { businessId: biz.body.data!.createBusiness.business.id, teamCode: 'SALES', hazardTypeCode: 'SALES_SHOP_FIRE', description: `cache ${name}`, discoveryMethod: 'ROUTINE', discoveredAt: '2026-03-10T02:00:00Z' } },
+    coord,
+  );
+  expect(r.body.data!.createRemediationItem.userErrors).toEqual([]);
+  return r.body.data!.createRemediationItem.remediationItem.id;
+}
+
+/** Repeats the query until `check` holds (the notification travels asynchronously). */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (check(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  ds = await workerDataSource({ suffix: '_rcache' });
+  t = await startTestApp({ ds, now: () => clock, env: { REPORT_CACHE_ENTRIES: '50', EXPOSE_SQL_COUNT: 'true' } });
+  coord = (await makeUser(ds, Role.COORDINATOR)).token;
+  await eventually(async () => t.handle.reportCache.active, (a) => a);
+});
+
+afterAll(async () => {
+  await t.close();
+  await ds.destroy();
+});
+
+test('a repeated statistics query is answered from the cache, without SQL', async () => {
+  await createItem('one');
+  const first = await stats();
+  expect(first).toMatchObject({ found: 1, listed: 0 });
+  expect(first.sql).toBeGreaterThanOrEqual(1);
+  const second = await stats();
+  expect(second).toEqual({ found: 1, listed: 0, sql: 0 });
+  // A different question is not the same entry.
+  const other = await t.gql(STATS, { p: { from: '2026-03-01', to: '2026-03-30' } }, coord);
+  expect(other.body.extensions!.sqlStatements).toBeGreaterThanOrEqual(1);
+});
+
+test('a mutation of this process clears it at once: the client reads its own write', async () => {
+  await stats();
+  await createItem('two');
+  const after = await stats();
+  expect(after.found).toBe(2);
+  expect(after.sql).toBeGreaterThanOrEqual(1);
+});
+
+test('a change committed by another connection reaches it through NOTIFY', async () => {
+  await stats();
+  expect((await stats()).sql).toBe(0);
+  const other = new Client({ connectionString: (ds.options as { url: string }).url });
+  await other.connect();
+  try {
+    await other.query(`UPDATE remediation_item SET listed = TRUE WHERE description = 'cache one'`);
+  } finally {
+    await other.end();
+  }
+  const after = await eventually(stats, (s) => s.listed === 1);
+  expect(after).toMatchObject({ found: 2, listed: 1 });
+});
+
+test('a rolled-back change signals nothing and changes nothing', async () => {
+  const before = await stats();
+  const other = new Client({ connectionString: (ds.options as { url: string }).url });
+  await other.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query(`UPDATE remediation_item SET listed = FALSE`);
+    await other.query('ROLLBACK');
+  } finally {
+    await other.end();
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  expect(await stats()).toEqual({ ...before, sql: 0 });
+});
+
+test('the bulletin is cached as a whole', async () => {
+  const q = `query { bulletin(from: "2026-03-01", to: "2026-03-31") { totals { found } majorItems { id } } }`;
+  const a = await t.gql(q, {}, coord);
+  expect(a.body.errors).toBeUndefined();
+  expect(a.body.extensions!.sqlStatements).toBeGreaterThanOrEqual(1);
+  const b = await t.gql(q, {}, coord);
+  expect(b.body.data).toEqual(a.body.data);
+  expect(b.body.extensions!.sqlStatements).toBe(0);
+});
+
+test('without its LISTEN connection the cache is off, and it comes back when LISTEN does', async () => {
+  await stats();
+  expect((await stats()).sql).toBe(0);
+  const admin = new Client({ connectionString: (ds.options as { url: string }).url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ebike-report-cache' AND datname = current_database()`,
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await admin.end();
+  }
+  await eventually(async () => t.handle.reportCache.active, (a) => !a, 2000);
+  // Nothing is served from the cache while nobody listens for changes.
+  expect((await stats()).sql).toBeGreaterThanOrEqual(1);
+  expect((await stats()).sql).toBeGreaterThanOrEqual(1);
+  // The listener reconnects (after about a second) and caching resumes.
+  expect(await eventually(async () => t.handle.reportCache.active, (a) => a, 10000)).toBe(true);
+  await stats();
+  expect((await stats()).sql).toBe(0);
+});
