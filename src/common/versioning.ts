@@ -21,3 +21,59 @@ export async function lockForUpdate<T extends ObjectLiteral & { version: number 
   }
   return row;
 }
+
+/** A row written in the same statement as a versioned update (see saveLocked): its event, its audit row. */
+export interface RowInsert {
+  entity: new () => ObjectLiteral;
+  /** Property → value; properties left out (or undefined) take the column's default, as with TypeORM's insert. */
+  values: Record<string, unknown>;
+}
+
+/**
+ * Writes a record read with lockForUpdate in one statement: the `changed` properties, version + 1
+ * and updated_at (UPDATE … RETURNING), and the `inserts` that go with the change (its event, its
+ * audit row) as data-modifying CTEs of the same statement. TypeORM's save would re-read the row to
+ * find what changed, and every insert would be a round trip of its own. Values are converted as
+ * TypeORM converts them (jsonb, dates); the row lock taken by lockForUpdate makes `version + 1`
+ * the caller's expectedVersion + 1. The row's version and updatedAt are set from the answer.
+ */
+export async function saveLocked<T extends ObjectLiteral & { id: string; version: number; updatedAt: Date }>(
+  ctx: Context,
+  entity: new () => T,
+  row: T,
+  changed: readonly string[],
+  inserts: readonly RowInsert[] = [],
+): Promise<void> {
+  const { connection } = ctx.em;
+  const q = (name: string) => connection.driver.escape(name);
+  const params: unknown[] = [];
+  /** Quoted column names and parameter placeholders of the given properties' values. */
+  const columns = (target: new () => ObjectLiteral, values: Record<string, unknown>) => {
+    const meta = connection.getMetadata(target);
+    return Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([property, v]) => {
+        const column = meta.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`saveLocked: ${meta.name} has no column ${property}`);
+        return { name: q(column.databaseName), value: `$${params.push(connection.driver.preparePersistentValue(v, column))}` };
+      });
+  };
+
+  const meta = connection.getMetadata(entity);
+  const version = q(meta.findColumnWithPropertyName('version')!.databaseName);
+  const updatedAt = q(meta.updateDateColumn!.databaseName);
+  const sets = columns(entity, Object.fromEntries(changed.map((p) => [p, row[p]]))).map((c) => `${c.name} = ${c.value}`);
+  sets.push(`${version} = ${version} + 1`, `${updatedAt} = CURRENT_TIMESTAMP`);
+  const ctes = [
+    `updated AS (UPDATE ${q(meta.tableName)} SET ${sets.join(', ')} WHERE ${q(meta.primaryColumns[0].databaseName)} = $${params.push(row.id)}
+      RETURNING ${version} AS version, ${updatedAt} AS updated_at)`,
+  ];
+  inserts.forEach((ins, n) => {
+    const cols = columns(ins.entity, ins.values);
+    ctes.push(`insert${n} AS (INSERT INTO ${q(connection.getMetadata(ins.entity).tableName)} (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map((c) => c.value).join(', ')}))`);
+  });
+  const [r]: { version: number; updated_at: Date }[] = await ctx.em.query(`WITH ${ctes.join(',\n  ')}\nSELECT version, updated_at FROM updated`, params);
+  if (!r) throw new Error(`saveLocked: ${meta.name} ${row.id} is gone (was it read with lockForUpdate?)`);
+  row.version = r.version;
+  row.updatedAt = r.updated_at;
+}

@@ -53,16 +53,21 @@ function actor(ctx: Context) {
   };
 }
 
-/** Records a successful change through the mutation's transaction: it commits or rolls back with it. */
-export async function recordAudit(ctx: Context, entry: AuditEntry): Promise<void> {
-  await ctx.em.insert(AuditEvent, {
+/** The audit row of a successful change (recordAudit inserts it; saveLocked writes it with the change). */
+export function auditRow(ctx: Context, entry: AuditEntry) {
+  return {
     ...actor(ctx),
     operation: entry.operation,
     entityType: entry.entityType,
     entityId: entry.entityId,
     outcome: AuditOutcome.SUCCESS,
     changes: diff(entry.before, entry.after) as object,
-  });
+  };
+}
+
+/** Records a successful change through the mutation's transaction: it commits or rolls back with it. */
+export async function recordAudit(ctx: Context, entry: AuditEntry): Promise<void> {
+  await ctx.em.insert(AuditEvent, auditRow(ctx, entry));
 }
 
 /** Records a refused attempt outside any transaction, so the refusal itself is kept. */

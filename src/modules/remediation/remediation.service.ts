@@ -10,8 +10,9 @@ import { nextSequence } from '../../common/sequence';
 import { SortDirection } from '../../common/sort';
 import { compactDate, daysBetween, shanghaiDate } from '../../common/time';
 import { clean } from '../../common/validation';
-import { lockForUpdate } from '../../common/versioning';
-import { auditView, recordAudit, recordRefusal } from '../audit/audit.service';
+import { lockForUpdate, saveLocked } from '../../common/versioning';
+import { AuditEvent } from '../audit/audit.entity';
+import { auditRow, auditView, diff, recordAudit, recordRefusal } from '../audit/audit.service';
 import { Department, HazardType, TaskTeam } from '../reference/reference.entities';
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
@@ -135,9 +136,10 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
   return item;
 }
 
-async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
+/** The item's event row (recordEvent inserts it; a transition writes it with the change). */
+function eventRow(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null) {
   const p = ctx.principal;
-  await ctx.em.insert(RemediationEvent, {
+  return {
     itemId: item.id,
     action,
     fromStatus: from,
@@ -148,7 +150,11 @@ async function recordEvent(ctx: Context, item: RemediationItem, action: string, 
     occurredAt: ctx.now(),
     comment,
     data: data as object | null,
-  });
+  };
+}
+
+async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
+  await ctx.em.insert(RemediationEvent, eventRow(ctx, item, action, from, comment, data));
 }
 
 export async function createRemediationItem(ctx: Context, input: CreateRemediationItemInput): Promise<RemediationItem> {
@@ -320,7 +326,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       const listing = facts.listing!;
       listing.acceptedOn = todayDate;
       listing.acceptanceNote = comment;
-      await ctx.em.save(listing);
+      // An UPDATE of the two fields (save would re-read the listing first).
+      await ctx.em.update(Listing, { id: listing.id }, { acceptedOn: listing.acceptedOn, acceptanceNote: listing.acceptanceNote });
       data.acceptedOn = todayDate;
       break;
     }
@@ -375,10 +382,12 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   errors.throwIfAny();
 
   if (def.to) item.status = def.to;
-  item.version += 1;
-  await ctx.em.save(item);
-  await recordEvent(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null);
-  await recordAudit(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after: auditView(item) });
+  // One statement: the changed fields with version + 1 and updated_at, the event and the audit row.
+  const after = auditView(item);
+  await saveLocked(ctx, RemediationItem, item, Object.keys(diff(before, after)), [
+    { entity: RemediationEvent, values: eventRow(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null) },
+    { entity: AuditEvent, values: auditRow(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after }) },
+  ]);
   return item;
 }
 
