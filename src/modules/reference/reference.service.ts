@@ -68,6 +68,7 @@ function staticLookup<E extends ObjectLiteral>(ctx: Context, entity: EntityTarge
   }
   const table = snapshot.rows as Promise<Map<string, E>>;
   return {
+    all: async (): Promise<E[]> => [...(await table).values()],
     load: async (key: string): Promise<E | null> => (await table).get(key) ?? null,
     loadMany: async (keys: readonly string[]): Promise<(E | null)[]> => {
       const rows = await table;
