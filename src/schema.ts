@@ -18,7 +18,6 @@ import {
   RegistryResolver,
   SiteResolver,
   SupplyChainEdgeResolver,
-  SupplyChainNodeResolver,
   SupplyRelationResolver,
 } from './modules/registry/registry.resolver';
 import {
@@ -49,7 +48,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductModelResolver,
   CertificateResolver,
   SupplyRelationResolver,
-  SupplyChainNodeResolver,
   SupplyChainEdgeResolver,
   RemediationResolver,
   RemediationItemResolver,

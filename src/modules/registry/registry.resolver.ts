@@ -158,11 +158,11 @@ export class RegistryResolver {
   async supplyChain(@Ctx() ctx: Context, @Args() args: SupplyChainArgs, @Info() info: GraphQLResolveInfo): Promise<SupplyChain> {
     if (!!args.from.businessId === !!args.from.productModelId) throw badInput('from needs exactly one of businessId or productModelId', 'from');
     const r = await registry.supplyChain(ctx, args);
-    // A trace has hundreds of nodes: fetch their businesses in one go here, so that each node's
-    // field resolves synchronously (no promise and loader call per node).
+    // A trace has hundreds of nodes: their businesses are fetched here in one batch (when selected)
+    // and set on the nodes, so `business` is a plain field — no resolver call or promise per node.
     const businesses = selects(info, ['nodes', 'business']) ? await registry.businessLoader(ctx).loadMany(r.nodes.map((n) => n.businessId)) : [];
     return {
-      nodes: r.nodes.map((n, i) => Object.assign(new SupplyChainNode(), n, { business: businesses[i] instanceof Business ? businesses[i] : undefined })),
+      nodes: r.nodes.map((n, i) => Object.assign(new SupplyChainNode(), n, { business: businesses[i] instanceof Business ? businesses[i] : null })),
       edges: r.edges.map((e) => Object.assign(new SupplyChainEdge(), e)),
     };
   }
@@ -367,14 +367,6 @@ export class SupplyRelationResolver {
   @FieldResolver(() => ProductModel, { nullable: true, description: 'Product model supplied (产品型号).' })
   productModel(@Root() r: SupplyRelation, @Ctx() ctx: Context) {
     return r.productModelId ? registry.productModelLoader(ctx).load(r.productModelId) : null;
-  }
-}
-
-@Resolver(() => SupplyChainNode)
-export class SupplyChainNodeResolver {
-  @FieldResolver(() => Business, { description: 'The business (主体).' })
-  business(@Root() n: SupplyChainNode, @Ctx() ctx: Context) {
-    return n.business ?? registry.businessLoader(ctx).load(n.businessId);
   }
 }
 
