@@ -155,7 +155,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
     rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     bootstrapAdmin: bool(env, 'BOOTSTRAP_ADMIN', databaseUrlRaw === undefined),
-    reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 500, 0, 100000),
+    reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
   };
 }

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
+import { createLogger } from '../src/common/logger';
+import { MAX_CACHED_ROWS, ReportCache } from '../src/modules/reports/reports.cache';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 
@@ -141,4 +143,28 @@ test('without its LISTEN connection the cache is off, and it comes back when LIS
   expect(await eventually(async () => t.handle.reportCache.active, (a) => a, 10000)).toBe(true);
   await stats();
   expect((await stats()).sql).toBe(0);
+});
+
+test('long answers are not kept; entries beyond the limit are dropped least recently used first', async () => {
+  const cache = new ReportCache({ entries: 2, ttlMs: 60000 }, { connectionString: (ds.options as { url: string }).url }, createLogger('silent'));
+  await cache.start();
+  try {
+    expect(cache.active).toBe(true);
+    let computed = 0;
+    const rows = (n: number) => async () => (computed++, new Array(n).fill({}));
+    await cache.get('long', rows(MAX_CACHED_ROWS + 1));
+    await cache.get('long', rows(MAX_CACHED_ROWS + 1));
+    expect(computed).toBe(2);
+    computed = 0;
+    await cache.get('a', rows(1));
+    await cache.get('b', rows(1));
+    await cache.get('a', rows(1)); // a is now the most recently used
+    await cache.get('c', rows(1)); // drops b
+    await cache.get('a', rows(1));
+    expect(computed).toBe(3);
+    await cache.get('b', rows(1));
+    expect(computed).toBe(4);
+  } finally {
+    await cache.stop();
+  }
 });

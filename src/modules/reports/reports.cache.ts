@@ -5,6 +5,9 @@ import type { Logger } from '../../common/logger';
 /** Channel the `notify_report_data` triggers (migration ReportChangeNotifications) signal on. */
 export const REPORT_CHANNEL = 'report_data_changed';
 
+/** Results with more rows than this are computed on every request rather than kept. */
+export const MAX_CACHED_ROWS = 2000;
+
 export interface ReportCacheOptions {
   /** Results kept (least recently used dropped first); 0 turns the cache off. */
   entries: number;
@@ -103,8 +106,10 @@ export class ReportCache {
     const value = compute();
     const entry: Entry = { generation: this.generation, at: now, value };
     this.entries.set(key, entry);
-    // Failures are not kept.
-    value.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    // Failures are not kept, nor are long answers (e.g. DAY × HAZARD_TYPE over a year): memory stays
+    // bounded by entries × MAX_CACHED_ROWS small rows.
+    const drop = () => this.entries.get(key) === entry && this.entries.delete(key);
+    value.then((v) => Array.isArray(v) && v.length > MAX_CACHED_ROWS && drop(), drop);
     while (this.entries.size > this.opts.entries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
