@@ -62,6 +62,18 @@ describe('demo seed (npm run seed:demo)', () => {
     expect(new Rng(8).uuid()).not.toEqual(xs[0]);
   });
 
+  it('forked streams do not repeat at province scale (one fork per item: 2,000,000)', () => {
+    // With a 32-bit sub-seed per fork, the province scale's 2,000,000 item forks repeated 104 UUIDs
+    // and the load failed on a duplicate remediation_item primary key; items 96,499 and 944,172 were
+    // one such pair (same sub-seed 3978208375). Forks now derive a 128-bit state.
+    const root = new Rng(20250101).fork('item-skeletons');
+    expect(root.fork(96_499).uuid()).not.toBe(root.fork(944_172).uuid());
+    const seen = new Set<string>();
+    for (let j = 0; j < 200_000; j++) seen.add(root.fork(j).uuid());
+    expect(seen.size).toBe(200_000);
+    expect(root.fork(1).uuid()).toBe(new Rng(20250101).fork('item-skeletons').fork(1).uuid());
+  });
+
   it('is deterministic: the same seed and --today give identical rows in two databases', async () => {
     const [a, b] = [await checksums(urlA), await checksums(urlB)];
     expect(b).toEqual(a);

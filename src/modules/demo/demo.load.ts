@@ -103,19 +103,31 @@ async function copyChunks(client: Client, sql: string, chunks: Buffer[], onBytes
   if (chunks.length === 0) return;
   const stream = client.query(copyFrom(sql));
   await new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', resolve);
+    // Once the server has refused the COPY the stream is detached from the connection: stop
+    // writing (a queued 'drain' would otherwise write into nothing) and report the server's error.
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      reject(e);
+    };
+    stream.on('error', fail);
+    stream.on('finish', () => failed || resolve());
     let i = 0;
     const pump = () => {
-      while (i < chunks.length) {
-        const chunk = chunks[i++];
-        onBytes(chunk.length);
-        if (!stream.write(chunk)) {
-          stream.once('drain', pump);
-          return;
+      try {
+        while (!failed && i < chunks.length) {
+          const chunk = chunks[i++];
+          onBytes(chunk.length);
+          if (!stream.write(chunk)) {
+            stream.once('drain', pump);
+            return;
+          }
         }
+        if (!failed) stream.end();
+      } catch (e) {
+        fail(e);
       }
-      stream.end();
     };
     pump();
   });

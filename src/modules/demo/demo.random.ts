@@ -32,19 +32,27 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
+  /** The 128-bit starting state; forks derive theirs from it. */
+  private readonly key: readonly number[];
 
-  constructor(readonly seed: number) {
+  constructor(
+    readonly seed: number,
+    key?: readonly number[],
+  ) {
     const sm = splitmix32(seed);
-    this.a = sm();
-    this.b = sm();
-    this.c = sm();
-    this.d = sm();
+    this.key = key ?? [sm(), sm(), sm(), sm()];
+    [this.a, this.b, this.c, this.d] = this.key;
     for (let i = 0; i < 12; i++) this.u32();
   }
 
-  /** An independent stream for a label (same seed + label → same stream). */
+  /**
+   * An independent stream for a label (same seed + label → same stream). Its whole 128-bit state
+   * is derived from the parent's and the label: with a 32-bit sub-seed, the 2,000,000 item forks
+   * of the province scale repeated 104 UUIDs (birthday bound) and the load failed on a primary key.
+   */
   fork(label: string | number): Rng {
-    return new Rng(hash32(String(label), hash32(String(this.seed))));
+    const text = String(label);
+    return new Rng(this.seed, this.key.map((w, i) => splitmix32(hash32(text, (w ^ Math.imul(0x9e3779b9, i + 1)) >>> 0))()));
   }
 
   /** Uniform 32-bit unsigned integer (sfc32). */
