@@ -109,7 +109,8 @@ function resolvePlainFieldsDirectly(): void {
     storage.authorizedFields.some((a) => a.target === target && a.fieldName === name) ||
     storage.resolverMiddlewares.some((m) => m.target === target);
   for (const field of storage.fields) {
-    if (field.simple === undefined && !wrapped(field.target, field.name)) field.simple = true;
+    // graphql-js's default resolver reads the property named like the schema field.
+    if (field.simple === undefined && field.schemaName === field.name && !wrapped(field.target, field.name)) field.simple = true;
   }
 }
 
