@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { createLogger } from '../src/common/logger';
+import { seedDemo } from '../src/modules/demo/demo.load';
 import { MAX_CACHED_ROWS, ReportCache } from '../src/modules/reports/reports.cache';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
@@ -168,3 +169,39 @@ test('long answers are not kept; entries beyond the limit are dropped least rece
     await cache.stop();
   }
 });
+
+test('seed:demo (which loads with triggers off) still clears a running service\'s cache', async () => {
+  // A database of its own, empty, as a newcomer's before the first seed:demo.
+  const ds2 = await workerDataSource({ suffix: '_rcache_seed' });
+  const t2 = await startTestApp({ ds: ds2, now: () => clock, env: { REPORT_CACHE_ENTRIES: '50', EXPOSE_SQL_COUNT: 'true' } });
+  try {
+    const token = (await makeUser(ds2, Role.COORDINATOR)).token;
+    await eventually(async () => t2.handle.reportCache.active, (a) => a);
+    const q = `query { remediationStatistics(groupBy: [], period: { from: "2020-01-01", to: "2026-03-20" }) { isTotal found } }`;
+    const found = async () => {
+      const r = await t2.gql<{ remediationStatistics: { found: number }[] }>(q, {}, token);
+      return { found: r.body.data!.remediationStatistics[0].found, sql: r.body.extensions!.sqlStatements as number };
+    };
+    expect((await found()).found).toBe(0);
+    expect(await found()).toEqual({ found: 0, sql: 0 });
+    // The seeder's own signal, sent in its transaction (the reference-data load before it signals too,
+    // but earlier: a report cached in between would otherwise outlive the seed).
+    const listener = new Client({ connectionString: (ds2.options as { url: string }).url });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on('notification', (n) => payloads.push(n.payload ?? ''));
+    await listener.query('LISTEN report_data_changed');
+    try {
+      await seedDemo((ds2.options as { url: string }).url, { scale: 'tiny', seed: 3, today: '2026-03-20', force: false });
+      await eventually(async () => payloads, (p) => p.includes('seed:demo'));
+    } finally {
+      await listener.end();
+    }
+    expect(payloads).toContain('seed:demo');
+    const after = await eventually(found, (f) => f.found > 0);
+    expect(after.found).toBeGreaterThan(0);
+  } finally {
+    await t2.close();
+    await ds2.destroy();
+  }
+}, 60_000);

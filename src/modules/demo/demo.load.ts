@@ -16,6 +16,7 @@ import { createLogger } from '../../common/logger';
 import { migrate } from '../../database/connect';
 import { makeDataSource } from '../../database/data-source';
 import { loadReferenceData } from '../../modules/reference/reference.loader';
+import { REPORT_CHANNEL } from '../reports/reports.cache';
 import { demoTables, generateDemo, TABLE_ORDER, type DemoTables, type GenerateStats } from './demo.generate';
 import { readReference } from './demo.reference';
 import type { DemoOptions, Queryable } from './demo.types';
@@ -266,6 +267,9 @@ export async function seedDemo(url: string, opts: SeedOptions): Promise<SeedResu
          SELECT 'JC', split_part(code, '-', 2), to_date(split_part(code, '-', 3), 'YYYYMMDD'), max(split_part(code, '-', 4)::int) FROM inspection GROUP BY 2, 3
          ON CONFLICT (kind, district_code, day) DO UPDATE SET last_seq = GREATEST(code_counter.last_seq, EXCLUDED.last_seq)`,
       );
+      // The COPY ran with triggers off (replica role), so the report triggers did not signal: tell a
+      // running service's report cache (delivered at commit).
+      await client.query(`NOTIFY ${REPORT_CHANNEL}, 'seed:demo'`);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
