@@ -351,13 +351,36 @@ export async function buildBulletin(ctx: Context, fromDate: string, toDate: stri
 async function computeBulletin(ctx: Context, fromDate: string, toDate: string): Promise<Bulletin> {
   const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
   const previous = previousPeriod(period, today(ctx));
-  const [cur, prev, teams, insp, enf, districts] = await Promise.all([
+  // Independent statements, run side by side (each on its own pooled connection).
+  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems] = await Promise.all([
     remediationStatistics(ctx, undefined, [D.DISTRICT], period),
     remediationStatistics(ctx, undefined, [D.DISTRICT], previous),
     remediationStatistics(ctx, undefined, [D.TEAM], period),
     inspectionStatistics(ctx, undefined, [], period),
     enforcementStatistics(ctx, undefined, [], period),
     districtByCode(ctx).all(),
+    ctx.em
+      .getRepository(RemediationItem)
+      .createQueryBuilder('i')
+      .where(`(i.level = 'MAJOR' OR i.is_major_fire_hazard OR i.listed)`)
+      .andWhere('i.discovered_on <= CAST(:to AS date)', { to: period.to })
+      .andWhere(`i.status <> 'INVALIDATED'`)
+      .andWhere('(i.closed_on IS NULL OR i.closed_on >= CAST(:from AS date))', { from: period.from })
+      .orderBy('i.discovered_on', 'ASC')
+      .addOrderBy('i.id')
+      .limit(200)
+      .getMany(),
+    ctx.em
+      .getRepository(RemediationItem)
+      .createQueryBuilder('i')
+      .where('i.deadline < CAST(:asOf AS date)', { asOf: period.asOf })
+      .andWhere(`i.status <> 'INVALIDATED'`)
+      .andWhere('(i.rectified_on IS NULL OR i.rectified_on > CAST(:asOf AS date))')
+      .andWhere('(i.closed_on IS NULL OR i.closed_on > CAST(:asOf AS date))')
+      .orderBy('i.deadline', 'ASC')
+      .addOrderBy('i.id')
+      .limit(200)
+      .getMany(),
   ]);
   const totals = cur.find((r) => r.isTotal)!;
   const previousTotals = prev.find((r) => r.isTotal)!;
@@ -381,29 +404,6 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     // Higher rectification rate first (a district with nothing found ranks after those with a rate), then fewer overdue.
     .sort((a, b) => (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) || a.current.overdue - b.current.overdue || a.districtCode.localeCompare(b.districtCode));
   ranking.forEach((r, i) => (r.rank = i + 1));
-
-  const majorItems = await ctx.em
-    .getRepository(RemediationItem)
-    .createQueryBuilder('i')
-    .where(`(i.level = 'MAJOR' OR i.is_major_fire_hazard OR i.listed)`)
-    .andWhere('i.discovered_on <= CAST(:to AS date)', { to: period.to })
-    .andWhere(`i.status <> 'INVALIDATED'`)
-    .andWhere('(i.closed_on IS NULL OR i.closed_on >= CAST(:from AS date))', { from: period.from })
-    .orderBy('i.discovered_on', 'ASC')
-    .addOrderBy('i.id')
-    .limit(200)
-    .getMany();
-  const overdueItems = await ctx.em
-    .getRepository(RemediationItem)
-    .createQueryBuilder('i')
-    .where('i.deadline < CAST(:asOf AS date)', { asOf: period.asOf })
-    .andWhere(`i.status <> 'INVALIDATED'`)
-    .andWhere('(i.rectified_on IS NULL OR i.rectified_on > CAST(:asOf AS date))')
-    .andWhere('(i.closed_on IS NULL OR i.closed_on > CAST(:asOf AS date))')
-    .orderBy('i.deadline', 'ASC')
-    .addOrderBy('i.id')
-    .limit(200)
-    .getMany();
 
   return Object.assign(new Bulletin(), {
     period: { from: period.from, to: period.to, days: period.days },
