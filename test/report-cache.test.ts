@@ -42,6 +42,19 @@ async function createItem(name: string): Promise<string> {
   return r.body.data!.createRemediationItem.remediationItem.id;
 }
 
+const urlOf = (d: DataSource) => (d.options as { url: string }).url;
+
+/** Runs statements on a connection of its own (not the service's), as another writer would. */
+async function onOtherConnection<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: urlOf(ds) });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Repeats the query until `check` holds (the notification travels asynchronously). */
 async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
@@ -87,28 +100,18 @@ test('a mutation of this process clears it at once: the client reads its own wri
 test('a change committed by another connection reaches it through NOTIFY', async () => {
   await stats();
   expect((await stats()).sql).toBe(0);
-  const other = new Client({ connectionString: (ds.options as { url: string }).url });
-  await other.connect();
-  try {
-    await other.query(`UPDATE remediation_item SET listed = TRUE WHERE description = 'cache one'`);
-  } finally {
-    await other.end();
-  }
+  await onOtherConnection((c) => c.query(`UPDATE remediation_item SET listed = TRUE WHERE description = 'cache one'`));
   const after = await eventually(stats, (s) => s.listed === 1);
   expect(after).toMatchObject({ found: 2, listed: 1 });
 });
 
 test('a rolled-back change signals nothing and changes nothing', async () => {
   const before = await stats();
-  const other = new Client({ connectionString: (ds.options as { url: string }).url });
-  await other.connect();
-  try {
-    await other.query('BEGIN');
-    await other.query(`UPDATE remediation_item SET listed = FALSE`);
-    await other.query('ROLLBACK');
-  } finally {
-    await other.end();
-  }
+  await onOtherConnection(async (c) => {
+    await c.query('BEGIN');
+    await c.query(`UPDATE remediation_item SET listed = FALSE`);
+    await c.query('ROLLBACK');
+  });
   await new Promise((r) => setTimeout(r, 200));
   expect(await stats()).toEqual({ ...before, sql: 0 });
 });
@@ -126,16 +129,10 @@ test('the bulletin is cached as a whole', async () => {
 test('without its LISTEN connection the cache is off, and it comes back when LISTEN does', async () => {
   await stats();
   expect((await stats()).sql).toBe(0);
-  const admin = new Client({ connectionString: (ds.options as { url: string }).url });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ebike-report-cache' AND datname = current_database()`,
-    );
-    expect(rowCount).toBe(1);
-  } finally {
-    await admin.end();
-  }
+  const { rowCount } = await onOtherConnection((c) =>
+    c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ebike-report-cache' AND datname = current_database()`),
+  );
+  expect(rowCount).toBe(1);
   await eventually(async () => t.handle.reportCache.active, (a) => !a, 2000);
   // Nothing is served from the cache while nobody listens for changes.
   expect((await stats()).sql).toBeGreaterThanOrEqual(1);
@@ -147,7 +144,7 @@ test('without its LISTEN connection the cache is off, and it comes back when LIS
 });
 
 test('long answers are not kept; entries beyond the limit are dropped least recently used first', async () => {
-  const cache = new ReportCache({ entries: 2, ttlMs: 60000 }, { connectionString: (ds.options as { url: string }).url }, createLogger('silent'));
+  const cache = new ReportCache({ entries: 2, ttlMs: 60000 }, { connectionString: urlOf(ds) }, createLogger('silent'));
   await cache.start();
   try {
     expect(cache.active).toBe(true);
@@ -186,13 +183,13 @@ test('seed:demo (which loads with triggers off) still clears a running service\'
     expect(await found()).toEqual({ found: 0, sql: 0 });
     // The seeder's own signal, sent in its transaction (the reference-data load before it signals too,
     // but earlier: a report cached in between would otherwise outlive the seed).
-    const listener = new Client({ connectionString: (ds2.options as { url: string }).url });
+    const listener = new Client({ connectionString: urlOf(ds2) });
     await listener.connect();
     const payloads: string[] = [];
     listener.on('notification', (n) => payloads.push(n.payload ?? ''));
     await listener.query('LISTEN report_data_changed');
     try {
-      await seedDemo((ds2.options as { url: string }).url, { scale: 'tiny', seed: 3, today: '2026-03-20', force: false });
+      await seedDemo(urlOf(ds2), { scale: 'tiny', seed: 3, today: '2026-03-20', force: false });
       await eventually(async () => payloads, (p) => p.includes('seed:demo'));
     } finally {
       await listener.end();

@@ -8,8 +8,9 @@ import { ChecklistItem, Department, District, HazardType, TaskTeam, TaskTeamDepa
 import type { SupplyChainStage } from './reference.enums';
 import type { UpdateTaskTeamInput } from './reference.inputs';
 
-export function listDistricts(ctx: Context): Promise<District[]> {
-  return ctx.em.find(District, { order: { sortOrder: 'ASC' } });
+/** All districts in their official order, from the process's copy (see staticLookup). */
+export async function listDistricts(ctx: Context): Promise<District[]> {
+  return (await districtByCode(ctx).all()).sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
 export function listDepartments(ctx: Context): Promise<Department[]> {
@@ -50,31 +51,39 @@ export function departmentById(ctx: Context) {
  * after STATIC_TTL_MS. Lists that show a district or hazard type then cost no statement for it.
  */
 const STATIC_TTL_MS = 60_000;
-const staticTables = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, { at: number; rows: Promise<Map<string, ObjectLiteral>> }>>();
 
-function staticLookup<E extends ObjectLiteral>(ctx: Context, entity: EntityTarget<E>, column: keyof E & string) {
+/** A whole static table read into memory, looked up by one column. */
+class StaticTable<E extends ObjectLiteral> {
+  readonly at = Date.now();
+  constructor(private readonly rows: Promise<Map<string, E>>) {}
+  async all(): Promise<E[]> {
+    return [...(await this.rows).values()];
+  }
+  async load(key: string): Promise<E | null> {
+    return (await this.rows).get(key) ?? null;
+  }
+  async loadMany(keys: readonly string[]): Promise<(E | null)[]> {
+    const rows = await this.rows;
+    return keys.map((k) => rows.get(k) ?? null);
+  }
+}
+const staticTables = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, StaticTable<ObjectLiteral>>>();
+
+function staticLookup<E extends ObjectLiteral>(ctx: Context, entity: EntityTarget<E>, column: keyof E & string): StaticTable<E> {
   const ds = ctx.em.connection;
   let tables = staticTables.get(ds);
   if (!tables) staticTables.set(ds, (tables = new Map()));
-  let snapshot = tables.get(entity);
-  if (!snapshot || Date.now() - snapshot.at > STATIC_TTL_MS) {
+  let table = tables.get(entity) as StaticTable<E> | undefined;
+  if (!table || Date.now() - table.at > STATIC_TTL_MS) {
     const rows = ds
       .getRepository(entity)
       .find()
-      .then((list) => new Map(list.map((r) => [String(r[column]), r as ObjectLiteral])));
-    const current = (snapshot = { at: Date.now(), rows });
+      .then((list) => new Map(list.map((r) => [String(r[column]), r])));
+    const current = (table = new StaticTable(rows));
     rows.catch(() => tables!.get(entity) === current && tables!.delete(entity)); // a failed read is not kept
-    tables.set(entity, snapshot);
+    tables.set(entity, table as StaticTable<ObjectLiteral>);
   }
-  const table = snapshot.rows as Promise<Map<string, E>>;
-  return {
-    all: async (): Promise<E[]> => [...(await table).values()],
-    load: async (key: string): Promise<E | null> => (await table).get(key) ?? null,
-    loadMany: async (keys: readonly string[]): Promise<(E | null)[]> => {
-      const rows = await table;
-      return keys.map((k) => rows.get(k) ?? null);
-    },
-  };
+  return table;
 }
 
 export function districtByCode(ctx: Context) {

@@ -8,7 +8,7 @@ import { TaskTeam } from '../reference/reference.entities';
 import { RemediationItem } from '../remediation/remediation.entities';
 import type { RemediationItemFilter } from '../remediation/remediation.inputs';
 import { applyItemFilter, today } from '../remediation/remediation.service';
-import { districtByCode } from '../reference/reference.service';
+import { listDistricts } from '../reference/reference.service';
 import { Bulletin, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
 
 /** The longest period a statistics request may cover (about ten years). */
@@ -358,7 +358,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     remediationStatistics(ctx, undefined, [D.TEAM], period),
     inspectionStatistics(ctx, undefined, [], period),
     enforcementStatistics(ctx, undefined, [], period),
-    districtByCode(ctx).all(),
+    listDistricts(ctx),
     ctx.em
       .getRepository(RemediationItem)
       .createQueryBuilder('i')
@@ -391,8 +391,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       listed: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
     });
   const points = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10000) / 100);
-  const ranking = [...districts]
-    .sort((a, b) => a.sortOrder - b.sortOrder)
+  const ranking = districts
     .map((d) => {
       const c = cur.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
       const p = prev.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
