@@ -44,8 +44,11 @@ export class UserError {
   @Field(() => [String], { description: 'Path of the offending input field, e.g. ["input", "uscc"] (出错字段路径).' })
   field: string[];
 
-  @Field({ description: 'Human-readable explanation (错误说明).' })
+  @Field({ description: 'Explanation for the person at the form, in Chinese (错误说明，中文).' })
   message: string;
+
+  @Field({ description: 'The same explanation in English, for developers and logs (错误说明，英文).' })
+  messageEn: string;
 
   @Field(() => UserErrorCode, { description: 'Machine-readable code (错误代码).' })
   code: UserErrorCode;
@@ -66,20 +69,24 @@ export class UserInputFailure extends Error {
   }
 }
 
-export function userError(code: UserErrorCode, field: string | string[], message: string): UserError {
-  return Object.assign(new UserError(), { code, field: Array.isArray(field) ? field : field.split('.'), message });
+/**
+ * `message` is Chinese (the people at the forms are Chinese officials), `messageEn` English.
+ * Call sites not yet translated pass one English text, used for both until they are.
+ */
+export function userError(code: UserErrorCode, field: string | string[], message: string, messageEn: string = message): UserError {
+  return Object.assign(new UserError(), { code, field: Array.isArray(field) ? field : field.split('.'), message, messageEn });
 }
 
-/** Shorthand: throw one user error. */
-export function fail(code: UserErrorCode, field: string | string[], message: string): never {
-  throw new UserInputFailure(userError(code, field, message));
+/** Shorthand: throw one user error (Chinese message first, then English). */
+export function fail(code: UserErrorCode, field: string | string[], message: string, messageEn?: string): never {
+  throw new UserInputFailure(userError(code, field, message, messageEn));
 }
 
 /** Collects several user errors and throws them together, so a form shows every problem at once. */
 export class ErrorCollector {
   readonly errors: UserError[] = [];
-  add(code: UserErrorCode, field: string | string[], message: string): this {
-    this.errors.push(userError(code, field, message));
+  add(code: UserErrorCode, field: string | string[], message: string, messageEn?: string): this {
+    this.errors.push(userError(code, field, message, messageEn));
     return this;
   }
   get empty(): boolean {
