@@ -30,6 +30,8 @@ import {
   RemediationResolver,
   SiteItemsResolver,
 } from './modules/remediation/remediation.resolver';
+import { CalendarResolver } from './modules/reference/calendar.resolver';
+import { EnforcementResolver } from './modules/remediation/enforcement.resolver';
 
 /** Every resolver class; a feature's resolvers are listed here when its module is added. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -52,6 +54,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RemediationResolver,
   RemediationItemResolver,
   EnforcementCaseResolver,
+  EnforcementResolver,
+  CalendarResolver,
   InspectionResolver,
   ChecklistResultResolver,
   BusinessItemsResolver,

@@ -72,6 +72,10 @@ describe('declared access', () => {
     for (const op of REMEDIATION_QUERIES) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER] });
     for (const op of REMEDIATION_MUTATIONS) expect({ op, roles: a[op] }).toEqual({ op, roles: [Role.COORDINATOR, Role.AGENCY_OFFICER] });
     expect(a['Mutation.listRemediationItem']).toEqual([Role.COORDINATOR]);
+    expect(a['Mutation.reopenEnforcementCase']).toEqual([Role.COORDINATOR]);
+    // The working calendar is read by everyone and edited by the administrator only.
+    expect(a['Query.workingCalendar']).toEqual([...ALL_ROLES]);
+    for (const op of ['setCalendarDay', 'setCalendarYear', 'setDepartmentReviewWindow']) expect(a[`Mutation.${op}`]).toEqual([Role.ADMIN]);
     // Nothing but login is open to anonymous callers.
     expect(Object.entries(a).filter(([, v]) => v === 'PUBLIC').map(([k]) => k)).toEqual(['Mutation.login']);
   });
@@ -286,6 +290,38 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, caseNumber: `AM-${randomUUID()}`, filedOn: '2026-01-01', departmentCode: 'FIRE' } }),
     expectUserError: 'NOT_FOUND',
   },
+  'Mutation.updateEnforcementCase': {
+    query: `mutation($i: UpdateEnforcementCaseInput!) { updateEnforcementCase(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, fineAmount: '100.00' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.closeEnforcementCase': {
+    query: `mutation($i: CloseEnforcementCaseInput!) { closeEnforcementCase(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, closedOn: '2026-01-01', outcome: 'PENALTY_EXECUTED' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.reopenEnforcementCase': {
+    query: `mutation($i: ReopenEnforcementCaseInput!) { reopenEnforcementCase(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Query.workingCalendar': { query: '{ workingCalendar(year: 2025) { year workingDays } }' },
+  'Mutation.setCalendarDay': {
+    // A Wednesday cannot be a weekend day worked in exchange: refused, nothing written.
+    query: `mutation($i: SetCalendarDayInput!) { setCalendarDay(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { date: '2025-10-01', kind: 'ADJUSTED_WORKDAY' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.setCalendarYear': {
+    query: `mutation($i: SetCalendarYearInput!) { setCalendarYear(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { year: 2099, expectedVersion: 7, status: 'OFFICIAL' } }),
+    expectUserError: 'CONFLICT',
+  },
+  'Mutation.setDepartmentReviewWindow': {
+    query: `mutation($i: SetDepartmentReviewWindowInput!) { setDepartmentReviewWindow(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { departmentCode: 'NO_SUCH_DEPARTMENT', workingDays: 5 } }),
+    expectUserError: 'NOT_FOUND',
+  },
   'Mutation.addEvidence': {
     query: `mutation($i: AddEvidenceInput!) { addEvidence(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { id: randomUUID(), kind: 'PHOTO', phase: 'AFTER', location: 'oss://matrix/x.jpg', sha256: 'a'.repeat(64) } }),
@@ -308,6 +344,8 @@ const REMEDIATION_MUTATIONS = [
   'requestExtension',
   'decideExtension',
   'fileEnforcementCase',
+  'updateEnforcementCase',
+  'closeEnforcementCase',
   'addEvidence',
 ].map((f) => `Mutation.${f}`);
 
@@ -440,6 +478,8 @@ describe('mutation groups, negative cases per role', () => {
     ['registry', REGISTRY_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['inspections and remediation', REMEDIATION_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['listed supervision', ['Mutation.listRemediationItem'], [Role.COORDINATOR]],
+    ['reopening a closed case', ['Mutation.reopenEnforcementCase'], [Role.COORDINATOR]],
+    ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login'], [...ALL_ROLES]],
   ];

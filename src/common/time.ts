@@ -19,14 +19,23 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 }
 
-/** A date plus n working days (Monday–Friday; public holidays are not modelled). */
-export function addWorkingDays(date: string, n: number): string {
+/** Monday–Friday: the working week when no calendar says otherwise. */
+export function isWeekday(date: string): boolean {
+  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return wd !== 0 && wd !== 6;
+}
+
+/**
+ * A date plus n working days: the n-th working day after `date`. Which days work is the caller's
+ * calendar (public holidays and exchanged weekend days, src/modules/reference/calendar.service.ts);
+ * without one, Monday–Friday.
+ */
+export function addWorkingDays(date: string, n: number, isWorkingDay: (date: string) => boolean = isWeekday): string {
   let d = date;
   let left = n;
   while (left > 0) {
     d = addDays(d, 1);
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
+    if (isWorkingDay(d)) left--;
   }
   return d;
 }

@@ -48,7 +48,7 @@ export function demoTables() {
     listing: t('listing', 'id, item_id, authority, listing_number, listed_on, plan_document, accepted_on, acceptance_note, created_at'),
     enforcement_case: t(
       'enforcement_case',
-      'id, item_id, case_number, filed_on, department_id, legal_basis, penalty_types, fine_amount, confiscated_amount, confiscated_goods, seized_vehicles, seized_batteries, seized_parts, transferred_to_police, closed_on, created_at',
+      'id, item_id, case_number, filed_on, department_id, legal_basis, penalty_types, fine_amount, confiscated_amount, confiscated_goods, seized_vehicles, seized_batteries, seized_parts, transferred_to_police, closed_on, created_at, closing_outcome, updated_at',
     ),
     evidence: t('evidence', 'id, item_id, kind, phase, location, sha256, taken_at, latitude, longitude, added_by, created_at'),
   };
@@ -1208,6 +1208,8 @@ export async function generateDemo(
           const goods = sv + sb + sp > 0 ? [sv ? `电动自行车${sv}辆` : '', sb ? `蓄电池${sb}块` : '', sp ? `配件${sp}件` : ''].filter(Boolean).join('、') : null;
           out.enforcement_case.add([
             r.uuid(), id, caseNumber, shDate(tF), did, h.legalBasis, penalties, yuan(fine), yuan(gains), goods, sv, sb, sp, police, closedOn < today ? closedOn : null, iso(tF),
+            // Every seeded case has a penalty (at least a warning): a closed one ended with it executed.
+            closedOn < today ? 'PENALTY_EXECUTED' : null, iso(tF),
           ]);
           it.caseFiled = true;
           if (police) it.transferred = true;

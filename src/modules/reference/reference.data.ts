@@ -60,6 +60,9 @@ export interface ChecklistItemSeed {
 /** Department that leads the task force and hosts its office (整治工作专班办公室), §1 and §2.1. */
 export const TASK_FORCE_OFFICE_DEPARTMENT = 'FIRE';
 
+/** Public security organs (公安机关), DOMAIN.md §7: the only departments that may impose administrative detention (行政拘留). */
+export const PUBLIC_SECURITY_DEPARTMENTS: readonly string[] = ['PSB', 'TRAFFIC_POLICE'];
+
 /** County-level divisions of Leshan (乐山市, 511100), GB/T 2260, §11. 511101 市辖区 is a placeholder and is not a division. */
 export const DISTRICTS: readonly DistrictSeed[] = [
   { code: '511102', name: '市中区', pinyin: 'Shìzhōng Qū', kind: DistrictKind.DISTRICT, sortOrder: 1 },

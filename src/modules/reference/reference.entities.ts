@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DepartmentLevel, DistrictKind, HazardLevel, SupplyChainStage } from './reference.enums';
 
@@ -73,6 +73,14 @@ export class Department {
   @Field({ description: 'Hosts the task-force office and coordinates the teams (专班办公室/牵头单位).' })
   @Column({ name: 'is_task_force_office', type: 'boolean', default: false })
   isTaskForceOffice: boolean;
+
+  @Field({ description: 'A public security organ (公安机关): only these may impose administrative detention (行政拘留), DOMAIN.md §7.' })
+  @Column({ name: 'is_public_security', type: 'boolean', default: false })
+  isPublicSecurity: boolean;
+
+  @Field(() => Int, { description: 'Working days after the deadline (or the party’s application) within which this department reviews a rectification (复查期限，工作日); 3 by MPS Order No. 120, DOMAIN.md §6.2.' })
+  @Column({ name: 'review_window_working_days', type: 'int', default: 3 })
+  reviewWindowWorkingDays: number;
 
   @Field(() => String, { nullable: true, description: 'Remarks, e.g. what is not confirmed (备注).' })
   @Column({ type: 'text', nullable: true })

@@ -1,8 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CHECKLIST_ITEMS, DEPARTMENTS, DISTRICTS, HAZARD_TYPES, TASK_FORCE_OFFICE_DEPARTMENT, TASK_TEAMS } from './reference.data';
+import { loadCalendarData } from './calendar.service';
+import { CHECKLIST_ITEMS, DEPARTMENTS, DISTRICTS, HAZARD_TYPES, PUBLIC_SECURITY_DEPARTMENTS, TASK_FORCE_OFFICE_DEPARTMENT, TASK_TEAMS } from './reference.data';
 import { TeamDepartmentRole } from './reference.entities';
 
 export interface ReferenceLoadResult {
+  /** Years of the working calendar loaded (holidays and exchanged working days). */
+  calendarYears: number;
   districts: number;
   departments: number;
   taskTeams: number;
@@ -36,8 +39,8 @@ export async function loadReferenceData(ds: DataSource): Promise<ReferenceLoadRe
       DISTRICTS.map((d) => [d.code, d.name, d.pinyin, d.kind, d.sortOrder]), 'code');
 
     const departments = await insertNew(em, 'department',
-      ['code', 'name', 'short_name', 'name_en', 'level', 'district_code', 'is_task_force_office', 'note', 'sort_order'],
-      DEPARTMENTS.map((d) => [d.code, d.name, d.shortName, d.nameEn, d.level, d.districtCode, d.code === TASK_FORCE_OFFICE_DEPARTMENT, d.note, d.sortOrder]),
+      ['code', 'name', 'short_name', 'name_en', 'level', 'district_code', 'is_task_force_office', 'note', 'sort_order', 'is_public_security'],
+      DEPARTMENTS.map((d) => [d.code, d.name, d.shortName, d.nameEn, d.level, d.districtCode, d.code === TASK_FORCE_OFFICE_DEPARTMENT, d.note, d.sortOrder, PUBLIC_SECURITY_DEPARTMENTS.includes(d.code)]),
       'code');
 
     const hazardTypes = await insertNew(em, 'hazard_type',
@@ -73,7 +76,10 @@ export async function loadReferenceData(ds: DataSource): Promise<ReferenceLoadRe
       await insertNew(em, 'task_team_stage', ['team_id', 'stage'], seed.stages.map((s) => [id, s]), 'team_id, stage', 'team_id');
     }
 
+    const calendarYears = await loadCalendarData(em);
+
     return {
+      calendarYears,
       districts: districts.length,
       departments: departments.length,
       taskTeams: teams.length,

@@ -8,6 +8,7 @@ import { InspectionMethod } from '../inspection/inspection.enums';
 import { Department, District, HazardType, TaskTeam } from '../reference/reference.entities';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
+import { CaseClosingOutcome, PoliceTransferOutcome } from './enforcement.enums';
 import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, PenaltyType, RemediationAction, ReviewResult } from './remediation.enums';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
@@ -442,6 +443,7 @@ export class Listing {
 @Entity('enforcement_case')
 @Check('ck_enforcement_case_amounts', `fine_amount >= 0 AND confiscated_amount >= 0`)
 @Check('ck_enforcement_case_seized', `seized_vehicles >= 0 AND seized_batteries >= 0 AND seized_parts >= 0`)
+@Check('ck_enforcement_case_closing', `(closed_on IS NULL OR closed_on >= filed_on) AND (closing_outcome IS NULL OR closed_on IS NOT NULL)`)
 export class EnforcementCase {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -516,6 +518,44 @@ export class EnforcementCase {
   @Field({ description: 'Recorded (录入时间).' })
   @CreateDateColumn({ name: 'created_at', ...ts })
   createdAt: Date;
+
+  // ---- decision, transfer outcome and closing (处罚决定, 移送结果, 结案) ----
+
+  @Field(() => String, { nullable: true, description: 'Number of the penalty decision (行政处罚决定书文号).' })
+  @Column({ name: 'decision_number', type: 'varchar', length: 80, nullable: true })
+  decisionNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Penalty decided on, YYYY-MM-DD (处罚决定日期).' })
+  @Column({ name: 'decided_on', type: 'date', nullable: true })
+  decidedOn: string | null;
+
+  @Field(() => PoliceTransferOutcome, { nullable: true, description: 'What the police did with the transfer (移送公安结果); null when not transferred.' })
+  @Column({ name: 'police_transfer_outcome', type: 'enum', enum: PoliceTransferOutcome, enumName: 'police_transfer_outcome', nullable: true })
+  policeTransferOutcome: PoliceTransferOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes on the transfer: police case number, reply (移送情况说明).' })
+  @Column({ name: 'police_transfer_note', type: 'text', nullable: true })
+  policeTransferNote: string | null;
+
+  @Field(() => CaseClosingOutcome, { nullable: true, description: 'How the case ended (结案方式); null while open, and for cases closed before outcomes were recorded.' })
+  @Column({ name: 'closing_outcome', type: 'enum', enum: CaseClosingOutcome, enumName: 'case_closing_outcome', nullable: true })
+  closingOutcome: CaseClosingOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'Closing notes (结案说明).' })
+  @Column({ name: 'closing_note', type: 'text', nullable: true })
+  closingNote: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who recorded the closing (结案录入人).' })
+  @Column({ name: 'closed_by', type: 'uuid', nullable: true })
+  closedBy: string | null;
+
+  @Field(() => Int, { description: 'Version for optimistic locking: send it back as expectedVersion (版本号).' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Field({ description: 'Last changed (更新时间).' })
+  @UpdateDateColumn({ name: 'updated_at', ...ts })
+  updatedAt: Date;
 }
 
 @ObjectType({ description: 'Evidence metadata: photo, video or document; the file itself lives in object storage (证据).' })

@@ -22,6 +22,7 @@ import { NotBlank, IsLocalDate } from '../../common/validation';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { BusinessType } from '../registry/registry.enums';
+import { CaseClosingOutcome } from './enforcement.enums';
 import { EvidenceKind, EvidencePhase, HazardStatus, NoticeType, PenaltyType, RemediationAction, RemediationSortField } from './remediation.enums';
 
 
@@ -229,7 +230,9 @@ export class FileEnforcementCaseInput {
   @Field(() => Int, { defaultValue: 0, description: 'Seized batteries (块).' }) @IsInt() @Min(0) @Max(1000000) seizedBatteries: number;
   @Field(() => Int, { defaultValue: 0, description: 'Seized parts (件).' }) @IsInt() @Min(0) @Max(1000000) seizedParts: number;
   @Field({ defaultValue: false, description: 'Transferred to the police (移送公安).' }) @IsBoolean() transferredToPolice: boolean;
-  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' }) @IsOptional() @IsLocalDate() closedOn?: string;
+  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期); a case closed when recorded needs closingOutcome. Cases are usually closed later with closeEnforcementCase.' }) @IsOptional() @IsLocalDate() closedOn?: string;
+  @Field(() => CaseClosingOutcome, { nullable: true, description: 'How the case ended, with closedOn (结案方式).' }) @IsOptional() @IsEnum(CaseClosingOutcome) closingOutcome?: CaseClosingOutcome;
+  @Field(() => String, { nullable: true, description: 'Closing notes (结案说明).' }) @IsOptional() @MaxLength(2000) closingNote?: string;
 }
 
 @InputType({ description: 'Evidence metadata; upload the file to storage first (添加证据).' })

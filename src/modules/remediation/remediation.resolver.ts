@@ -4,10 +4,10 @@ import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../commo
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { Yuan, yuan } from '../../common/scalars';
-import { addWorkingDays } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
 import * as inspections from '../inspection/inspection.service';
+import { reviewDueDate } from '../reference/calendar.service';
 import { ChecklistItem, Department, District, HazardType, TaskTeam } from '../reference/reference.entities';
 import { departmentById, districtByCode, hazardTypeByCode } from '../reference/reference.service';
 import { Business, ProductModel, Site } from '../registry/registry.entities';
@@ -213,9 +213,12 @@ export class RemediationItemResolver {
     return remediation.overdueDays(i, remediation.today(ctx));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'When the review is due: the deadline plus 3 working days, MPS Order No. 120 (复查期限); null without a deadline.' })
-  reviewDueDate(@Root() i: RemediationItem): string | null {
-    return i.deadline ? addWorkingDays(i.deadline, 3) : null;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'When the review is due (复查期限): the lead department’s review window (3 by default, MPS Order No. 120) in working days of the working calendar — public holidays skipped, exchanged weekend days counted — after the deadline, or after the party applied for review when that came first; null with neither.',
+  })
+  reviewDueDate(@Root() i: RemediationItem, @Ctx() ctx: Context): Promise<string | null> {
+    return reviewDueDate(ctx, i);
   }
 
   @FieldResolver(() => [RemediationAction], { description: 'Actions the current user may take now: which buttons to show (可执行操作).' })

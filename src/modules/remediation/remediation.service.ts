@@ -31,6 +31,7 @@ import type {
   RequestExtensionInput,
   TransitionInput,
 } from './remediation.inputs';
+import { checkCaseRules } from './enforcement.service';
 import { TRANSITIONS, firstVeto, isMajor, transitionOf, type ItemFacts } from './remediation.workflow';
 
 const WORKERS: readonly Role[] = [Role.COORDINATOR, Role.AGENCY_OFFICER];
@@ -153,7 +154,7 @@ function eventRow(ctx: Context, item: RemediationItem, action: string, from: Haz
   };
 }
 
-async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
+export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
   await ctx.em.insert(RemediationEvent, eventRow(ctx, item, action, from, comment, data));
 }
 
@@ -506,12 +507,8 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
   if (!dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.departmentCode', `No department with code ${input.departmentCode}`);
   const caseNumber = clean(input.caseNumber)!;
   if (await ctx.em.findOne(EnforcementCase, { where: { caseNumber } })) errors.add(UserErrorCode.DUPLICATE, 'input.caseNumber', `Case number ${caseNumber} is already recorded`);
-  if (input.closedOn && input.closedOn < input.filedOn) errors.add(UserErrorCode.VALIDATION, 'input.closedOn', 'closedOn is before filedOn');
-  if (input.filedOn > today(ctx)) errors.add(UserErrorCode.VALIDATION, 'input.filedOn', 'filedOn is in the future');
-  if (Number(input.fineAmount) > 0 && !input.penaltyTypes.includes('FINE' as never)) errors.add(UserErrorCode.VALIDATION, 'input.penaltyTypes', 'A fine amount needs the FINE penalty');
-  if (Number(input.confiscatedAmount) > 0 && !input.penaltyTypes.includes('CONFISCATE_ILLEGAL_GAINS' as never)) {
-    errors.add(UserErrorCode.VALIDATION, 'input.penaltyTypes', 'A confiscated amount needs the CONFISCATE_ILLEGAL_GAINS penalty');
-  }
+  const closing = { closedOn: input.closedOn ?? null, closingOutcome: input.closingOutcome ?? null, closingNote: clean(input.closingNote) };
+  checkCaseRules({ ...input, ...closing, policeTransferOutcome: null, decidedOn: null }, dept, today(ctx), errors);
   errors.throwIfAny();
   const before = auditView(item);
   const c = ctx.em.create(EnforcementCase, {
@@ -528,7 +525,8 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
     seizedBatteries: input.seizedBatteries,
     seizedParts: input.seizedParts,
     transferredToPolice: input.transferredToPolice,
-    closedOn: input.closedOn ?? null,
+    ...closing,
+    closedBy: closing.closedOn ? ctx.principal!.id : null,
   });
   await ctx.em.insert(EnforcementCase, c);
   // INSERT … RETURNING merges the enum-array default back as raw text ("{FINE}"); read the row as stored.
