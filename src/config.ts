@@ -35,6 +35,13 @@ export interface Config {
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
   bootstrapAdmin: boolean;
+  /**
+   * Address people use to reach the service (`https://ebike.example.gov.cn`), when known. Only an
+   * https:// address turns on HSTS and `upgrade-insecure-requests`: over plain HTTP on an intranet
+   * name or a LAN address those headers would make browsers fetch the IDE's scripts over HTTPS.
+   */
+  publicUrl: string | null;
+  behindHttps: boolean;
   /** Report results kept per process (0: no cache); invalidated by the database on every change. */
   reportCacheEntries: number;
   /** Upper bound on a cached report's age even without a change notification. */
@@ -111,6 +118,19 @@ function redisUrl(env: Env, name: string): string | null {
   return raw;
 }
 
+function publicUrl(env: Env, name: string): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = nodeEnv === 'production';
@@ -126,6 +146,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}" (expected scheme://host[:port])`);
     }
   }
+  const publicAddress = publicUrl(env, 'PUBLIC_URL');
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 512kb or 1mb, got "${bodyLimit}"`);
 
@@ -155,6 +176,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
     rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     bootstrapAdmin: bool(env, 'BOOTSTRAP_ADMIN', databaseUrlRaw === undefined),
+    publicUrl: publicAddress,
+    behindHttps: publicAddress !== null && publicAddress.startsWith('https:'),
     reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
   };

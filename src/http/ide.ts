@@ -24,19 +24,80 @@ const ASSETS: Record<string, string> = {
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
 };
 
+/**
+ * The first document a newcomer sees. It must run exactly as shown against the schema (checked by
+ * test/ide.test.ts and the browser test): sign in with variables, then a query that needs the token.
+ */
+export const IDE_DEFAULT_QUERY = `# 乐山市电动自行车安全隐患全链条整治 GraphQL API
+# 1. 在下方 Variables 中填写用户名和密码，运行 Login：返回的令牌会自动写入 Headers（刷新后仍保留）。
+# 2. 运行 Overview。
+# 1. Put your username and password in Variables and run Login: the token goes into Headers
+#    by itself and is kept across reloads. 2. Run Overview.
+
+mutation Login($username: String!, $password: String!) {
+  login(input: { username: $username, password: $password }) {
+    accessToken
+    expiresAt
+    userErrors { field code message }
+  }
+}
+
+query Overview {
+  me { name role }
+  taskTeams { code nameZh leadDepartment { name } stages }
+  remediationItems(first: 5) {
+    totalCount
+    nodes { code status deadline overdue }
+  }
+}
+`;
+
+export const IDE_DEFAULT_VARIABLES = `{
+  "username": "admin",
+  "password": ""
+}`;
+
+/**
+ * No default Authorization header: a placeholder token would make every request (the schema fetch
+ * included) a 401. Headers persist in the browser's localStorage; a successful login response
+ * writes its token into the Headers editor so the next operation is signed in.
+ */
 const INIT_JS = `
 (function () {
-  var fetcher = GraphiQL.createFetcher({
-    url: window.location.href.split('?')[0],
+  var headerEditor = null;
+  function HeaderEditorHandle() {
+    var ctx = GraphiQL.React.useEditorContext();
+    headerEditor = ctx && ctx.headerEditor;
+    return null;
+  }
+  function rememberToken(result) {
+    var token = result && result.data && result.data.login && result.data.login.accessToken;
+    if (!token || !headerEditor) return;
+    var headers = {};
+    try { headers = JSON.parse(headerEditor.getValue() || '{}') || {}; } catch (e) { headers = {}; }
+    headers.Authorization = 'Bearer ' + token;
+    headerEditor.setValue(JSON.stringify(headers, null, 2));
+  }
+  var base = GraphiQL.createFetcher({
+    url: window.location.origin + window.location.pathname,
     headers: { 'apollo-require-preflight': 'true' },
   });
+  function fetcher(params, opts) {
+    var result = base(params, opts);
+    if (result && typeof result.then === 'function') {
+      return result.then(function (r) { rememberToken(r); return r; });
+    }
+    return result;
+  }
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
     defaultEditorToolsVisibility: true,
-    shouldPersistHeaders: false,
-    defaultHeaders: '{\\n  "Authorization": "Bearer <token from the login mutation>"\\n}',
-    defaultQuery: '# 乐山市电动自行车安全隐患全链条整治 GraphQL API\\n# 1. Run the login mutation, 2. put the token in Headers, 3. query.\\n\\nmutation Login {\\n  login(username: "admin", password: "...") { accessToken expiresAt userErrors { field message code } }\\n}\\n\\nquery Teams {\\n  taskTeams { code nameZh leadDepartment { name } stages }\\n  districts { code name }\\n}\\n',
+    shouldPersistHeaders: true,
+    defaultHeaders: '',
+    defaultQuery: ${JSON.stringify(IDE_DEFAULT_QUERY)},
+    defaultTabs: [{ query: ${JSON.stringify(IDE_DEFAULT_QUERY)}, variables: ${JSON.stringify(IDE_DEFAULT_VARIABLES)} }],
+    toolbar: { additionalComponent: HeaderEditorHandle },
   }));
 })();
 `;
