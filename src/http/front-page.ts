@@ -19,6 +19,7 @@ export function frontPageHtml(config: Pick<Config, 'ide' | 'introspection'>): st
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <link rel="icon" href="data:," />
   <title>电动自行车安全隐患全链条整治 · 数据接口服务</title>
   <style>
     body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; color: #1f2328; }

@@ -29,10 +29,11 @@ const ASSETS: Record<string, string> = {
  * test/ide.test.ts and the browser test): sign in with variables, then a query that needs the token.
  */
 export const IDE_DEFAULT_QUERY = `# 乐山市电动自行车安全隐患全链条整治 GraphQL API
-# 1. 在下方 Variables 中填写用户名和密码，运行 Login：返回的令牌会自动写入 Headers（刷新后仍保留）。
+# 1. 在 Variables 中填写密码，运行 Login（令牌自动写入 Headers）。
 # 2. 运行 Overview。
-# 1. Put your username and password in Variables and run Login: the token goes into Headers
-#    by itself and is kept across reloads. 2. Run Overview.
+# 1. Fill in the password in Variables and run Login
+#    (the token goes into Headers and survives reloads).
+# 2. Run Overview.
 
 mutation Login($username: String!, $password: String!) {
   login(input: { username: $username, password: $password }) {
@@ -64,28 +65,49 @@ export const IDE_DEFAULT_VARIABLES = `{
  */
 const INIT_JS = `
 (function () {
-  var headerEditor = null;
-  function HeaderEditorHandle() {
-    var ctx = GraphiQL.React.useEditorContext();
-    headerEditor = ctx && ctx.headerEditor;
+  var DEFAULT_QUERY = ${JSON.stringify(IDE_DEFAULT_QUERY)};
+  var DEFAULT_VARIABLES = ${JSON.stringify(IDE_DEFAULT_VARIABLES)};
+  var editors = {};
+  // Rendered inside GraphiQL's toolbar only to reach its editors.
+  function EditorHandle() {
+    var ctx = GraphiQL.React.useEditorContext() || {};
+    editors = ctx;
+    React.useEffect(function () {
+      var v = ctx.variableEditor, q = ctx.queryEditor;
+      // A first visit (nothing stored): the sample's variables. GraphiQL only takes initial
+      // variables from a prop that would overwrite the stored ones on every load.
+      if (v && q && v.getValue().trim() === '' && q.getValue() === DEFAULT_QUERY) v.setValue(DEFAULT_VARIABLES);
+    }, [ctx.variableEditor, ctx.queryEditor]);
     return null;
   }
-  function rememberToken(result) {
+  function parse(text) {
+    try { var o = JSON.parse(text || '{}'); return o && typeof o === 'object' ? o : null; } catch (e) { return null; }
+  }
+  function afterResult(result) {
     var token = result && result.data && result.data.login && result.data.login.accessToken;
-    if (!token || !headerEditor) return;
-    var headers = {};
-    try { headers = JSON.parse(headerEditor.getValue() || '{}') || {}; } catch (e) { headers = {}; }
-    headers.Authorization = 'Bearer ' + token;
-    headerEditor.setValue(JSON.stringify(headers, null, 2));
+    if (!token) return;
+    if (editors.headerEditor) {
+      var headers = parse(editors.headerEditor.getValue()) || {};
+      headers.Authorization = 'Bearer ' + token;
+      editors.headerEditor.setValue(JSON.stringify(headers, null, 2));
+    }
+    // GraphiQL keeps variables in localStorage: do not leave the password there.
+    var vars = editors.variableEditor && parse(editors.variableEditor.getValue());
+    if (vars && typeof vars.password === 'string' && vars.password !== '') {
+      vars.password = '';
+      editors.variableEditor.setValue(JSON.stringify(vars, null, 2));
+    }
   }
   var base = GraphiQL.createFetcher({
     url: window.location.origin + window.location.pathname,
     headers: { 'apollo-require-preflight': 'true' },
+    // The service has no @defer/@stream; plain results also let afterResult read the login answer.
+    enableIncrementalDelivery: false,
   });
   function fetcher(params, opts) {
     var result = base(params, opts);
     if (result && typeof result.then === 'function') {
-      return result.then(function (r) { rememberToken(r); return r; });
+      return result.then(function (r) { afterResult(r); return r; });
     }
     return result;
   }
@@ -95,9 +117,8 @@ const INIT_JS = `
     defaultEditorToolsVisibility: true,
     shouldPersistHeaders: true,
     defaultHeaders: '',
-    defaultQuery: ${JSON.stringify(IDE_DEFAULT_QUERY)},
-    defaultTabs: [{ query: ${JSON.stringify(IDE_DEFAULT_QUERY)}, variables: ${JSON.stringify(IDE_DEFAULT_VARIABLES)} }],
-    toolbar: { additionalComponent: HeaderEditorHandle },
+    defaultQuery: DEFAULT_QUERY,
+    toolbar: { additionalComponent: EditorHandle },
   }));
 })();
 `;
@@ -108,6 +129,7 @@ export const IDE_HTML = `<!doctype html>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>GraphiQL · 电动自行车安全隐患全链条整治</title>
+  <link rel="icon" href="data:," />
   <link rel="stylesheet" href="/ide/graphiql.min.css" />
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
