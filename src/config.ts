@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -131,7 +132,20 @@ function publicUrl(env: Env, name: string): string | null {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * `.env` in the working directory, as `.env.example` suggests: its values go under the real
+ * environment (a variable set in the shell wins) and are validated like any other.
+ */
+export function applyDotEnv(cwd = process.cwd()): string | null {
+  const file = path.join(cwd, '.env');
+  if (!fs.existsSync(file)) return null;
+  process.loadEnvFile(file);
+  return file;
+}
+
+/** Reading the process's own environment also reads `.env`; an explicit `env` (tests) does not. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  if (env === process.env) applyDotEnv(cwd);
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = nodeEnv === 'production';
   const databaseUrlRaw = str(env, 'DATABASE_URL');
@@ -181,4 +195,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
   };
+}
+
+/**
+ * For entry points (the service, the command-line tools): a bad value stops the process with one
+ * line naming the variable and exit code 2, whether it came from the environment or from `.env`.
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
 }

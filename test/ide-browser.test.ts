@@ -16,6 +16,9 @@ import { runService, type Service } from './support/process';
  */
 jest.setTimeout(600_000);
 
+// Functions passed to page.waitForFunction run in the browser (the project compiles without the DOM lib).
+declare const document: any;
+
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const browserPath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p));
 const SHOTS = path.resolve(__dirname, '..', 'test-output', 'ide');
