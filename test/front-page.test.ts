@@ -26,6 +26,10 @@ describe('front page', () => {
     for (const route of ['/exports/remediation-items.csv', '/exports/remediation-items.xlsx', '/exports/bulletin.xlsx']) expect(html).toContain(route);
   });
 
+  it('GET /favicon.ico answers 204 (no icon), not a 404 in every browser console', async () => {
+    expect((await request(t.app).get('/favicon.ico')).status).toBe(204);
+  });
+
   it('every link on the page answers (no dead link on the first screen)', async () => {
     const html = (await request(t.app).get('/')).text;
     const links = [...html.matchAll(/href="(\/[^"]*)"/g)].map((m) => m[1]);

@@ -19,7 +19,6 @@ export function frontPageHtml(config: Pick<Config, 'ide' | 'introspection'>): st
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <link rel="icon" href="data:," />
   <title>电动自行车安全隐患全链条整治 · 数据接口服务</title>
   <style>
     body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6; color: #1f2328; }
@@ -53,6 +52,10 @@ export function frontPageHtml(config: Pick<Config, 'ide' | 'introspection'>): st
 export function frontPageRouter(config: Config, schema: GraphQLSchema): Router {
   const router = express.Router();
   const html = frontPageHtml(config);
+  // Browsers ask for it on every page (the IDE included); no icon rather than a 404 in their console.
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).set('Cache-Control', 'public, max-age=86400').end();
+  });
   router.get('/', (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(html);
   });

@@ -26,7 +26,7 @@ const ASSETS: Record<string, string> = {
 
 /**
  * The first document a newcomer sees. It must run exactly as shown against the schema (checked by
- * test/ide.test.ts and the browser test): sign in with variables, then a query that needs the token.
+ * test/front-page.test.ts and test/ide-browser.test.ts): sign in with variables, then a query that needs the token.
  */
 export const IDE_DEFAULT_QUERY = `# 乐山市电动自行车安全隐患全链条整治 GraphQL API
 # 1. 在 Variables 中填写密码，运行 Login（令牌自动写入 Headers）。
@@ -129,7 +129,6 @@ export const IDE_HTML = `<!doctype html>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>GraphiQL · 电动自行车安全隐患全链条整治</title>
-  <link rel="icon" href="data:," />
   <link rel="stylesheet" href="/ide/graphiql.min.css" />
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
