@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { createLogger } from '../src/common/logger';
 import { shanghaiDate } from '../src/common/time';
-import { loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 import { cliDatabase } from '../src/database/embedded';
 import { DemoRefusedError, seedDemo } from '../src/modules/demo/demo.load';
 import { SCALES, type DemoScale } from '../src/modules/demo/demo.types';
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     console.error('--today must be a date YYYY-MM-DD');
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const db = await cliDatabase(config, log);
   const url = db.url;

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '../src/common/auth';
 import { UserInputFailure } from '../src/common/errors';
 import { createLogger } from '../src/common/logger';
-import { loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 import { connectWithRetry, migrate } from '../src/database/connect';
 import { makeDataSource } from '../src/database/data-source';
 import { cliDatabase } from '../src/database/embedded';
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     console.error(`--role must be one of ${Object.values(Role).join(', ')}`);
     return 2;
   }
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const db = await cliDatabase(config, log);
   const url = db.url;

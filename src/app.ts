@@ -14,6 +14,7 @@ import { Loaders } from './common/loaders';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
+import { frontPageRouter } from './http/front-page';
 import { healthRouter } from './http/health';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
@@ -128,9 +129,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // HTTPS upgrades only when PUBLIC_URL says the service is reached over HTTPS: over plain HTTP on
+  // any host but localhost, `upgrade-insecure-requests` makes the IDE a blank page.
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': config.behindHttps ? [] : null },
+      },
+      strictTransportSecurity: config.behindHttps,
     }),
   );
   app.use(
@@ -144,6 +150,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
 
   app.use(healthRouter(dataSource));
+  app.use(frontPageRouter(config, schema));
   if (config.ide) {
     app.use(ideRouter());
     app.get('/graphql', (req, res, next) => (wantsIde(req) ? res.type('html').send(IDE_HTML) : next()));

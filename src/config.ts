@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -35,6 +36,13 @@ export interface Config {
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
   bootstrapAdmin: boolean;
+  /**
+   * Address people use to reach the service (`https://ebike.example.gov.cn`), when known. Only an
+   * https:// address turns on HSTS and `upgrade-insecure-requests`: over plain HTTP on an intranet
+   * name or a LAN address those headers would make browsers fetch the IDE's scripts over HTTPS.
+   */
+  publicUrl: string | null;
+  behindHttps: boolean;
   /** Report results kept per process (0: no cache); invalidated by the database on every change. */
   reportCacheEntries: number;
   /** Upper bound on a cached report's age even without a change notification. */
@@ -111,7 +119,33 @@ function redisUrl(env: Env, name: string): string | null {
   return raw;
 }
 
+function publicUrl(env: Env, name: string): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * `.env` in the working directory, as `.env.example` suggests: its values go under the real
+ * environment (a variable set in the shell wins) and are validated like any other.
+ */
+export function applyDotEnv(cwd = process.cwd()): string | null {
+  const file = path.join(cwd, '.env');
+  if (!fs.existsSync(file)) return null;
+  process.loadEnvFile(file);
+  return file;
+}
+
+/** Reading the process's own environment also reads `.env`; an explicit `env` (tests) does not. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  if (env === process.env) applyDotEnv(cwd);
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const production = nodeEnv === 'production';
   const databaseUrlRaw = str(env, 'DATABASE_URL');
@@ -126,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}" (expected scheme://host[:port])`);
     }
   }
+  const publicAddress = publicUrl(env, 'PUBLIC_URL');
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 512kb or 1mb, got "${bodyLimit}"`);
 
@@ -155,7 +190,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
     rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
     bootstrapAdmin: bool(env, 'BOOTSTRAP_ADMIN', databaseUrlRaw === undefined),
+    publicUrl: publicAddress,
+    behindHttps: publicAddress !== null && publicAddress.startsWith('https:'),
     reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
   };
+}
+
+/**
+ * For entry points (the service, the command-line tools): a bad value stops the process with one
+ * line naming the variable and exit code 2, whether it came from the environment or from `.env`.
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
 }

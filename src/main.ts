@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit, type Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { createApp } from './app';
 import { connectWithRetry, describeUrl, migrate } from './database/connect';
@@ -13,16 +13,7 @@ import { resolveJwtSecret } from './modules/access/access.tokens';
 
 /** Process entry: config → database (embedded or DATABASE_URL) → migrate → reference data → app → listen. */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  let config: Config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
 
   let embedded: EmbeddedPostgres | null = null;

@@ -86,19 +86,26 @@ export class EmbeddedPostgres {
   }
 
   /**
-   * URL of the cluster when a service is running it right now (for command-line tools, which
-   * then connect instead of starting a second server on the same data), else null.
+   * The server running on this data folder right now (started by the service, or left by a run
+   * that was killed), found from `postmaster.pid`: its first line is the postmaster's pid, its
+   * fourth the port it listens on — which may differ from this process's EMBEDDED_PG_PORT.
    */
-  runningUrl(database = 'postgres'): string | null {
+  running(database = 'postgres'): { pid: number; port: number; url: string } | null {
+    let lines: string[];
     try {
-      const pid = Number(fs.readFileSync(this.lockFile, 'utf8').trim());
-      const pgPid = Number(fs.readFileSync(path.join(this.clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (!pid || !isAlive(pid) || !pgPid || !isAlive(pgPid)) return null;
-      this.password = fs.readFileSync(this.passwordFile, 'utf8').trim();
-      return this.url(database);
+      lines = fs.readFileSync(path.join(this.clusterDir, 'postmaster.pid'), 'utf8').split('\n');
     } catch {
       return null;
     }
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
+    try {
+      this.password = fs.readFileSync(this.passwordFile, 'utf8').trim();
+    } catch {
+      return null;
+    }
+    return { pid, port, url: `postgres://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${port}/${database}` };
   }
 
   async start(): Promise<void> {
@@ -291,14 +298,23 @@ export class EmbeddedPostgres {
 
 /**
  * The database a command-line tool works on: DATABASE_URL, else the embedded cluster under
- * DATA_DIR — the running service's server when there is one, otherwise one started for the tool
- * and stopped by `close()`.
+ * DATA_DIR — the server already running on that folder (the service's, on whatever port it chose)
+ * when there is one, otherwise one started for the tool on EMBEDDED_PG_PORT and stopped by
+ * `close()`. Either way it says which, on stderr, so that nobody wonders which database was used.
  */
-export async function cliDatabase(config: { databaseUrl: string | null; dataDir: string; embeddedPgPort: number }, log: Logger): Promise<{ url: string; close: () => Promise<void> }> {
+export async function cliDatabase(
+  config: { databaseUrl: string | null; dataDir: string; embeddedPgPort: number },
+  log: Logger,
+  say: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<{ url: string; close: () => Promise<void> }> {
   if (config.databaseUrl) return { url: config.databaseUrl, close: async () => undefined };
   const e = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-  const running = e.runningUrl();
-  if (running) return { url: running, close: async () => undefined };
+  const found = e.running();
+  if (found) {
+    say(`Using the running embedded PostgreSQL on port ${found.port} (pid ${found.pid}, data in ${e.clusterDir}).`);
+    return { url: found.url, close: async () => undefined };
+  }
+  say(`No embedded PostgreSQL is running for ${e.clusterDir}; starting one on port ${config.embeddedPgPort} for this command (stopped when it ends).`);
   await e.start();
   return { url: e.url(), close: () => e.stop() };
 }

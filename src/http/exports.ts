@@ -18,7 +18,7 @@ import { applyItemFilter, today } from '../modules/remediation/remediation.servi
 import { buildBulletin } from '../modules/reports/reports.service';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
-const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
+export const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
 
 class ExportInputError extends Error {
   constructor(

@@ -24,19 +24,101 @@ const ASSETS: Record<string, string> = {
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
 };
 
+/**
+ * The first document a newcomer sees. It must run exactly as shown against the schema (checked by
+ * test/front-page.test.ts and test/ide-browser.test.ts): sign in with variables, then a query that needs the token.
+ */
+export const IDE_DEFAULT_QUERY = `# 乐山市电动自行车安全隐患全链条整治 GraphQL API
+# 1. 在 Variables 中填写密码，运行 Login（令牌自动写入 Headers）。
+# 2. 运行 Overview。
+# 1. Fill in the password in Variables and run Login
+#    (the token goes into Headers and survives reloads).
+# 2. Run Overview.
+
+mutation Login($username: String!, $password: String!) {
+  login(input: { username: $username, password: $password }) {
+    accessToken
+    expiresAt
+    userErrors { field code message }
+  }
+}
+
+query Overview {
+  me { name role }
+  taskTeams { code nameZh leadDepartment { name } stages }
+  remediationItems(first: 5) {
+    totalCount
+    nodes { code status deadline overdue }
+  }
+}
+`;
+
+export const IDE_DEFAULT_VARIABLES = `{
+  "username": "admin",
+  "password": ""
+}`;
+
+/**
+ * No default Authorization header: a placeholder token would make every request (the schema fetch
+ * included) a 401. Headers persist in the browser's localStorage; a successful login response
+ * writes its token into the Headers editor so the next operation is signed in.
+ */
 const INIT_JS = `
 (function () {
-  var fetcher = GraphiQL.createFetcher({
-    url: window.location.href.split('?')[0],
+  var DEFAULT_QUERY = ${JSON.stringify(IDE_DEFAULT_QUERY)};
+  var DEFAULT_VARIABLES = ${JSON.stringify(IDE_DEFAULT_VARIABLES)};
+  var editors = {};
+  // Rendered inside GraphiQL's toolbar only to reach its editors.
+  function EditorHandle() {
+    var ctx = GraphiQL.React.useEditorContext() || {};
+    editors = ctx;
+    React.useEffect(function () {
+      var v = ctx.variableEditor, q = ctx.queryEditor;
+      // A first visit (nothing stored): the sample's variables. GraphiQL only takes initial
+      // variables from a prop that would overwrite the stored ones on every load.
+      if (v && q && v.getValue().trim() === '' && q.getValue() === DEFAULT_QUERY) v.setValue(DEFAULT_VARIABLES);
+    }, [ctx.variableEditor, ctx.queryEditor]);
+    return null;
+  }
+  function parse(text) {
+    try { var o = JSON.parse(text || '{}'); return o && typeof o === 'object' ? o : null; } catch (e) { return null; }
+  }
+  function afterResult(result) {
+    var token = result && result.data && result.data.login && result.data.login.accessToken;
+    if (!token) return;
+    if (editors.headerEditor) {
+      var headers = parse(editors.headerEditor.getValue()) || {};
+      headers.Authorization = 'Bearer ' + token;
+      editors.headerEditor.setValue(JSON.stringify(headers, null, 2));
+    }
+    // GraphiQL keeps variables in localStorage: do not leave the password there.
+    var vars = editors.variableEditor && parse(editors.variableEditor.getValue());
+    if (vars && typeof vars.password === 'string' && vars.password !== '') {
+      vars.password = '';
+      editors.variableEditor.setValue(JSON.stringify(vars, null, 2));
+    }
+  }
+  var base = GraphiQL.createFetcher({
+    url: window.location.origin + window.location.pathname,
     headers: { 'apollo-require-preflight': 'true' },
+    // The service has no @defer/@stream; plain results also let afterResult read the login answer.
+    enableIncrementalDelivery: false,
   });
+  function fetcher(params, opts) {
+    var result = base(params, opts);
+    if (result && typeof result.then === 'function') {
+      return result.then(function (r) { afterResult(r); return r; });
+    }
+    return result;
+  }
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
     defaultEditorToolsVisibility: true,
-    shouldPersistHeaders: false,
-    defaultHeaders: '{\\n  "Authorization": "Bearer <token from the login mutation>"\\n}',
-    defaultQuery: '# 乐山市电动自行车安全隐患全链条整治 GraphQL API\\n# 1. Run the login mutation, 2. put the token in Headers, 3. query.\\n\\nmutation Login {\\n  login(username: "admin", password: "...") { accessToken expiresAt userErrors { field message code } }\\n}\\n\\nquery Teams {\\n  taskTeams { code nameZh leadDepartment { name } stages }\\n  districts { code name }\\n}\\n',
+    shouldPersistHeaders: true,
+    defaultHeaders: '',
+    defaultQuery: DEFAULT_QUERY,
+    toolbar: { additionalComponent: EditorHandle },
   }));
 })();
 `;

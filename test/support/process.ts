@@ -12,10 +12,11 @@ export interface Service {
 }
 
 /** Runs the real entry point (src/main.ts through ts-node, transpile only) as a child process. */
-export function runService(env: Record<string, string>, script = 'src/main.ts', args: string[] = []): Service {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+export function runService(env: Record<string, string>, script = 'src/main.ts', args: string[] = [], opts: { cwd?: string } = {}): Service {
+  // From another working directory (to test its `.env`), ts-node still needs the project's tsconfig.
+  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.resolve(ROOT, script), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
