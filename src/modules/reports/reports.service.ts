@@ -241,7 +241,9 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
     'n.target_business_id AS target_business_id',
     'n.target_site_id AS target_site_id',
     'cardinality(n.inspectors) AS officers',
-    '(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id) AS hazards',
+    // Written-off false reports are not hazards found, as in remediationStatistics.found.
+    `(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id AND r.status <> 'INVALIDATED') AS hazards`,
+    `(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id AND r.status = 'INVALIDATED') AS invalidated`,
   ]);
   const [fSql, fParams] = qb.getQueryAndParameters();
   const g = grouping(cols);
@@ -252,7 +254,8 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
        count(DISTINCT x.target_business_id)::int AS businesses,
        count(DISTINCT x.target_site_id)::int AS sites,
        coalesce(sum(x.officers), 0)::int AS officers,
-       coalesce(sum(x.hazards), 0)::int AS hazards
+       coalesce(sum(x.hazards), 0)::int AS hazards,
+       coalesce(sum(x.invalidated), 0)::int AS invalidated
      FROM x ${LABEL_JOINS}
      ${g.groupBy} ${g.order}`,
     fParams,
@@ -265,6 +268,7 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
       sitesInspected: Number(r.sites),
       officerVisits: Number(r.officers),
       hazardsFound: Number(r.hazards),
+      hazardsInvalidated: Number(r.invalidated),
       hazardsPerInspection: ratio(Number(r.hazards), Number(r.inspections)),
     }),
   );

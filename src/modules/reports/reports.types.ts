@@ -93,7 +93,8 @@ export class InspectionStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'Distinct businesses inspected (检查单位, 家).' }) businessesInspected: number;
   @Field(() => Int, { description: 'Distinct sites inspected (检查场所, 处).' }) sitesInspected: number;
   @Field(() => Int, { description: 'Officer visits: inspectors summed over inspections (出动人次).' }) officerVisits: number;
-  @Field(() => Int, { description: 'Hazards raised by these inspections (发现隐患).' }) hazardsFound: number;
+  @Field(() => Int, { description: 'Hazards raised by these inspections, false reports excluded (发现隐患, 处).' }) hazardsFound: number;
+  @Field(() => Int, { description: 'Items raised by these inspections and written off as false reports (误报核销, 处).' }) hazardsInvalidated: number;
   @Field(() => Float, { nullable: true, description: 'hazardsFound ÷ inspections (每次检查发现隐患).' }) hazardsPerInspection: number | null;
 }
 
