@@ -128,11 +128,13 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
   });
   const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i');
   applyItemFilter(qb, 'i', filter, period.asOf);
-  const [fromP, toP] = [':statFrom', ':statTo'];
-  qb.andWhere(`(i.discovered_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date) OR i.closed_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date))`, {
-    statFrom: period.from,
-    statTo: period.to,
-  });
+  const [fromP, toP, asOfP] = [':statFrom', ':statTo', ':statAsOf'];
+  // The cohort, the closed of the period, and the candidates of the overdue backlog (overdue on some day from `from` to the as-of day).
+  qb.andWhere(
+    `(i.discovered_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date) OR i.closed_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date)
+      OR (i.deadline < CAST(${asOfP} AS date) AND i.status <> 'INVALIDATED' AND (i.rectified_on IS NULL OR i.rectified_on > CAST(${fromP} AS date)) AND (i.closed_on IS NULL OR i.closed_on > CAST(${fromP} AS date))))`,
+    { statFrom: period.from, statTo: period.to, statAsOf: period.asOf },
+  );
   qb.select([
     'i.id AS id',
     'i.district_code AS district_code',
@@ -156,13 +158,31 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
   const to = p.add(period.to);
   const asOf = p.add(period.asOf);
   const g = grouping(cols);
-  const found = `x.is_found AND x.status <> 'INVALIDATED'`;
+  const found = `x.kind = 'found' AND x.status <> 'INVALIDATED'`;
+  // The overdue backlog (逾期存量) is a stock: counted as of a day, not over a span. Without a time
+  // dimension that day is the period's as-of day; with one, each bucket's last day (capped at the
+  // as-of day), and the total row takes the last bucket only (summing stocks would count an item
+  // once per bucket). See README "Report definitions".
+  const unit = groupBy.includes(D.DAY) ? 'day' : groupBy.includes(D.WEEK) ? 'week' : groupBy.includes(D.MONTH) ? 'month' : null;
+  const buckets = unit
+    ? `SELECT b::date AS day, least((b + interval '1 ${unit}')::date - 1, ${asOf}::date) AS as_of
+       FROM generate_series(date_trunc('${unit}', ${from}::date), ${asOf}::date, interval '1 ${unit}') b`
+    : `SELECT NULL::date AS day, ${asOf}::date AS as_of`;
+  const timeExpr = cols.find(([, a]) => a === 'period_start')?.[0];
+  const backlog = timeExpr
+    ? `CASE WHEN GROUPING(${timeExpr}) = 1 THEN count(*) FILTER (WHERE x.kind = 'backlog' AND x.as_of = ${asOf}::date) ELSE count(*) FILTER (WHERE x.kind = 'backlog') END`
+    : `count(*) FILTER (WHERE x.kind = 'backlog')`;
   const sql = `
     WITH f AS (${fSql}),
+    bk AS (${buckets}),
     ev AS (
-      SELECT f.*, TRUE AS is_found, f.discovered_on AS day FROM f WHERE f.discovered_on BETWEEN ${from}::date AND ${to}::date
+      SELECT f.*, 'found' AS kind, f.discovered_on AS day, NULL::date AS as_of FROM f WHERE f.discovered_on BETWEEN ${from}::date AND ${to}::date
       UNION ALL
-      SELECT f.*, FALSE AS is_found, f.closed_on AS day FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date)
+      SELECT f.*, 'closed' AS kind, f.closed_on AS day, NULL::date AS as_of FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT f.*, 'backlog' AS kind, bk.day, bk.as_of FROM f JOIN bk
+        ON f.deadline < bk.as_of AND f.status <> 'INVALIDATED'
+       AND (f.rectified_on IS NULL OR f.rectified_on > bk.as_of) AND (f.closed_on IS NULL OR f.closed_on > bk.as_of))
     SELECT ${g.select},
       count(*) FILTER (WHERE ${found})::int AS found,
       count(*) FILTER (WHERE ${found} AND x.rectified_on <= ${to}::date)::int AS rectified,
@@ -171,8 +191,9 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
                          AND (x.rectified_on IS NULL OR x.rectified_on > ${asOf}::date)
                          AND (x.closed_on IS NULL OR x.closed_on > ${asOf}::date))::int AS overdue,
       count(*) FILTER (WHERE ${found} AND x.listed)::int AS listed,
-      count(*) FILTER (WHERE x.is_found AND x.status = 'INVALIDATED')::int AS invalidated,
-      count(*) FILTER (WHERE NOT x.is_found)::int AS closed_in_period,
+      ${backlog}::int AS overdue_backlog,
+      count(*) FILTER (WHERE x.kind = 'found' AND x.status = 'INVALIDATED')::int AS invalidated,
+      count(*) FILTER (WHERE x.kind = 'closed')::int AS closed_in_period,
       coalesce(sum(x.failed_reviews) FILTER (WHERE ${found}), 0)::int AS failed_reviews,
       count(*) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date AND (x.deadline IS NULL OR x.closed_on <= x.deadline))::int AS closed_on_time,
       avg(x.closed_on - x.discovered_on) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date)::float8 AS avg_days
@@ -195,6 +216,8 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
       closed: n('closed'),
       open: n('found') - n('closed'),
       overdue: n('overdue'),
+      newOverdue: n('overdue'),
+      overdueBacklog: n('overdue_backlog'),
       listed: n('listed'),
       invalidated: n('invalidated'),
       closedInPeriod: n('closed_in_period'),
@@ -391,7 +414,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
   const empty = (code: string, name: string): RemediationStatisticsRow =>
     Object.assign(new RemediationStatisticsRow(), {
       isTotal: false, districtCode: code, districtName: name, teamCode: null, teamName: null, stage: null, departmentCode: null, departmentName: null,
-      periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0,
+      periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0, newOverdue: 0, overdueBacklog: 0,
       listed: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
     });
   const points = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10000) / 100);
@@ -401,11 +424,18 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       const p = prev.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
       return Object.assign(new DistrictRanking(), {
         rank: 0, districtCode: d.code, districtName: d.name, current: c, previous: p,
-        rateChange: points(c.rectificationRate, p.rectificationRate), overdueChange: c.overdue - p.overdue,
+        rateChange: points(c.rectificationRate, p.rectificationRate), overdueChange: c.newOverdue - p.newOverdue,
+        overdueBacklogChange: c.overdueBacklog - p.overdueBacklog,
       });
     })
-    // Higher rectification rate first (a district with nothing found ranks after those with a rate), then fewer overdue.
-    .sort((a, b) => (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) || a.current.overdue - b.current.overdue || a.districtCode.localeCompare(b.districtCode));
+    // DOMAIN §10 ranks by rectification rate and overdue count. Higher rate first (a district with nothing found ranks after
+    // those with a rate), then the smaller overdue backlog — what a district still owes, whenever found, so an old backlog
+    // is not hidden by a quiet month — then fewer new overdue, then code.
+    .sort((a, b) =>
+      (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) ||
+      a.current.overdueBacklog - b.current.overdueBacklog ||
+      a.current.newOverdue - b.current.newOverdue ||
+      a.districtCode.localeCompare(b.districtCode));
   ranking.forEach((r, i) => (r.rank = i + 1));
 
   return Object.assign(new Bulletin(), {
