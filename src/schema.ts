@@ -30,6 +30,7 @@ import {
   RemediationResolver,
   SiteItemsResolver,
 } from './modules/remediation/remediation.resolver';
+import { BusinessRestrictionsResolver, ProductModelRestrictionsResolver, RestrictedProductSaleResolver } from './modules/registry/registry.restrictions';
 
 /** Every resolver class; a feature's resolvers are listed here when its module is added. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -43,6 +44,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeResolver,
   AuditResolver,
   RegistryResolver,
+  ProductModelRestrictionsResolver,
+  BusinessRestrictionsResolver,
+  RestrictedProductSaleResolver,
   BusinessResolver,
   SiteResolver,
   ProductModelResolver,
