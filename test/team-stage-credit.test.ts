@@ -2,6 +2,7 @@ import { Role } from '../src/common/auth';
 import { CreditInspectingDepartment1796083200005 } from '../migrations/1796083200005-CreditInspectingDepartment';
 import { helpers, tag } from './remediation-fixtures';
 import { makeUser, startTestApp, type TestApp, type TestUser } from './support/app';
+import { workerDataSource } from './support/db';
 
 /**
  * Issue 14, points 3 and 5: items raised by an inspection are credited to the inspecting
@@ -12,10 +13,14 @@ let coord: TestUser;
 const h = helpers(() => t);
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // A database of its own: other files rename teams and change their stages, and the messages name them.
+  t = await startTestApp({ ds: await workerDataSource({ suffix: '_teamstage' }) });
   coord = await makeUser(t.ds, Role.COORDINATOR);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await t.ds.destroy();
+});
 
 const STATS = `query($f: RemediationItemFilter) { remediationStatistics(groupBy: [DEPARTMENT], period: { from: "2026-03-01", to: "2026-03-31" }, filter: $f) {
   isTotal departmentCode found } }`;
