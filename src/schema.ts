@@ -32,6 +32,7 @@ import {
 } from './modules/remediation/remediation.resolver';
 import { CalendarResolver } from './modules/reference/calendar.resolver';
 import { EnforcementResolver } from './modules/remediation/enforcement.resolver';
+import { BusinessRestrictionsResolver, ProductModelRestrictionsResolver, RestrictedProductSaleResolver } from './modules/registry/registry.restrictions';
 
 /** Every resolver class; a feature's resolvers are listed here when its module is added. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -45,6 +46,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeResolver,
   AuditResolver,
   RegistryResolver,
+  ProductModelRestrictionsResolver,
+  BusinessRestrictionsResolver,
+  RestrictedProductSaleResolver,
   BusinessResolver,
   SiteResolver,
   ProductModelResolver,

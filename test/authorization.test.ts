@@ -103,6 +103,7 @@ const CALLS: Record<string, Call> = {
   'Query.departments': { query: '{ departments { code } }' },
   'Query.taskTeams': { query: '{ taskTeams { code } }' },
   'Query.taskTeam': { query: '{ taskTeam(code: "SALES") { code } }' },
+  'Query.regulatoryMilestones': { query: '{ regulatoryMilestones { code } }' },
   'Query.hazardTypes': { query: '{ hazardTypes { code } }' },
   'Query.checklistItems': { query: '{ checklistItems { code } }' },
   'Mutation.login': {
@@ -148,6 +149,11 @@ const CALLS: Record<string, Call> = {
   'Mutation.updateTaskTeam': {
     query: `mutation($i: UpdateTaskTeamInput!) { updateTaskTeam(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, nameZh: 'X' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.updateRegulatoryMilestone': {
+    query: `mutation($i: UpdateRegulatoryMilestoneInput!) { updateRegulatoryMilestone(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, note: 'X' } }),
     expectUserError: 'NOT_FOUND',
   },
 
@@ -474,7 +480,7 @@ describe('mutation groups, negative cases per role', () => {
   const groups: [string, string[], Role[]][] = [
     ['users', ['Mutation.createUser', 'Mutation.updateUser', 'Mutation.deactivateUser', 'Mutation.resetUserPassword'], [Role.ADMIN]],
     ['API keys', ['Mutation.createApiKey', 'Mutation.revokeApiKey'], [Role.ADMIN]],
-    ['reference data', ['Mutation.updateTaskTeam'], [Role.ADMIN, Role.COORDINATOR]],
+    ['reference data', ['Mutation.updateTaskTeam', 'Mutation.updateRegulatoryMilestone'], [Role.ADMIN, Role.COORDINATOR]],
     ['registry', REGISTRY_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['inspections and remediation', REMEDIATION_MUTATIONS, [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['listed supervision', ['Mutation.listRemediationItem'], [Role.COORDINATOR]],

@@ -92,7 +92,7 @@ describe('updateTaskTeam', () => {
     });
 
     const inserted = await loadReferenceData(t.ds);
-    expect(inserted).toEqual({ calendarYears: 0, districts: 0, departments: 0, taskTeams: 0, hazardTypes: 0, checklistItems: 0 });
+    expect(inserted).toEqual({ calendarYears: 0, districts: 0, departments: 0, taskTeams: 0, hazardTypes: 0, checklistItems: 0, regulatoryMilestones: 0 });
     const after = await team('RECYCLING');
     expect(after.nameZh).toBe('报废回收与以旧换新组');
     expect(after.memberDepartments.map((d: { code: string }) => d.code)).toEqual(['ECON_IT', 'ECOLOGY']);

@@ -6,9 +6,9 @@ import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent,
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from '../modules/registry/registry.entities';
 import { CalendarDay, CalendarYear } from '../modules/reference/calendar.entities';
-import { ChecklistItem, Department, District, HazardType, TaskTeam, TaskTeamDepartment, TaskTeamStage } from '../modules/reference/reference.entities';
+import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TaskTeamDepartment, TaskTeamStage } from '../modules/reference/reference.entities';
 
 /** Every entity, listed explicitly (a glob does not work alike under ts-node, jest and dist). */
-export const ENTITIES = [User, ApiKey, LoginThrottle, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
+export const ENTITIES = [User, ApiKey, LoginThrottle, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
   Inspection, InspectionChecklistResult, RemediationItem, RemediationEvent, ExtensionRequest, Listing, EnforcementCase, Evidence, CodeCounter, IdempotencyKey,
   CalendarYear, CalendarDay];

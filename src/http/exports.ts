@@ -300,7 +300,9 @@ export function exportsRouter(deps: ExportDeps): Router {
         ['已销号(处)', t.closed, p.closed, t.closed - p.closed],
         ['整改率', pct(t.rectificationRate), pct(p.rectificationRate), b.rateChange === null ? '—' : `${b.rateChange} 个百分点`],
         ['按期整改率', pct(t.onTimeRate), pct(p.onTimeRate), ''],
-        ['逾期(处)', t.overdue, p.overdue, t.overdue - p.overdue],
+        // Two overdue figures (README "Report definitions"): of the period's finds, and the whole backlog at its end.
+        ['本期新增逾期(处)', t.newOverdue, p.newOverdue, t.newOverdue - p.newOverdue],
+        [`逾期存量(处, 截至${b.period.to})`, t.overdueBacklog, p.overdueBacklog, t.overdueBacklog - p.overdueBacklog],
         ['挂牌督办(处)', t.listed, p.listed, t.listed - p.listed],
         ['本期销号(处)', t.closedInPeriod, p.closedInPeriod, t.closedInPeriod - p.closedInPeriod],
         ['检查次数', b.inspections.inspections, '', ''],
@@ -308,10 +310,11 @@ export function exportsRouter(deps: ExportDeps): Router {
         ['立案(起)', b.enforcement.casesFiled, '', ''],
         ['罚没金额(元)', b.enforcement.finesAndConfiscations, '', ''],
       ]);
-      sheet('区县排名', ['排名', '区县', '发现隐患', '已销号', '整改率', '逾期', '上期整改率', '整改率变化(百分点)', '逾期变化'],
-        b.districtRanking.map((d) => [d.rank, d.districtName, d.current.found, d.current.closed, pct(d.current.rectificationRate), d.current.overdue, pct(d.previous.rectificationRate), d.rateChange ?? '—', d.overdueChange]));
-      sheet('工作组进展', ['工作组', '发现隐患', '已整改', '已销号', '整改率', '逾期', '挂牌督办'],
-        b.teamProgress.map((r) => [r.teamName, r.found, r.rectified, r.closed, pct(r.rectificationRate), r.overdue, r.listed]));
+      sheet('区县排名', ['排名', '区县', '发现隐患', '已销号', '整改率', '本期新增逾期', '逾期存量', '上期整改率', '整改率变化(百分点)', '本期新增逾期变化', '逾期存量变化'],
+        b.districtRanking.map((d) => [d.rank, d.districtName, d.current.found, d.current.closed, pct(d.current.rectificationRate), d.current.newOverdue, d.current.overdueBacklog,
+          pct(d.previous.rectificationRate), d.rateChange ?? '—', d.overdueChange, d.overdueBacklogChange]));
+      sheet('工作组进展', ['工作组', '发现隐患', '已整改', '已销号', '整改率', '本期新增逾期', '逾期存量', '挂牌督办'],
+        b.teamProgress.map((r) => [r.teamName, r.found, r.rectified, r.closed, pct(r.rectificationRate), r.newOverdue, r.overdueBacklog, r.listed]));
       const itemRow = (i: RemediationItem) => [i.code, i.districtCode, label.level[i.level] ?? i.level, label.status[i.status] ?? i.status, i.discoveredOn, i.deadline ?? '', i.listed ? '是' : '否'];
       sheet('重大及挂牌督办隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.majorItems.map(itemRow));
       sheet('逾期隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.overdueItems.map(itemRow));

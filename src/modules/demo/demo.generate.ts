@@ -33,7 +33,7 @@ export function demoTables() {
   return {
     business: t('business', 'id, uscc, legacy_reg_no, name, types, stages, district_code, address, latitude, longitude, legal_representative, contact_phone, status, archive_reason, created_at, updated_at, version'),
     site: t('site', 'id, site_type, name, district_code, address, latitude, longitude, operator_business_id, charging_ports, status, archive_reason, created_at, updated_at, version'),
-    product_model: t('product_model', 'id, kind, brand, model, manufacturer_business_id, standard_version, chemistry, nominal_voltage, capacity_ah, status, created_at, updated_at, version'),
+    product_model: t('product_model', 'id, kind, brand, model, manufacturer_business_id, standard_version, standards, chemistry, nominal_voltage, capacity_ah, status, created_at, updated_at, version'),
     certificate: t('certificate', 'id, number, holder_business_id, holder_name, product_model_id, status, issued_on, expires_on, archived, created_at, updated_at, version'),
     certificate_status_change: t('certificate_status_change', 'id, certificate_id, from_status, to_status, effective_on, reason, changed_at, changed_by, changed_by_name'),
     supply_relation: t('supply_relation', 'id, supplier_business_id, buyer_business_id, product_model_id, first_seen_on, last_seen_on, note, status, created_at, updated_at, version'),
@@ -509,7 +509,7 @@ export async function generateDemo(
       const id = r.uuid();
       models.push({ id, kind, maker, active });
       const created = startMs - r.int(1, 60) * DAY + r.int(9 * 60, 17 * 60) * MIN;
-      out.product_model.add([id, kind, brand, model, maker >= 0 ? biz[maker].id : null, std, chem, voltage, capacity, active ? 'ACTIVE' : 'ARCHIVED', iso(created), iso(created), 1]);
+      out.product_model.add([id, kind, brand, model, maker >= 0 ? biz[maker].id : null, std, std ? [std] : [], chem, voltage, capacity, active ? 'ACTIVE' : 'ARCHIVED', iso(created), iso(created), 1]);
       // CCC: vehicles, lithium batteries and chargers; lead-acid batteries are outside CCC.
       if (kind !== 'LEAD_ACID_BATTERY' && r.chance(0.85)) {
         const certs = r.chance(0.1) ? 2 : 1;

@@ -51,6 +51,17 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
     if (input.stage && (business || site) && !targetStages.includes(input.stage)) {
       errors.add(UserErrorCode.VALIDATION, 'input.stage', `The target is in ${targetStages.join(', ')}, not ${input.stage}`);
     }
+    if (team && stage) {
+      const teamStages: { stage: string }[] = await ctx.em.query(`SELECT stage FROM task_team_stage WHERE team_id = $1`, [team.id]);
+      if (!teamStages.some((r) => r.stage === stage)) {
+        errors.add(
+          UserErrorCode.VALIDATION,
+          'input.teamCode',
+          `工作组 ${team.nameZh} 不负责被检查的环节 ${stage}`,
+          `Team ${team.code} does not cover the inspected stage ${stage}`,
+        );
+      }
+    }
     const codes = input.checklistResults.map((r) => r.itemCode);
     const items = codes.length ? await ctx.em.getRepository(ChecklistItem).createQueryBuilder('c').where('c.code = ANY(:codes)', { codes }).getMany() : [];
     input.checklistResults.forEach((r, i) => {
@@ -102,7 +113,7 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
       await insertItem(
         ctx,
         h,
-        { business, site, inspection, team, leadDepartmentId: null, districtCode, discoveryMethod: input.method, discoveredAt: input.startedAt, discoveredBy: inspectors },
+        { business, site, inspection, team, leadDepartmentId: null, teamField: ['input', 'remediationItems', String(i), 'stage'], districtCode, discoveryMethod: input.method, discoveredAt: input.startedAt, discoveredBy: inspectors },
         ['input', 'remediationItems', String(i)],
         errors,
       );

@@ -1417,3 +1417,34 @@ export const CHECKLIST_ITEMS: readonly ChecklistItemSeed[] = [
     sortOrder: 65,
   },
 ];
+
+export interface RegulatoryMilestoneSeed {
+  code: string;
+  effectiveOn: string | null;
+  titleZh: string;
+  titleEn: string;
+  note: string | null;
+  sortOrder: number;
+}
+
+/** Milestone codes the sale rules read (registry.restrictions.ts); their dates are data. */
+export const MILESTONE = {
+  /** From this date vehicles need a valid CCC certificate to be sold (and registered). */
+  VEHICLE_CCC: 'NEW_STANDARDS_ENFORCED',
+  /** From this date lithium batteries and chargers need CCC to be shipped, sold, imported or used commercially. */
+  BATTERY_CHARGER_CCC: 'BATTERY_CHARGER_CCC_REQUIRED',
+  /** From this date only GB 17761-2024 vehicles may be sold. */
+  GB17761_2018_SALES_END: 'GB17761_2018_SALES_END',
+} as const;
+
+/** DOMAIN.md §9 "Milestones", in date order. */
+export const REGULATORY_MILESTONES: readonly RegulatoryMilestoneSeed[] = [
+  { code: 'INDUSTRY_RULES_ISSUED', effectiveOn: '2024-05-08', titleZh: '工业和信息化部、市场监管总局、国家消防救援局发布《电动自行车行业规范条件》和《电动自行车行业规范公告管理办法》', titleEn: 'MIIT, SAMR and the fire administration issue the e-bike industry rules and their announcement procedure', note: null, sortOrder: 1 },
+  { code: 'CCC_SCOPE_BATTERY_CHARGER', effectiveOn: null, titleZh: '市场监管总局2024年第26号公告：电动自行车用锂离子蓄电池(电芯、电池组)和充电器纳入CCC认证管理', titleEn: 'SAMR Announcement 2024 No. 26: e-bike lithium batteries (cells, packs) and chargers brought under CCC', note: 'Date not confirmed (2024-04-25 or early July 2024, DOMAIN.md §13); no rule reads it.', sortOrder: 2 },
+  { code: 'PRODUCT_ACCESS_ANNOUNCEMENT', effectiveOn: '2024-10-08', titleZh: '市场监管总局、工业和信息化部、公安部、国家消防救援局《关于加强电动自行车产品准入及行业规范管理的公告》', titleEn: 'SAMR, MIIT, MPS and the fire administration: announcement on e-bike product access and industry rules', note: null, sortOrder: 3 },
+  { code: 'BATTERY_CHARGER_CCC_APPLICATIONS', effectiveOn: '2024-10-15', titleZh: '锂离子蓄电池、充电器开始受理CCC认证申请(CNCA-C11-21/22:2024实施)', titleEn: 'CCC applications open for lithium batteries and chargers (CNCA-C11-21/22:2024 in effect)', note: null, sortOrder: 4 },
+  { code: MILESTONE.VEHICLE_CCC, effectiveOn: '2024-11-01', titleZh: '不得生产、销售、进口不符合GB 42295及第1号修改单的电动自行车，或配用不符合GB 42296及第1号修改单充电器、不符合GB 43854锂离子蓄电池的电动自行车；此后销售的无有效CCC证书电动自行车不予登记，线索移交市场监管', titleEn: 'No production, sale or import of e-bikes failing GB 42295 + Amd 1, or with chargers failing GB 42296 + Amd 1 or lithium batteries failing GB 43854; e-bikes sold from this date without a valid CCC certificate are refused registration', note: 'Rule: a vehicle model without a valid CCC certificate may no longer be sold from this date.', sortOrder: 5 },
+  { code: 'GB17761_2024_PRODUCTION', effectiveOn: '2025-09-01', titleZh: '生产的电动自行车须符合GB 17761-2024', titleEn: 'GB 17761-2024 in force for production', note: null, sortOrder: 6 },
+  { code: MILESTONE.BATTERY_CHARGER_CCC, effectiveOn: '2025-11-01', titleZh: '电动自行车用锂离子蓄电池和充电器须获CCC认证方可出厂、销售、进口或在其他经营活动中使用', titleEn: 'Lithium batteries and chargers need CCC to be shipped, sold, imported or used commercially', note: 'Rule: a lithium battery or charger model without a valid CCC certificate may no longer be sold from this date. Lead-acid batteries are outside this CCC scope (Announcement No. 26 names lithium batteries and chargers).', sortOrder: 7 },
+  { code: MILESTONE.GB17761_2018_SALES_END, effectiveOn: '2025-12-01', titleZh: '只允许销售符合GB 17761-2024的电动自行车(GB 17761-2018库存车销售截至2025-11-30)', titleEn: 'Only GB 17761-2024 e-bikes may be sold (old stock sells until 2025-11-30)', note: 'Rule: a vehicle model declaring GB 17761-2018 and not GB 17761-2024 may no longer be sold from this date.', sortOrder: 8 },
+];

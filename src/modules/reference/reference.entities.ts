@@ -281,3 +281,46 @@ export class ChecklistItem {
   @UpdateDateColumn({ name: 'updated_at', ...ts })
   updatedAt: Date;
 }
+
+@ObjectType({ description: 'A regulatory milestone (法规/标准节点), DOMAIN.md §9: a date from which a rule applies. Seeded, editable by administrators and coordinators; the reference loader never overwrites an edit.' })
+@Entity('regulatory_milestone')
+export class RegulatoryMilestone {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Stable code, e.g. GB17761_2018_SALES_END (节点代码). The sale rules look milestones up by code.' })
+  @Index('uq_regulatory_milestone_code', { unique: true })
+  @Column({ type: 'varchar', length: 60 })
+  code: string;
+
+  @Field(() => String, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null when not confirmed — a rule with no date is not applied (生效日期).' })
+  @Column({ name: 'effective_on', type: 'date', nullable: true })
+  effectiveOn: string | null;
+
+  @Field({ description: 'What happens, in Chinese (事项).' })
+  @Column({ name: 'title_zh', type: 'text' })
+  titleZh: string;
+
+  @Field({ description: 'What happens, in English (事项, 英文).' })
+  @Column({ name: 'title_en', type: 'text' })
+  titleEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Remarks: source, what is not confirmed, why a date was chosen (备注).' })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ name: 'sort_order', type: 'int' })
+  sortOrder: number;
+
+  @Field({ description: 'Last change (更新时间).' })
+  @UpdateDateColumn({ name: 'updated_at', ...ts })
+  updatedAt: Date;
+
+  @CreateDateColumn({ name: 'created_at', ...ts })
+  createdAt: Date;
+
+  @Field(() => Int, { description: 'Optimistic-lock version (版本号); pass it as expectedVersion when updating.' })
+  @Column({ type: 'int', default: 1 })
+  version: number;
+}

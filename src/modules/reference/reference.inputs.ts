@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsUUID, MaxLength, Min, IsEnum } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SupplyChainStage } from './reference.enums';
-import { NotBlank } from '../../common/validation';
+import { IsLocalDate, NotBlank } from '../../common/validation';
 
 @InputType({ description: 'Changes to a task team (修改专项工作组). Omitted fields stay as they are; lists replace the whole list.' })
 export class UpdateTaskTeamInput {
@@ -50,6 +50,28 @@ export class UpdateTaskTeamInput {
   stages?: SupplyChainStage[];
 
   @Field(() => String, { nullable: true, description: 'Remarks (备注).' })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Correct a regulatory milestone (修改法规节点), e.g. a date confirmed later. Omitted fields stay; null clears.' })
+export class UpdateRegulatoryMilestoneInput {
+  @Field(() => ID, { description: 'Milestone to change.' })
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT (版本号).' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null: not confirmed, its rule is not applied (生效日期).' })
+  @IsOptional()
+  @IsLocalDate()
+  effectiveOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remarks, e.g. the source of a corrected date (备注).' })
   @IsOptional()
   @MaxLength(2000)
   note?: string | null;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadCalendarData } from './calendar.service';
-import { CHECKLIST_ITEMS, DEPARTMENTS, DISTRICTS, HAZARD_TYPES, PUBLIC_SECURITY_DEPARTMENTS, TASK_FORCE_OFFICE_DEPARTMENT, TASK_TEAMS } from './reference.data';
+import { CHECKLIST_ITEMS, DEPARTMENTS, DISTRICTS, HAZARD_TYPES, PUBLIC_SECURITY_DEPARTMENTS, REGULATORY_MILESTONES, TASK_FORCE_OFFICE_DEPARTMENT, TASK_TEAMS } from './reference.data';
 import { TeamDepartmentRole } from './reference.entities';
 
 export interface ReferenceLoadResult {
@@ -11,6 +11,7 @@ export interface ReferenceLoadResult {
   taskTeams: number;
   hazardTypes: number;
   checklistItems: number;
+  regulatoryMilestones: number;
 }
 
 async function insertNew(em: EntityManager, table: string, columns: string[], rows: unknown[][], conflict: string, returning = conflict): Promise<Record<string, string>[]> {
@@ -53,6 +54,11 @@ export async function loadReferenceData(ds: DataSource): Promise<ReferenceLoadRe
       CHECKLIST_ITEMS.map((c) => [c.code, c.stage, c.group, c.nameZh, c.nameEn, c.hazardTypeCode, c.sortOrder]),
       'code');
 
+    // Only new codes: a date or note a coordinator has corrected stays corrected.
+    const regulatoryMilestones = await insertNew(em, 'regulatory_milestone', ['code', 'effective_on', 'title_zh', 'title_en', 'note', 'sort_order'],
+      REGULATORY_MILESTONES.map((m) => [m.code, m.effectiveOn, m.titleZh, m.titleEn, m.note, m.sortOrder]),
+      'code');
+
     const deptIds = new Map<string, string>(
       (await em.query(`SELECT id, code FROM department`)).map((r: { id: string; code: string }) => [r.code, r.id]),
     );
@@ -85,6 +91,7 @@ export async function loadReferenceData(ds: DataSource): Promise<ReferenceLoadRe
       taskTeams: teams.length,
       hazardTypes: hazardTypes.length,
       checklistItems: checklistItems.length,
+      regulatoryMilestones: regulatoryMilestones.length,
     };
   });
 }

@@ -2,15 +2,21 @@ import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } fro
 import { ALL_ROLES, Role, Roles } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
-import { ChecklistItem, Department, District, HazardType, TaskTeam, TeamDepartmentRole } from './reference.entities';
+import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TeamDepartmentRole } from './reference.entities';
 import { SupplyChainStage } from './reference.enums';
-import { UpdateTaskTeamInput } from './reference.inputs';
+import { UpdateRegulatoryMilestoneInput, UpdateTaskTeamInput } from './reference.inputs';
 import * as reference from './reference.service';
 
 @ObjectType({ description: 'Result of updateTaskTeam (修改专项工作组).' })
 export class UpdateTaskTeamPayload extends MutationPayload {
   @Field(() => TaskTeam, { nullable: true, description: 'The team after the change; null when userErrors is not empty.' })
   taskTeam?: TaskTeam | null;
+}
+
+@ObjectType({ description: 'Result of updateRegulatoryMilestone (修改法规节点).' })
+export class UpdateRegulatoryMilestonePayload extends MutationPayload {
+  @Field(() => RegulatoryMilestone, { nullable: true, description: 'The milestone after the change; null when userErrors is not empty.' })
+  regulatoryMilestone?: RegulatoryMilestone | null;
 }
 
 @Resolver()
@@ -57,6 +63,18 @@ export class ReferenceResolver {
     @Arg('includeInactive', { defaultValue: false, description: 'Also retired items (含停用).' }) includeInactive?: boolean,
   ): Promise<ChecklistItem[]> {
     return reference.listChecklistItems(ctx, stage, includeInactive);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [RegulatoryMilestone], { description: 'Standards and cut-over dates (法规/标准节点), DOMAIN.md §9, in date order; the sale rules read their dates.' })
+  regulatoryMilestones(@Ctx() ctx: Context): Promise<RegulatoryMilestone[]> {
+    return reference.listRegulatoryMilestones(ctx);
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => UpdateRegulatoryMilestonePayload, { description: 'Correct a milestone’s date or note (修改法规节点); later reference loads keep the correction.' })
+  async updateRegulatoryMilestone(@Ctx() ctx: Context, @InputArg() input: UpdateRegulatoryMilestoneInput): Promise<UpdateRegulatoryMilestonePayload> {
+    return { regulatoryMilestone: await reference.updateRegulatoryMilestone(ctx, input), userErrors: [] };
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR)

@@ -4,9 +4,9 @@ import { ErrorCollector, UserErrorCode, fail } from '../../common/errors';
 import { clean } from '../../common/validation';
 import { lockForUpdate } from '../../common/versioning';
 import { recordAudit } from '../audit/audit.service';
-import { ChecklistItem, Department, District, HazardType, TaskTeam, TaskTeamDepartment, TaskTeamStage, TeamDepartmentRole } from './reference.entities';
+import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TaskTeamDepartment, TaskTeamStage, TeamDepartmentRole } from './reference.entities';
 import type { SupplyChainStage } from './reference.enums';
-import type { UpdateTaskTeamInput } from './reference.inputs';
+import type { UpdateRegulatoryMilestoneInput, UpdateTaskTeamInput } from './reference.inputs';
 
 /** All districts in their official order, from the process's copy (see staticLookup). */
 export async function listDistricts(ctx: Context): Promise<District[]> {
@@ -168,4 +168,20 @@ async function teamView(ctx: Context, team: TaskTeam, codeOf: Map<string, string
     memberDepartments: links.filter((l) => l.role === TeamDepartmentRole.MEMBER).map((l) => codeOf.get(l.departmentId)!),
     stages: stages.map((s) => s.stage),
   };
+}
+
+export function listRegulatoryMilestones(ctx: Context): Promise<RegulatoryMilestone[]> {
+  return ctx.em.find(RegulatoryMilestone, { order: { sortOrder: 'ASC', code: 'ASC' } });
+}
+
+export async function updateRegulatoryMilestone(ctx: Context, input: UpdateRegulatoryMilestoneInput): Promise<RegulatoryMilestone> {
+  const m = await lockForUpdate(ctx, RegulatoryMilestone, input.id, input.expectedVersion, 'regulatory milestone');
+  const view = (x: RegulatoryMilestone) => ({ code: x.code, effectiveOn: x.effectiveOn, note: x.note });
+  const before = view(m);
+  if (input.effectiveOn !== undefined) m.effectiveOn = input.effectiveOn;
+  if (input.note !== undefined) m.note = clean(input.note);
+  m.version += 1;
+  await ctx.em.save(m);
+  await recordAudit(ctx, { operation: 'updateRegulatoryMilestone', entityType: 'RegulatoryMilestone', entityId: m.id, before, after: view(m) });
+  return m;
 }

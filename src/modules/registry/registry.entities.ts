@@ -206,6 +206,12 @@ export class ProductModel extends Versioned {
   @Column({ name: 'standard_version', type: 'enum', enum: StandardVersion, enumName: 'standard_version', nullable: true })
   standardVersion: StandardVersion | null;
 
+  @Field(() => [StandardVersion], {
+    description: 'Every mandatory standard edition the model declares it meets (符合标准), e.g. GB 17761-2024 and GB 42295-2022 for one vehicle. The sale rules (saleRestrictions) read this list; standardVersion is one of its entries.',
+  })
+  @Column({ type: 'enum', enum: StandardVersion, enumName: 'standard_version', array: true, default: () => "'{}'" })
+  standards: StandardVersion[];
+
   @Field(() => BatteryChemistry, { nullable: true, description: 'Battery chemistry of a battery or of the vehicle’s battery (电池类型).' })
   @Column({ type: 'enum', enum: BatteryChemistry, enumName: 'battery_chemistry', nullable: true })
   chemistry: BatteryChemistry | null;

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
+import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
 import { SortDirection } from '../../common/sort';
 import { NotBlank, IsLocalDate } from '../../common/validation';
 import { SupplyChainStage } from '../reference/reference.enums';
@@ -182,6 +182,10 @@ export class BusinessFilter {
   @Field(() => CertStatusFilter, { nullable: true, description: 'Holds a certificate with this status (持有证书状态).' }) @IsOptional() @ValidateNested() certificateStatus?: InstanceType<typeof CertStatusFilter>;
   @Field(() => ProductKindFilter, { nullable: true, description: 'Makes or trades models of this kind (经营产品类别).' }) @IsOptional() @ValidateNested() productKind?: InstanceType<typeof ProductKindFilter>;
   @Field(() => IdFilter, { nullable: true, description: 'Trades models made by this manufacturer (经营该企业生产的产品).' }) @IsOptional() @ValidateNested() manufacturerId?: IdFilter;
+  @Field(() => BooleanFilter, {
+    nullable: true,
+    description: 'Still sells what may no longer be sold today (仍在销售禁售产品): see Business.restrictedProductSales. { eq: true } lists who to visit; { eq: false } everyone else.',
+  }) @IsOptional() @ValidateNested() sellsRestrictedProducts?: BooleanFilter;
 }
 
 @InputType({ description: 'Sort order of businesses (排序).' })
@@ -242,7 +246,9 @@ export class SitesArgs extends PageArgs {
 @InputType('ProductModelFieldsBase')
 abstract class ProductModelFields {
   @Field(() => ID, { nullable: true, description: 'Manufacturer (生产企业).' }) @Clearable() @IsUUID('all') manufacturerBusinessId?: string | null;
-  @Field(() => StandardVersion, { nullable: true, description: 'Standard it was made to (执行标准).' }) @Clearable() @IsEnum(StandardVersion) standardVersion?: StandardVersion | null;
+  @Field(() => StandardVersion, { nullable: true, description: 'Standard it was made to (执行标准); kept in standards: changing it replaces its old value there.' }) @Clearable() @IsEnum(StandardVersion) standardVersion?: StandardVersion | null;
+  @Field(() => [StandardVersion], { nullable: true, description: 'Every standard edition the model meets; replaces the list (符合标准). With standardVersion given too, that must be one of them.' })
+  @IsOptional() @ArrayUnique() @ArrayMaxSize(10) @IsEnum(StandardVersion, { each: true }) standards?: StandardVersion[];
   @Field(() => BatteryChemistry, { nullable: true, description: 'Battery chemistry (电池类型).' }) @Clearable() @IsEnum(BatteryChemistry) chemistry?: BatteryChemistry | null;
   @Field(() => Float, { nullable: true, description: 'Nominal voltage, V (标称电压).' }) @Clearable() @Min(1) @Max(1000) nominalVoltage?: number | null;
   @Field(() => Float, { nullable: true, description: 'Capacity, Ah (额定容量).' }) @Clearable() @Min(0.1) @Max(10000) capacityAh?: number | null;
@@ -270,6 +276,7 @@ export class ProductModelFilter {
   @Field(() => StringFilter, { nullable: true, description: 'Brand (品牌).' }) @IsOptional() @ValidateNested() brand?: StringFilter;
   @Field(() => StringFilter, { nullable: true, description: 'Model (型号).' }) @IsOptional() @ValidateNested() model?: StringFilter;
   @Field(() => StandardVersionFilter, { nullable: true, description: 'Standard (执行标准).' }) @IsOptional() @ValidateNested() standardVersion?: InstanceType<typeof StandardVersionFilter>;
+  @Field(() => BooleanFilter, { nullable: true, description: 'May no longer be sold today (禁止销售): see ProductModel.saleRestrictions.' }) @IsOptional() @ValidateNested() mayNoLongerBeSold?: BooleanFilter;
   @Field(() => CertStatusFilter, { nullable: true, description: 'Has a certificate with this status (证书状态).' }) @IsOptional() @ValidateNested() certificateStatus?: InstanceType<typeof CertStatusFilter>;
   @Field(() => RecordStatusFilter, { nullable: true, description: 'Status (状态).' }) @IsOptional() @ValidateNested() status?: InstanceType<typeof RecordStatusFilter>;
 }

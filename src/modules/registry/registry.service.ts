@@ -11,7 +11,9 @@ import { lockForUpdate } from '../../common/versioning';
 import { auditView as view, recordAudit, recordRefusal } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
-import { BatteryChemistry, BusinessSortField, BusinessStatus, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, stagesOfTypes } from './registry.enums';
+import { BatteryChemistry, BusinessSortField, BusinessStatus, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, StandardVersion, stagesOfTypes } from './registry.enums';
+import { restrictedSalesSql, restrictionsSql } from './registry.restrictions';
+import { shanghaiDate } from '../../common/time';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from './registry.entities';
 import { checkUscc, normalisePhone } from './registry.identifiers';
 import type {
@@ -253,6 +255,11 @@ export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<Conn
     applyIdFilter(sub, 'm.manufacturer_business_id', f.manufacturerId);
     qb.andWhere(`EXISTS (${sub.getQuery()})`, sub.getParameters());
   }
+  if (f?.sellsRestrictedProducts?.eq !== undefined && f.sellsRestrictedProducts.eq !== null) {
+    qb.andWhere(`b.id ${f.sellsRestrictedProducts.eq ? '' : 'NOT '}IN (SELECT rs.business_id FROM (${restrictedSalesSql('TRUE', 'CAST(:restrictedAsOf AS date)')}) rs)`, {
+      restrictedAsOf: shanghaiDate(ctx.now()),
+    });
+  }
   const order = args.orderBy ?? { field: BusinessSortField.NAME, direction: SortDirection.ASC };
   const sort = BUSINESS_SORT[order.field];
   return paginate(qb, args, { ...sort, direction: order.direction });
@@ -328,6 +335,15 @@ export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShap
 
 // ===================== product models =====================
 
+/** Which kinds of product each standard covers (DOMAIN.md §9); a vehicle declares what its pack and charger meet too. */
+const STANDARD_KINDS: Record<StandardVersion, ProductKind[]> = {
+  GB17761_2018: [ProductKind.VEHICLE],
+  GB17761_2024: [ProductKind.VEHICLE],
+  GB42295_2022: [ProductKind.VEHICLE],
+  GB42296_2022: [ProductKind.CHARGER, ProductKind.VEHICLE],
+  GB43854_2024: [ProductKind.LITHIUM_BATTERY, ProductKind.VEHICLE],
+};
+
 const CHEMISTRY_OF_KIND: Partial<Record<ProductKind, BatteryChemistry>> = {
   LITHIUM_BATTERY: BatteryChemistry.LITHIUM_ION,
   LEAD_ACID_BATTERY: BatteryChemistry.LEAD_ACID,
@@ -342,6 +358,14 @@ async function validateProductModel(ctx: Context, m: ProductModel, patch: Partia
     errors.add(UserErrorCode.VALIDATION, 'input.chemistry', `A ${m.kind} has chemistry ${expected}`);
   }
   if (m.kind === ProductKind.CHARGER && m.chemistry) errors.add(UserErrorCode.VALIDATION, 'input.chemistry', 'A charger has no battery chemistry');
+  if (patch.standards && patch.standardVersion && !patch.standards.includes(patch.standardVersion)) {
+    errors.add(UserErrorCode.VALIDATION, 'input.standardVersion', `执行标准 ${patch.standardVersion} 须列在 standards 中`, `standardVersion ${patch.standardVersion} must be one of standards`);
+  }
+  (m.standards ?? []).forEach((std, i) => {
+    if (!STANDARD_KINDS[std].includes(m.kind)) {
+      errors.add(UserErrorCode.VALIDATION, ['input', 'standards', String(i)], `标准 ${std} 不适用于 ${m.kind} 类产品`, `${std} does not apply to a ${m.kind}`);
+    }
+  });
   const dup = await ctx.em
     .getRepository(ProductModel)
     .createQueryBuilder('m')
@@ -356,7 +380,16 @@ function applyModelPatch(m: ProductModel, p: Partial<CreateProductModelInput>): 
   if (p.brand !== undefined) m.brand = clean(p.brand)!;
   if (p.model !== undefined) m.model = clean(p.model)!;
   if (p.manufacturerBusinessId !== undefined) m.manufacturerBusinessId = p.manufacturerBusinessId;
-  if (p.standardVersion !== undefined) m.standardVersion = p.standardVersion;
+  if (p.standards !== undefined && p.standards !== null) {
+    m.standards = [...p.standards];
+    // The legacy single field stays one of the list.
+    if (p.standardVersion === undefined && m.standardVersion && !m.standards.includes(m.standardVersion)) m.standardVersion = m.standards[0] ?? null;
+  }
+  if (p.standardVersion !== undefined) {
+    // Changing the single field edits its own entry of the list.
+    if (p.standards === undefined || p.standards === null) m.standards = [...(m.standards ?? []).filter((s) => s !== m.standardVersion), ...(p.standardVersion ? [p.standardVersion] : [])];
+    m.standardVersion = p.standardVersion;
+  }
   if (p.chemistry !== undefined) m.chemistry = p.chemistry;
   if (p.nominalVoltage !== undefined) m.nominalVoltage = p.nominalVoltage;
   if (p.capacityAh !== undefined) m.capacityAh = p.capacityAh;
@@ -369,12 +402,15 @@ async function duplicateModel(m: ProductModel): Promise<never> {
 
 export async function createProductModel(ctx: Context, input: CreateProductModelInput): Promise<ProductModel> {
   await assertCanWrite(ctx, CATALOGUE_SCOPE, 'createProductModel');
-  const m = ctx.em.create(ProductModel, { status: RecordStatus.ACTIVE, manufacturerBusinessId: null, standardVersion: null, chemistry: null, nominalVoltage: null, capacityAh: null });
+  const m = ctx.em.create(ProductModel, { status: RecordStatus.ACTIVE, manufacturerBusinessId: null, standardVersion: null, standards: [], chemistry: null, nominalVoltage: null, capacityAh: null });
   applyModelPatch(m, input);
   const errors = new ErrorCollector();
   await validateProductModel(ctx, m, input, errors);
   errors.throwIfAny();
+  const standards = m.standards;
   await saving(ctx, () => ctx.em.insert(ProductModel, m), () => duplicateModel(m));
+  // insert merges the column's default back as PostgreSQL's raw array text ("{…}"); keep the parsed list.
+  m.standards = standards;
   await recordAudit(ctx, { operation: 'createProductModel', entityType: 'ProductModel', entityId: m.id, before: null, after: view(m) });
   return m;
 }
@@ -404,6 +440,11 @@ export function listProductModels(ctx: Context, args: ProductModelsArgs): Promis
   applyStringFilter(qb, 'm.brand', f?.brand);
   applyStringFilter(qb, 'm.model', f?.model);
   applyEnumFilter(qb, 'm.standard_version', f?.standardVersion);
+  if (f?.mayNoLongerBeSold?.eq !== undefined && f.mayNoLongerBeSold.eq !== null) {
+    qb.andWhere(`m.id ${f.mayNoLongerBeSold.eq ? '' : 'NOT '}IN (SELECT rm.model_id FROM (${restrictionsSql('SELECT id FROM product_model', 'CAST(:restrictedAsOf AS date)')}) rm)`, {
+      restrictedAsOf: shanghaiDate(ctx.now()),
+    });
+  }
   if (f?.certificateStatus) {
     const sub = ctx.em.getRepository(Certificate).createQueryBuilder('c').select('1').where('c.product_model_id = m.id AND NOT c.archived');
     applyEnumFilter(sub, 'c.status', f.certificateStatus);

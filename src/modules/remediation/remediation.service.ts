@@ -51,7 +51,10 @@ export interface ItemOrigin {
   site: Site | null;
   inspection: Inspection | null;
   team: TaskTeam;
+  /** The department credited with the item; default: the inspection's first (inspecting) department, else the team's lead. */
   leadDepartmentId: string | null;
+  /** Where a team that does not cover the item's stage is reported (the team field of the caller's input). */
+  teamField: string[];
   districtCode: string;
   discoveryMethod: RemediationItem['discoveryMethod'];
   discoveredAt: Date;
@@ -75,13 +78,31 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     errors.add(UserErrorCode.VALIDATION, [...path, 'stage'], `Hazard type ${hazardType.code} occurs in ${hazardType.stages.join(', ')}, not ${stage}`);
     return null;
   }
+  // Statistics by team credit the item's team: it must be one that covers the item's stage (teams are data, so read them).
+  const teamStages: { stage: string }[] = await ctx.em.query(`SELECT stage FROM task_team_stage WHERE team_id = $1`, [origin.team.id]);
+  if (!teamStages.some((r) => r.stage === stage)) {
+    const covering: { code: string; name_zh: string }[] = await ctx.em.query(
+      `SELECT t.code, t.name_zh FROM task_team t JOIN task_team_stage s ON s.team_id = t.id WHERE s.stage = $1 ORDER BY t.sort_order`,
+      [stage],
+    );
+    const zh = covering.length ? covering.map((t) => `${t.name_zh}(${t.code})`).join('、') : '（暂无工作组负责该环节）';
+    const en = covering.length ? covering.map((t) => t.code).join(', ') : 'no team covers it yet';
+    errors.add(
+      UserErrorCode.VALIDATION,
+      origin.teamField,
+      `工作组 ${origin.team.nameZh} 不负责环节 ${stage}（隐患类型 ${hazardType.code}）；该环节由 ${zh} 负责`,
+      `Team ${origin.team.code} does not cover stage ${stage} (hazard type ${hazardType.code}); it is covered by ${en}`,
+    );
+    return null;
+  }
   const item = ctx.em.create(RemediationItem, {
     hazardTypeCode: hazardType.code,
     level: fields.level ?? hazardType.defaultLevel,
     isMajorFireHazard: fields.isMajorFireHazard ?? false,
     stage,
     teamId: origin.team.id,
-    leadDepartmentId: origin.leadDepartmentId ?? origin.team.leadDepartmentId,
+    // Found by an inspection: credited to the inspecting department (the first listed), not the team's lead.
+    leadDepartmentId: origin.leadDepartmentId ?? origin.inspection?.departmentIds?.[0] ?? origin.team.leadDepartmentId,
     districtCode: origin.districtCode,
     businessId: origin.business?.id ?? null,
     siteId: origin.site?.id ?? null,
@@ -195,6 +216,7 @@ export async function createRemediationItem(ctx: Context, input: CreateRemediati
         inspection,
         team,
         leadDepartmentId,
+        teamField: ['input', 'teamCode'],
         districtCode,
         discoveryMethod: input.discoveryMethod,
         discoveredAt,

@@ -106,6 +106,28 @@ function cached<T>(ctx: Context, report: string, args: unknown[], compute: () =>
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
 
+/** [bucket start, last day counted] for each DAY/WEEK/MONTH bucket from the one holding `from` to the one holding the as-of day. */
+function backlogBuckets(unit: 'day' | 'week' | 'month', period: ResolvedPeriod): [string, string][] {
+  const start = (d: string): string => {
+    if (unit === 'day') return d;
+    if (unit === 'month') return `${d.slice(0, 8)}01`;
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay(); // ISO weeks start on Monday
+    return addDays(d, -((dow + 6) % 7));
+  };
+  const next = (d: string): string => {
+    if (unit === 'day') return addDays(d, 1);
+    if (unit === 'week') return addDays(d, 7);
+    const [y, m] = d.split('-').map(Number);
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const out: [string, string][] = [];
+  for (let b = start(period.from); b <= period.asOf; b = next(b)) {
+    const last = addDays(next(b), -1);
+    out.push([b, last < period.asOf ? last : period.asOf]);
+  }
+  return out;
+}
+
 // ===================== remediation =====================
 
 /**
@@ -128,11 +150,13 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
   });
   const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i');
   applyItemFilter(qb, 'i', filter, period.asOf);
-  const [fromP, toP] = [':statFrom', ':statTo'];
-  qb.andWhere(`(i.discovered_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date) OR i.closed_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date))`, {
-    statFrom: period.from,
-    statTo: period.to,
-  });
+  const [fromP, toP, asOfP] = [':statFrom', ':statTo', ':statAsOf'];
+  // The cohort, the closed of the period, and the candidates of the overdue backlog (overdue on some day from `from` to the as-of day).
+  qb.andWhere(
+    `(i.discovered_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date) OR i.closed_on BETWEEN CAST(${fromP} AS date) AND CAST(${toP} AS date)
+      OR (i.deadline < CAST(${asOfP} AS date) AND i.status <> 'INVALIDATED' AND (i.rectified_on IS NULL OR i.rectified_on > CAST(${fromP} AS date)) AND (i.closed_on IS NULL OR i.closed_on > CAST(${fromP} AS date))))`,
+    { statFrom: period.from, statTo: period.to, statAsOf: period.asOf },
+  );
   qb.select([
     'i.id AS id',
     'i.district_code AS district_code',
@@ -156,13 +180,32 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
   const to = p.add(period.to);
   const asOf = p.add(period.asOf);
   const g = grouping(cols);
-  const found = `x.is_found AND x.status <> 'INVALIDATED'`;
+  const found = `x.kind = 'found' AND x.status <> 'INVALIDATED'`;
+  // The overdue backlog (逾期存量) is a stock: counted as of a day, not over a span. Without a time
+  // dimension that day is the period's as-of day; with one, each bucket's last day (capped at the
+  // as-of day), and the total row takes the last bucket only (summing stocks would count an item
+  // once per bucket). See README "Report definitions".
+  const unit = groupBy.includes(D.DAY) ? 'day' : groupBy.includes(D.WEEK) ? 'week' : groupBy.includes(D.MONTH) ? 'month' : null;
+  // The buckets as literal rows (dates computed here, not user text): the planner then knows how many
+  // there are; with generate_series it assumes 1,000, and the inflated cost switched JIT on (+6 s).
+  const buckets = unit
+    ? `SELECT day::date, as_of::date FROM (VALUES ${backlogBuckets(unit, period).map(([d, a]) => `('${d}', '${a}')`).join(', ') || `(NULL, NULL)`}) v(day, as_of) WHERE day IS NOT NULL`
+    : `SELECT NULL::date AS day, ${asOf}::date AS as_of`;
+  const timeExpr = cols.find(([, a]) => a === 'period_start')?.[0];
+  const backlog = timeExpr
+    ? `CASE WHEN GROUPING(${timeExpr}) = 1 THEN count(*) FILTER (WHERE x.kind = 'backlog' AND x.as_of = ${asOf}::date) ELSE count(*) FILTER (WHERE x.kind = 'backlog') END`
+    : `count(*) FILTER (WHERE x.kind = 'backlog')`;
   const sql = `
     WITH f AS (${fSql}),
+    bk AS (${buckets}),
     ev AS (
-      SELECT f.*, TRUE AS is_found, f.discovered_on AS day FROM f WHERE f.discovered_on BETWEEN ${from}::date AND ${to}::date
+      SELECT f.*, 'found' AS kind, f.discovered_on AS day, NULL::date AS as_of FROM f WHERE f.discovered_on BETWEEN ${from}::date AND ${to}::date
       UNION ALL
-      SELECT f.*, FALSE AS is_found, f.closed_on AS day FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date)
+      SELECT f.*, 'closed' AS kind, f.closed_on AS day, NULL::date AS as_of FROM f WHERE f.closed_on BETWEEN ${from}::date AND ${to}::date
+      UNION ALL
+      SELECT f.*, 'backlog' AS kind, bk.day, bk.as_of FROM f JOIN bk
+        ON f.deadline < bk.as_of AND f.status <> 'INVALIDATED'
+       AND (f.rectified_on IS NULL OR f.rectified_on > bk.as_of) AND (f.closed_on IS NULL OR f.closed_on > bk.as_of))
     SELECT ${g.select},
       count(*) FILTER (WHERE ${found})::int AS found,
       count(*) FILTER (WHERE ${found} AND x.rectified_on <= ${to}::date)::int AS rectified,
@@ -171,8 +214,9 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
                          AND (x.rectified_on IS NULL OR x.rectified_on > ${asOf}::date)
                          AND (x.closed_on IS NULL OR x.closed_on > ${asOf}::date))::int AS overdue,
       count(*) FILTER (WHERE ${found} AND x.listed)::int AS listed,
-      count(*) FILTER (WHERE x.is_found AND x.status = 'INVALIDATED')::int AS invalidated,
-      count(*) FILTER (WHERE NOT x.is_found)::int AS closed_in_period,
+      ${backlog}::int AS overdue_backlog,
+      count(*) FILTER (WHERE x.kind = 'found' AND x.status = 'INVALIDATED')::int AS invalidated,
+      count(*) FILTER (WHERE x.kind = 'closed')::int AS closed_in_period,
       coalesce(sum(x.failed_reviews) FILTER (WHERE ${found}), 0)::int AS failed_reviews,
       count(*) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date AND (x.deadline IS NULL OR x.closed_on <= x.deadline))::int AS closed_on_time,
       avg(x.closed_on - x.discovered_on) FILTER (WHERE ${found} AND x.closed_on <= ${to}::date)::float8 AS avg_days
@@ -195,6 +239,8 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
       closed: n('closed'),
       open: n('found') - n('closed'),
       overdue: n('overdue'),
+      newOverdue: n('overdue'),
+      overdueBacklog: n('overdue_backlog'),
       listed: n('listed'),
       invalidated: n('invalidated'),
       closedInPeriod: n('closed_in_period'),
@@ -241,7 +287,9 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
     'n.target_business_id AS target_business_id',
     'n.target_site_id AS target_site_id',
     'cardinality(n.inspectors) AS officers',
-    '(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id) AS hazards',
+    // Written-off false reports are not hazards found, as in remediationStatistics.found.
+    `(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id AND r.status <> 'INVALIDATED') AS hazards`,
+    `(SELECT count(*) FROM remediation_item r WHERE r.inspection_id = n.id AND r.status = 'INVALIDATED') AS invalidated`,
   ]);
   const [fSql, fParams] = qb.getQueryAndParameters();
   const g = grouping(cols);
@@ -252,7 +300,8 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
        count(DISTINCT x.target_business_id)::int AS businesses,
        count(DISTINCT x.target_site_id)::int AS sites,
        coalesce(sum(x.officers), 0)::int AS officers,
-       coalesce(sum(x.hazards), 0)::int AS hazards
+       coalesce(sum(x.hazards), 0)::int AS hazards,
+       coalesce(sum(x.invalidated), 0)::int AS invalidated
      FROM x ${LABEL_JOINS}
      ${g.groupBy} ${g.order}`,
     fParams,
@@ -265,6 +314,7 @@ async function computeInspectionStatistics(ctx: Context, filter: InspectionFilte
       sitesInspected: Number(r.sites),
       officerVisits: Number(r.officers),
       hazardsFound: Number(r.hazards),
+      hazardsInvalidated: Number(r.invalidated),
       hazardsPerInspection: ratio(Number(r.hazards), Number(r.inspections)),
     }),
   );
@@ -387,7 +437,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
   const empty = (code: string, name: string): RemediationStatisticsRow =>
     Object.assign(new RemediationStatisticsRow(), {
       isTotal: false, districtCode: code, districtName: name, teamCode: null, teamName: null, stage: null, departmentCode: null, departmentName: null,
-      periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0,
+      periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0, newOverdue: 0, overdueBacklog: 0,
       listed: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
     });
   const points = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10000) / 100);
@@ -397,11 +447,18 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       const p = prev.find((r) => !r.isTotal && r.districtCode === d.code) ?? empty(d.code, d.name);
       return Object.assign(new DistrictRanking(), {
         rank: 0, districtCode: d.code, districtName: d.name, current: c, previous: p,
-        rateChange: points(c.rectificationRate, p.rectificationRate), overdueChange: c.overdue - p.overdue,
+        rateChange: points(c.rectificationRate, p.rectificationRate), overdueChange: c.newOverdue - p.newOverdue,
+        overdueBacklogChange: c.overdueBacklog - p.overdueBacklog,
       });
     })
-    // Higher rectification rate first (a district with nothing found ranks after those with a rate), then fewer overdue.
-    .sort((a, b) => (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) || a.current.overdue - b.current.overdue || a.districtCode.localeCompare(b.districtCode));
+    // DOMAIN §10 ranks by rectification rate and overdue count. Higher rate first (a district with nothing found ranks after
+    // those with a rate), then the smaller overdue backlog — what a district still owes, whenever found, so an old backlog
+    // is not hidden by a quiet month — then fewer new overdue, then code.
+    .sort((a, b) =>
+      (b.current.rectificationRate ?? -1) - (a.current.rectificationRate ?? -1) ||
+      a.current.overdueBacklog - b.current.overdueBacklog ||
+      a.current.newOverdue - b.current.newOverdue ||
+      a.districtCode.localeCompare(b.districtCode));
   ranking.forEach((r, i) => (r.rank = i + 1));
 
   return Object.assign(new Bulletin(), {

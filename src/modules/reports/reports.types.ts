@@ -76,7 +76,9 @@ export class RemediationStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'Of those, rectified by the end of the period (已整改).' }) rectified: number;
   @Field(() => Int, { description: 'Of those, closed by the end of the period (已销号).' }) closed: number;
   @Field(() => Int, { description: 'Of those, not closed by the end of the period (未销号).' }) open: number;
-  @Field(() => Int, { description: 'Of those, overdue at the end of the period or today if earlier (逾期).' }) overdue: number;
+  @Field(() => Int, { description: 'Same as newOverdue (逾期, 本期新增逾期); kept for existing clients.', deprecationReason: 'Two overdue figures now have distinct names: use newOverdue (of the items found in the period) or overdueBacklog (every item overdue at the end of the period).' }) overdue: number;
+  @Field(() => Int, { description: 'New overdue (本期新增逾期, 处): of the items found in the period, those past their deadline and neither rectified nor closed on the as-of day (the end of the period, or today if earlier).' }) newOverdue: number;
+  @Field(() => Int, { description: 'Overdue backlog (逾期存量, 处): every item past its deadline and neither rectified nor closed on the as-of day, whenever it was found; false reports excluded. Grouped by DAY/WEEK/MONTH: as of each bucket’s last day; the total row: as of the as-of day.' }) overdueBacklog: number;
   @Field(() => Int, { description: 'Of those, under listed supervision (挂牌督办).' }) listed: number;
   @Field(() => Int, { description: 'Found in the period and written off as false reports (误报核销).' }) invalidated: number;
   @Field(() => Int, { description: 'Closed in the period, whenever found: the office’s throughput (本期销号).' }) closedInPeriod: number;
@@ -93,7 +95,8 @@ export class InspectionStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'Distinct businesses inspected (检查单位, 家).' }) businessesInspected: number;
   @Field(() => Int, { description: 'Distinct sites inspected (检查场所, 处).' }) sitesInspected: number;
   @Field(() => Int, { description: 'Officer visits: inspectors summed over inspections (出动人次).' }) officerVisits: number;
-  @Field(() => Int, { description: 'Hazards raised by these inspections (发现隐患).' }) hazardsFound: number;
+  @Field(() => Int, { description: 'Hazards raised by these inspections, false reports excluded (发现隐患, 处).' }) hazardsFound: number;
+  @Field(() => Int, { description: 'Items raised by these inspections and written off as false reports (误报核销, 处).' }) hazardsInvalidated: number;
   @Field(() => Float, { nullable: true, description: 'hazardsFound ÷ inspections (每次检查发现隐患).' }) hazardsPerInspection: number | null;
 }
 
@@ -112,13 +115,14 @@ export class EnforcementStatisticsRow extends GroupKey {
 
 @ObjectType({ description: 'A district in the bulletin ranking (区县排名).' })
 export class DistrictRanking {
-  @Field(() => Int, { description: 'Rank: rectification rate high to low, then fewer overdue (排名).' }) rank: number;
+  @Field(() => Int, { description: 'Rank (排名): rectification rate high to low (districts that found nothing last), then smaller overdue backlog (逾期存量), then fewer new overdue, then code.' }) rank: number;
   @Field({ description: 'District code (区县代码).' }) districtCode: string;
   @Field({ description: 'District (区县).' }) districtName: string;
   @Field(() => RemediationStatisticsRow, { description: 'This period (本期).' }) current: RemediationStatisticsRow;
   @Field(() => RemediationStatisticsRow, { description: 'The previous period of the same length (上期).' }) previous: RemediationStatisticsRow;
   @Field(() => Float, { nullable: true, description: 'Change of the rectification rate in percentage points (整改率变化, 百分点).' }) rateChange: number | null;
-  @Field(() => Int, { description: 'Change of the overdue count (逾期数变化).' }) overdueChange: number;
+  @Field(() => Int, { description: 'Change of new overdue against the previous period (本期新增逾期变化).' }) overdueChange: number;
+  @Field(() => Int, { description: 'Change of the overdue backlog since the end of the previous period (逾期存量变化).' }) overdueBacklogChange: number;
 }
 
 @ObjectType({ description: 'The standard bulletin of a period (通报).' })
@@ -134,6 +138,6 @@ export class Bulletin {
   @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
   @Field(() => [RemediationItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: RemediationItem[];
-  @Field(() => [RemediationItem], { description: 'Items overdue at the end of the period, most overdue first, at most 200 (逾期隐患清单).' }) overdueItems: RemediationItem[];
+  @Field(() => [RemediationItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: RemediationItem[];
 }
 
