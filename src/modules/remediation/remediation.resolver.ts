@@ -4,7 +4,7 @@ import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../commo
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { Yuan, yuan } from '../../common/scalars';
-import { addWorkingDays } from '../../common/time';
+import { addDays, addWorkingDays, daysBetween, shanghaiDate } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
 import * as inspections from '../inspection/inspection.service';
@@ -13,7 +13,11 @@ import { departmentById, districtByCode, hazardTypeByCode } from '../reference/r
 import { Business, ProductModel, Site } from '../registry/registry.entities';
 import { businessLoader } from '../registry/registry.service';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
-import { RemediationAction } from './remediation.enums';
+import { ListingEscalation, RemediationAction } from './remediation.enums';
+
+/** §6.3, one city's timings (the defaults the task-force office works with). */
+const LISTING_PUBLISH_WORKING_DAYS = 5;
+const LISTING_ACCEPTANCE_DAYS = 10;
 import {
   AddEvidenceInput,
   CreateRemediationItemInput,
@@ -24,6 +28,7 @@ import {
   RemediationItemsArgs,
   RequestExtensionInput,
   TransitionInput,
+  UpdateRemediationItemInput,
 } from './remediation.inputs';
 import * as remediation from './remediation.service';
 
@@ -104,6 +109,14 @@ export class RemediationResolver {
   @Mutation(() => RemediationItemPayload, { description: 'Move an item through its workflow: notice, rectification, review, close, write-off, interview, transfer … (整改流程操作).' })
   async transitionRemediationItem(@Ctx() ctx: Context, @InputArg() input: TransitionInput): Promise<RemediationItemPayload> {
     return { remediationItem: await remediation.transition(ctx, input), userErrors: [] };
+  }
+
+  @Roles(...WORKERS)
+  @Mutation(() => RemediationItemPayload, {
+    description: 'Correct or re-grade a hazard: type, level, major fire hazard, description, responsible person, measures; code and history kept (隐患更正/重新定级).',
+  })
+  async updateRemediationItem(@Ctx() ctx: Context, @InputArg() input: UpdateRemediationItemInput): Promise<RemediationItemPayload> {
+    return { remediationItem: await remediation.updateRemediationItem(ctx, input), userErrors: [] };
   }
 
   @Roles(...WORKERS)
@@ -213,6 +226,11 @@ export class RemediationItemResolver {
     return remediation.overdueDays(i, remediation.today(ctx));
   }
 
+  @FieldResolver(() => Boolean, { description: "Listed, and past the listing authority's deadline while still being rectified, by today's Asia/Shanghai date (挂牌督办逾期)." })
+  async listingOverdue(@Root() i: RemediationItem, @Ctx() ctx: Context): Promise<boolean> {
+    return i.listed && remediation.isListingOverdue(i, await remediation.listingByItem(ctx).load(i.id), remediation.today(ctx));
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'When the review is due: the deadline plus 3 working days, MPS Order No. 120 (复查期限); null without a deadline.' })
   reviewDueDate(@Root() i: RemediationItem): string | null {
     return i.deadline ? addWorkingDays(i.deadline, 3) : null;
@@ -221,6 +239,52 @@ export class RemediationItemResolver {
   @FieldResolver(() => [RemediationAction], { description: 'Actions the current user may take now: which buttons to show (可执行操作).' })
   availableTransitions(@Root() i: RemediationItem, @Ctx() ctx: Context) {
     return remediation.availableTransitions(ctx, i);
+  }
+}
+
+/** The timeline of listed supervision (§6.3), computed from the listing's dates and today. */
+@Resolver(() => Listing)
+export class ListingResolver {
+  @FieldResolver(() => String, { description: 'Publication due: 5 working days after listing (公布期限).' })
+  publishDueOn(@Root() l: Listing): string {
+    return addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not yet published and past its publication due date (逾期未公布).' })
+  publishOverdue(@Root() l: Listing, @Ctx() ctx: Context): boolean {
+    return !l.publishedOn && !l.liftedOn && remediation.today(ctx) > addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Acceptance due: 10 days after the deadline or, if earlier, after the party's application for review (验收期限); null without either.",
+  })
+  async acceptanceDueOn(@Root() l: Listing, @Ctx() ctx: Context): Promise<string | null> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    const applied = item?.completionReportedAt ? shanghaiDate(item.completionReportedAt) : null;
+    const base = [l.deadline, applied].filter((d): d is string => !!d).sort()[0];
+    return base ? addDays(base, LISTING_ACCEPTANCE_DAYS) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Past the authority's deadline while still being rectified (挂牌督办逾期)." })
+  async overdue(@Root() l: Listing, @Ctx() ctx: Context): Promise<boolean> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    return !!item && remediation.isListingOverdue(item, l, remediation.today(ctx));
+  }
+
+  @FieldResolver(() => Int, { description: "Days past the authority's deadline; 0 when not overdue (督办逾期天数)." })
+  async overdueDays(@Root() l: Listing, @Ctx() ctx: Context): Promise<number> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    const todayDate = remediation.today(ctx);
+    return item && remediation.isListingOverdue(item, l, todayDate) ? daysBetween(l.deadline!, todayDate) : 0;
+  }
+
+  @FieldResolver(() => ListingEscalation, { description: 'How far the overdue item has been escalated so far (逾期督办升级).' })
+  escalation(@Root() l: Listing): ListingEscalation {
+    if (l.publicCriticismOn) return ListingEscalation.PUBLIC_CRITICISM;
+    if (l.supervisionLetterOn) return ListingEscalation.SUPERVISION_LETTER;
+    if (l.explanationFiledOn) return ListingEscalation.EXPLANATION_FILED;
+    return ListingEscalation.NONE;
   }
 }
 

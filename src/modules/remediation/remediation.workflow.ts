@@ -2,7 +2,7 @@ import { Role, type Principal } from '../../common/auth';
 import { UserErrorCode } from '../../common/errors';
 import { HazardLevel } from '../reference/reference.enums';
 import type { Listing, RemediationItem } from './remediation.entities';
-import { HazardStatus, RemediationAction, ReviewResult } from './remediation.enums';
+import { DONE_STATUSES, HazardStatus, RemediationAction } from './remediation.enums';
 
 /**
  * The remediation workflow (隐患整改闭环, DOMAIN.md §6), declared once: for every action, the
@@ -34,7 +34,8 @@ const COORDINATORS = [Role.COORDINATOR] as const;
 
 /** What the guards may look at besides the item itself (loaded once, for the actions with `needsFacts`). */
 export interface ItemFacts {
-  afterEvidence: number;
+  /** "After" photos and videos: what proves a rectification (a document does not). */
+  afterPhotos: number;
   listing: Listing | null;
 }
 
@@ -42,12 +43,16 @@ export interface GuardContext {
   item: RemediationItem;
   principal: Principal;
   facts: ItemFacts;
+  /** Today's Asia/Shanghai date on the request's clock. */
+  today: string;
 }
 
 export interface Veto {
   code: UserErrorCode;
   field: string;
+  /** Chinese, for the person at the form. */
   message: string;
+  messageEn: string;
 }
 
 type Guard = (g: GuardContext) => Veto | null;
@@ -61,13 +66,28 @@ export interface TransitionDef {
   guards: readonly Guard[];
   /** The guards or the action read evidence and listing (loaded only then: two statements saved otherwise). */
   needsFacts?: boolean;
+  /**
+   * The action sends the item back into rectification: an acceptance by the listing authority was of
+   * the rectification that just failed, so it is withdrawn and the new round needs its own.
+   */
+  reopens?: boolean;
+  /** A step of listed supervision (§6.3): the action records this date on the listing, once. */
+  listingStep?: ListingStepField;
 }
+
+/** Dates on the listing that a listed-supervision step records. */
+export type ListingStepField = 'publishedOn' | 'explanationFiledOn' | 'supervisionLetterOn' | 'publicCriticismOn';
 
 export function isMajor(item: Pick<RemediationItem, 'level' | 'isMajorFireHazard'>): boolean {
   return item.level === HazardLevel.MAJOR || item.isMajorFireHazard;
 }
 
-const veto = (field: string, message: string): Veto => ({ code: UserErrorCode.GUARD_FAILED, field, message });
+const veto = (field: string, message: string, messageEn: string = message): Veto => ({ code: UserErrorCode.GUARD_FAILED, field, message, messageEn });
+
+/** A listed item's authority deadline (督办期限) has passed while it is still being rectified (§6.3). */
+export function isListingOverdue(item: Pick<RemediationItem, 'status'>, listing: Pick<Listing, 'deadline' | 'liftedOn'> | null, today: string): boolean {
+  return !!listing && !listing.liftedOn && !!listing.deadline && today > listing.deadline && !DONE_STATUSES.includes(item.status);
+}
 
 const notMajor: Guard = ({ item }) => (isMajor(item) ? veto('input.action', 'A major hazard is not closed on the spot: serve a notice and follow its plan (重大隐患不得当场整改销号)') : null);
 const majorOnly: Guard = ({ item }) => (isMajor(item) ? null : veto('input.action', 'Only a major hazard needs a six-element plan'));
@@ -78,16 +98,45 @@ const notTheReporter: Guard = ({ item, principal }) =>
   item.completionReportedBy && item.completionReportedBy === principal.id
     ? veto('input.action', 'You recorded the completion report: another officer must review and close (复查人不得为整改报告人)')
     : null;
-const passedReview: Guard = ({ item }) =>
-  item.status === HazardStatus.VERIFIED && item.reviewResult !== ReviewResult.PASS ? veto('input.action', 'Closing needs a passed review (须复查合格)') : null;
+/**
+ * A hazard re-graded as major after its notice (updateRemediationItem) has no plan yet: the plan
+ * comes before the next step forward, as it would have before RECTIFYING.
+ */
+const planAfterUpgrade: Guard = ({ item }) =>
+  isMajor(item) && !item.plan
+    ? veto(
+        'input.action',
+        '该隐患已升级为重大隐患，须先报送整改方案（SUBMIT_PLAN）方可继续',
+        'The hazard was re-graded as major: its six-element plan (SUBMIT_PLAN) comes before the next step',
+      )
+    : null;
 const afterEvidence: Guard = ({ facts }) =>
-  facts.afterEvidence < 1 ? veto('input.action', 'Closing needs at least one "after" piece of evidence (须上传整改后照片等证据)') : null;
+  facts.afterPhotos < 1
+    ? veto('input.action', '销号须至少有一张整改后照片或一段整改后视频（文书不计）', 'Closing needs at least one "after" photo or video (a document does not count)')
+    : null;
 const listingAccepted: Guard = ({ item, facts }) =>
   isMajor(item) && !(facts.listing?.acceptedOn)
     ? veto('input.action', 'A major hazard is closed only after the listing authority has accepted the rectification (重大隐患须经挂牌督办单位验收)')
     : null;
 const listedNotAccepted: Guard = ({ item, facts }) =>
   !item.listed || !facts.listing ? veto('input.action', 'The item is not under listed supervision') : facts.listing.acceptedOn ? veto('input.action', 'The listing authority has already accepted it') : null;
+const listed: Guard = ({ item, facts }) =>
+  item.listed && facts.listing && !facts.listing.liftedOn ? null : veto('input.action', '该隐患未挂牌督办', 'The item is not under listed supervision');
+/** Each step of listed supervision is recorded once. */
+const stepNotRecorded = (field: ListingStepField): Guard => ({ facts }) =>
+  facts.listing?.[field] ? veto('input.action', `该督办环节已于 ${facts.listing[field]} 记录`, `This step was already recorded on ${facts.listing[field]}`) : null;
+const listingOverdue: Guard = ({ item, facts, today }) =>
+  isListingOverdue(item, facts.listing, today)
+    ? null
+    : veto('input.action', '挂牌督办期限未过或已整改完毕，无需逾期处置', 'The listing deadline has not passed, or the rectification is done: no overdue step is due');
+/** "Unexplained → supervision letter" (§6.3): a filed explanation, interim plan and monitoring stop it. */
+const unexplained: Guard = ({ facts }) =>
+  facts.listing?.explanationFiledOn
+    ? veto('input.action', `已于 ${facts.listing.explanationFiledOn} 报送逾期说明，不发督办函`, `An overdue explanation was filed on ${facts.listing.explanationFiledOn}: no supervision letter`)
+    : null;
+/** "Still undone → public criticism" (§6.3): only after a supervision letter. */
+const letterIssued: Guard = ({ facts }) =>
+  facts.listing?.supervisionLetterOn ? null : veto('input.action', '通报批评须在督办函之后', 'Public criticism comes after a supervision letter');
 const sealed: Guard = ({ item }) => (item.sealed ? null : veto('input.action', 'The item is not sealed'));
 const notSealed: Guard = ({ item }) => (item.sealed ? veto('input.action', 'The item is already sealed') : null);
 
@@ -96,17 +145,47 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { action: RemediationAction.SERVE_NOTICE, from: [HazardStatus.REGISTERED], to: HazardStatus.NOTIFIED, roles: WORKERS, guards: [] },
   { action: RemediationAction.SUBMIT_PLAN, from: [HazardStatus.REGISTERED, HazardStatus.NOTIFIED, HazardStatus.RECTIFYING], to: null, roles: WORKERS, guards: [majorOnly] },
   { action: RemediationAction.START_RECTIFICATION, from: [HazardStatus.NOTIFIED], to: HazardStatus.RECTIFYING, roles: WORKERS, guards: [planBeforeRectifying] },
-  { action: RemediationAction.REPORT_COMPLETION, from: [HazardStatus.RECTIFYING], to: HazardStatus.PENDING_REVIEW, roles: WORKERS, guards: [] },
-  { action: RemediationAction.PASS_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.VERIFIED, roles: WORKERS, guards: [notTheReporter] },
-  { action: RemediationAction.FAIL_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.RECTIFYING, roles: WORKERS, guards: [notTheReporter] },
-  { action: RemediationAction.ACCEPT_LISTING, from: [HazardStatus.PENDING_REVIEW, HazardStatus.VERIFIED], to: null, roles: COORDINATORS, guards: [listedNotAccepted], needsFacts: true },
+  { action: RemediationAction.REPORT_COMPLETION, from: [HazardStatus.RECTIFYING], to: HazardStatus.PENDING_REVIEW, roles: WORKERS, guards: [planAfterUpgrade] },
+  { action: RemediationAction.PASS_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.VERIFIED, roles: WORKERS, guards: [notTheReporter, planAfterUpgrade] },
+  { action: RemediationAction.FAIL_REVIEW, from: [HazardStatus.PENDING_REVIEW], to: HazardStatus.RECTIFYING, roles: WORKERS, guards: [notTheReporter], reopens: true },
+  { action: RemediationAction.ACCEPT_LISTING, from: [HazardStatus.PENDING_REVIEW, HazardStatus.VERIFIED], to: null, roles: COORDINATORS, guards: [listedNotAccepted, planAfterUpgrade], needsFacts: true },
   {
     action: RemediationAction.CLOSE,
     from: [HazardStatus.VERIFIED, HazardStatus.RECTIFIED_ON_SITE],
     to: HazardStatus.CLOSED,
     roles: WORKERS,
-    guards: [notTheReporter, passedReview, afterEvidence, listingAccepted],
+    // (A passed review is not a guard: VERIFIED is reached only by PASS_REVIEW, and CLOSE from
+    // RECTIFIED_ON_SITE records the conclusion itself, so such a guard could never veto.)
+    guards: [notTheReporter, planAfterUpgrade, afterEvidence, listingAccepted],
     needsFacts: true,
+  },
+  { action: RemediationAction.PUBLISH_LISTING, from: OPEN, to: null, roles: COORDINATORS, guards: [listed, stepNotRecorded('publishedOn')], needsFacts: true, listingStep: 'publishedOn' },
+  {
+    action: RemediationAction.FILE_OVERDUE_EXPLANATION,
+    from: OPEN,
+    to: null,
+    roles: WORKERS,
+    guards: [listed, listingOverdue, stepNotRecorded('explanationFiledOn')],
+    needsFacts: true,
+    listingStep: 'explanationFiledOn',
+  },
+  {
+    action: RemediationAction.ISSUE_SUPERVISION_LETTER,
+    from: OPEN,
+    to: null,
+    roles: COORDINATORS,
+    guards: [listed, listingOverdue, unexplained, stepNotRecorded('supervisionLetterOn')],
+    needsFacts: true,
+    listingStep: 'supervisionLetterOn',
+  },
+  {
+    action: RemediationAction.PUBLIC_CRITICISM,
+    from: OPEN,
+    to: null,
+    roles: COORDINATORS,
+    guards: [listed, listingOverdue, letterIssued, stepNotRecorded('publicCriticismOn')],
+    needsFacts: true,
+    listingStep: 'publicCriticismOn',
   },
   { action: RemediationAction.INVALIDATE, from: OPEN, to: HazardStatus.INVALIDATED, roles: COORDINATORS, guards: [] },
   { action: RemediationAction.RECORD_INTERVIEW, from: ALL.filter((s) => s !== HazardStatus.INVALIDATED), to: null, roles: WORKERS, guards: [] },
