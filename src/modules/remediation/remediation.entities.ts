@@ -303,7 +303,7 @@ export class RemediationEvent {
   @JoinColumn({ name: 'item_id' })
   itemRef?: RemediationItem;
 
-  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, LISTING_LIFTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
+  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
   @Index('ix_remediation_event_action')
   @Column({ type: 'varchar', length: 40 })
   action: string;

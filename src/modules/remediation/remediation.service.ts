@@ -353,7 +353,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       }
       if (!pass && def.reopens && item.listed) {
         // The acceptance (if any) was of the rectification that just failed; the next round needs its own.
-        const withdrawn: { accepted_on: string }[] = await ctx.em.query(
+        // (TypeORM answers an UPDATE … RETURNING with [rows, rowCount].)
+        const [withdrawn]: [{ accepted_on: string }[], number] = await ctx.em.query(
           `UPDATE listing l SET accepted_on = NULL, acceptance_note = NULL
              FROM (SELECT id, accepted_on FROM listing WHERE item_id = $1) old
             WHERE l.id = old.id AND old.accepted_on IS NOT NULL
@@ -548,18 +549,21 @@ export async function updateRemediationItem(ctx: Context, input: UpdateRemediati
   item.rectificationMeasures = text(input.rectificationMeasures, item.rectificationMeasures);
   errors.throwIfAny();
 
-  const after = auditView(item);
-  const changes = diff(before, after);
-  if (!Object.keys(changes).length) fail(UserErrorCode.VALIDATION, 'input', '没有要修改的内容', 'Nothing to change: every given field already has that value');
+  if (!Object.keys(diff(before, auditView(item))).length) fail(UserErrorCode.VALIDATION, 'input', '没有要修改的内容', 'Nothing to change: every given field already has that value');
   const todayDate = today(ctx);
   if (lifted) {
     await ctx.em.update(Listing, { id: lifted.id }, { liftedOn: todayDate, liftReason: reason });
     item.listed = false;
   }
+  const changes = diff(before, auditView(item));
   item.version += 1;
   await ctx.em.save(item);
-  await recordEvent(ctx, item, 'UPDATED', item.status, reason, { changes, ...(nowMajor && !wasMajor && !item.plan && NOTICED.includes(item.status) ? { planDue: true } : {}) });
-  if (lifted) await recordEvent(ctx, item, 'LISTING_LIFTED', item.status, reason, { listingNumber: lifted.listingNumber, liftedOn: todayDate });
+  // One event: what changed, whether the plan is now due, and the lift of the listing if any.
+  await recordEvent(ctx, item, 'UPDATED', item.status, reason, {
+    changes,
+    ...(nowMajor && !wasMajor && !item.plan && NOTICED.includes(item.status) ? { planDue: true } : {}),
+    ...(lifted ? { listingLifted: { listingNumber: lifted.listingNumber, liftedOn: todayDate } } : {}),
+  });
   await recordAudit(ctx, {
     operation: 'updateRemediationItem',
     entityType: 'RemediationItem',
