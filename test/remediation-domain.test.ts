@@ -209,6 +209,15 @@ describe('paper first, system later (#11.8)', () => {
     expect(i).toMatchObject({ status: 'RECTIFYING', reviewResult: 'FAIL', reviewedAt: '2026-06-10T02:00:00.000Z', deadline: '2026-06-12', overdue: true, overdueDays: 3 });
     expect(i.events.at(-1)).toMatchObject({ action: 'FAIL_REVIEW', data: { previousDeadline: '2026-06-05', reviewedAt: '2026-06-10T02:00:00.000Z' } });
   });
+
+  it('an interview is recorded once held: a past date is accepted, a future one refused', async () => {
+    const i = await newItem();
+    expect((await step(o1.token, i, 'RECORD_INTERVIEW', { interview: { party: '店主王五', date: '2026-06-16' } })).userErrors).toEqual([
+      { field: ['input', 'interview', 'date'], code: 'VALIDATION', message: '约谈日期 2026-06-16 晚于今天', messageEn: 'The interview date 2026-06-16 is after today' },
+    ]);
+    const done = await stepOk(o1.token, i, 'RECORD_INTERVIEW', { interview: { party: '店主王五', date: '2026-06-10' } });
+    expect(done).toMatchObject({ interviewed: true });
+  });
 });
 
 describe('extensions asked for after the deadline (#14.11)', () => {

@@ -307,7 +307,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       const servedOn = shanghaiDate(servedAt);
       if (servedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         errors.add(UserErrorCode.VALIDATION, 'input.noticeServedAt', '送达时间不能晚于当前时间', 'noticeServedAt is in the future');
-      } else if (servedAt < item.discoveredAt) {
+      } else if (input.noticeServedAt && servedAt < item.discoveredAt) {
+        // (Only a given time is checked: "now" may trail a discovery time let in with clock drift.)
         errors.add(UserErrorCode.VALIDATION, 'input.noticeServedAt', '整改通知送达时间早于隐患发现时间', 'noticeServedAt is before the hazard was discovered');
       }
       if (input.deadline && input.deadline < servedOn) {
@@ -430,6 +431,10 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       else {
         const dept = input.interview.departmentCode ? await ctx.em.findOne(Department, { where: { code: input.interview.departmentCode } }) : null;
         if (input.interview.departmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.interview.departmentCode', `No department with code ${input.interview.departmentCode}`);
+        // An interview is recorded once held (paper first, system later), never ahead of it.
+        if (input.interview.date > todayDate) {
+          errors.add(UserErrorCode.VALIDATION, 'input.interview.date', `约谈日期 ${input.interview.date} 晚于今天`, `The interview date ${input.interview.date} is after today`);
+        }
         Object.assign(data, { party: clean(input.interview.party), date: input.interview.date, department: dept?.code ?? null });
       }
       item.interviewed = true;
