@@ -8,7 +8,7 @@ import { idempotent } from '../../common/idempotency';
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { nextSequence } from '../../common/sequence';
 import { SortDirection } from '../../common/sort';
-import { addDays, addWorkingDays, compactDate, daysBetween, shanghaiDate } from '../../common/time';
+import { addDays, compactDate, daysBetween, shanghaiDate } from '../../common/time';
 import { clean } from '../../common/validation';
 import { lockForUpdate, saveLocked } from '../../common/versioning';
 import { AuditEvent } from '../audit/audit.entity';
@@ -18,7 +18,7 @@ import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { Inspection } from '../inspection/inspection.entities';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
-import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField, ReviewResult } from './remediation.enums';
+import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField } from './remediation.enums';
 import type {
   AddEvidenceInput,
   CreateRemediationItemInput,
@@ -36,8 +36,6 @@ import { TRANSITIONS, firstVeto, isMajor, transitionOf, type ItemFacts } from '.
 export { isListingOverdue } from './remediation.workflow';
 
 const WORKERS: readonly Role[] = [Role.COORDINATOR, Role.AGENCY_OFFICER];
-/** Clocks of phones and laptops drift: "in the future" means more than five minutes ahead. */
-const FUTURE_TOLERANCE_MS = 5 * 60000;
 
 export const itemScope = (i: Pick<RemediationItem, 'stage' | 'districtCode'>): RecordScope => ({ stages: [i.stage], districtCode: i.districtCode });
 
@@ -249,8 +247,6 @@ async function requireRole(ctx: Context, roles: readonly Role[], operation: stri
 /** For actions whose guards do not look at evidence or listings. */
 const NO_FACTS: ItemFacts = { afterPhotos: 0, listing: null };
 
-const PLAN_KEYS = ['objectives', 'measures', 'funds', 'responsible', 'timeline', 'contingency'] as const;
-
 /**
  * Applies one workflow action: checks status, role, write scope and guards from the declared table,
  * then the action's input, changes the item, records the event and the audit row.
@@ -274,193 +270,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const comment = clean(input.comment);
   const errors = new ErrorCollector();
   const data: Record<string, unknown> = {};
-  /** A listing date given for the listing's steps: today by default, never in the future nor before the listing. */
-  const listingDate = (listing: Listing): string => {
-    const on = input.effectiveOn ?? todayDate;
-    if (on > todayDate) errors.add(UserErrorCode.VALIDATION, 'input.effectiveOn', `日期 ${on} 晚于今天（${todayDate}）`, `The date ${on} is after today (${todayDate})`);
-    else if (on < listing.listedOn) errors.add(UserErrorCode.VALIDATION, 'input.effectiveOn', `日期 ${on} 早于挂牌日期 ${listing.listedOn}`, `The date ${on} is before the listing (${listing.listedOn})`);
-    return on;
-  };
-  /** When a review was held: now by default; may be entered late, never in the future nor before the notice. */
-  const reviewTime = (): Date => {
-    const at = input.reviewedAt ?? now;
-    if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) errors.add(UserErrorCode.VALIDATION, 'input.reviewedAt', '复查时间不能晚于当前时间', 'reviewedAt is in the future');
-    else if (item.noticeServedAt && at < item.noticeServedAt) {
-      errors.add(UserErrorCode.VALIDATION, 'input.reviewedAt', '复查时间早于整改通知送达时间', 'reviewedAt is before the notice was served');
-    }
-    return at;
-  };
-
-  switch (input.action) {
-    case RemediationAction.RECTIFY_ON_SITE:
-      item.noticeType = NoticeType.IMMEDIATE;
-      item.noticeServedAt = now;
-      item.rectifiedAt = now;
-      item.rectifiedOn = todayDate;
-      break;
-    case RemediationAction.SERVE_NOTICE: {
-      if (!input.noticeType) errors.add(UserErrorCode.REQUIRED, 'input.noticeType', 'SERVE_NOTICE needs the notice type');
-      if (input.noticeType === NoticeType.LIMITED_TIME && !input.deadline) errors.add(UserErrorCode.REQUIRED, 'input.deadline', 'A limited-time notice needs a deadline (限期整改须明确整改期限)');
-      // Paper first, system later: a notice served last week is recorded as served last week, and
-      // its deadline may already have passed (the item is then overdue from the true dates).
-      const servedAt = input.noticeServedAt ?? now;
-      const servedOn = shanghaiDate(servedAt);
-      if (servedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-        errors.add(UserErrorCode.VALIDATION, 'input.noticeServedAt', '送达时间不能晚于当前时间', 'noticeServedAt is in the future');
-      } else if (input.noticeServedAt && servedAt < item.discoveredAt) {
-        // (Only a given time is checked: "now" may trail a discovery time let in with clock drift.)
-        errors.add(UserErrorCode.VALIDATION, 'input.noticeServedAt', '整改通知送达时间早于隐患发现时间', 'noticeServedAt is before the hazard was discovered');
-      }
-      if (input.deadline && input.deadline < servedOn) {
-        errors.add(UserErrorCode.VALIDATION, 'input.deadline', `整改期限 ${input.deadline} 早于通知送达日期 ${servedOn}`, `The deadline ${input.deadline} is before the notice was served (${servedOn})`);
-      }
-      item.noticeType = input.noticeType ?? null;
-      item.noticeNo = clean(input.noticeNo);
-      item.noticeServedAt = servedAt;
-      item.deadline = input.noticeType === NoticeType.IMMEDIATE ? input.deadline ?? servedOn : input.deadline ?? null;
-      if (input.rectificationMeasures !== undefined) item.rectificationMeasures = clean(input.rectificationMeasures);
-      if (input.funds !== undefined) item.funds = input.funds;
-      Object.assign(data, { noticeType: item.noticeType, deadline: item.deadline, noticeNo: item.noticeNo });
-      if (input.noticeServedAt) data.noticeServedAt = servedAt.toISOString();
-      break;
-    }
-    case RemediationAction.SUBMIT_PLAN:
-      if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', 'SUBMIT_PLAN needs the six-element plan');
-      else item.plan = Object.fromEntries(PLAN_KEYS.map((k) => [k, clean(input.plan![k])!]));
-      if (input.funds !== undefined) item.funds = input.funds;
-      break;
-    case RemediationAction.REPORT_COMPLETION:
-      item.completionReportedAt = now;
-      item.completionReportedBy = principal.id;
-      break;
-    case RemediationAction.PASS_REVIEW:
-    case RemediationAction.FAIL_REVIEW: {
-      const pass = input.action === RemediationAction.PASS_REVIEW;
-      if (!pass && !comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A failed review needs review notes saying what is still wrong');
-      const reviewedAt = reviewTime();
-      const reviewedOn = shanghaiDate(reviewedAt);
-      if (!pass && input.deadline && input.deadline < reviewedOn) {
-        errors.add(UserErrorCode.VALIDATION, 'input.deadline', `新的整改期限 ${input.deadline} 早于复查日期 ${reviewedOn}`, `The new deadline ${input.deadline} is before the review (${reviewedOn})`);
-      }
-      item.reviewerId = principal.id;
-      item.reviewerName = clean(input.reviewerName) ?? shownName(principal);
-      item.reviewedAt = reviewedAt;
-      item.reviewResult = pass ? ReviewResult.PASS : ReviewResult.FAIL;
-      item.reviewNotes = comment;
-      if (input.reviewedAt) data.reviewedAt = reviewedAt.toISOString();
-      if (pass) {
-        item.rectifiedAt = reviewedAt;
-        item.rectifiedOn = reviewedOn;
-      }
-      if (!pass && def.reopens && item.listed) {
-        // The acceptance (if any) was of the rectification that just failed; the next round needs its own.
-        // (TypeORM answers an UPDATE … RETURNING with [rows, rowCount].)
-        const [withdrawn]: [{ accepted_on: string }[], number] = await ctx.em.query(
-          `UPDATE listing l SET accepted_on = NULL, acceptance_note = NULL
-             FROM (SELECT id, accepted_on FROM listing WHERE item_id = $1) old
-            WHERE l.id = old.id AND old.accepted_on IS NOT NULL
-           RETURNING to_char(old.accepted_on, 'YYYY-MM-DD') AS accepted_on`,
-          [item.id],
-        );
-        if (withdrawn.length) data.listingAcceptanceWithdrawn = withdrawn[0].accepted_on;
-      }
-      if (!pass) {
-        item.failedReviews += 1;
-        item.completionReportedBy = null;
-        item.completionReportedAt = null;
-        if (input.deadline) {
-          data.previousDeadline = item.deadline;
-          item.deadline = input.deadline;
-        }
-      }
-      data.reviewResult = item.reviewResult;
-      break;
-    }
-    case RemediationAction.ACCEPT_LISTING: {
-      const listing = facts.listing!;
-      listing.acceptedOn = listingDate(listing);
-      listing.acceptanceNote = comment;
-      errors.throwIfAny();
-      // An UPDATE of the two fields (save would re-read the listing first).
-      await ctx.em.update(Listing, { id: listing.id }, { acceptedOn: listing.acceptedOn, acceptanceNote: listing.acceptanceNote });
-      data.acceptedOn = listing.acceptedOn;
-      break;
-    }
-    case RemediationAction.PUBLISH_LISTING:
-    case RemediationAction.FILE_OVERDUE_EXPLANATION:
-    case RemediationAction.ISSUE_SUPERVISION_LETTER:
-    case RemediationAction.PUBLIC_CRITICISM: {
-      const listing = facts.listing!;
-      const field = def.listingStep!;
-      const on = listingDate(listing);
-      const change: Partial<Listing> = { [field]: on };
-      if (input.action === RemediationAction.FILE_OVERDUE_EXPLANATION && !comment) {
-        errors.add(UserErrorCode.REQUIRED, 'input.comment', '逾期说明须写明原因、临时方案和监控措施', 'The overdue explanation needs the reasons, the interim plan and the monitoring');
-      }
-      if (input.action === RemediationAction.ISSUE_SUPERVISION_LETTER) {
-        const no = clean(input.documentNo);
-        if (!no) errors.add(UserErrorCode.REQUIRED, 'input.documentNo', '督办函须有文号', 'A supervision letter needs its document number');
-        change.supervisionLetterNo = no;
-        data.documentNo = no;
-      }
-      errors.throwIfAny();
-      await ctx.em.update(Listing, { id: listing.id }, change);
-      data[field] = on;
-      data.listingDeadline = listing.deadline;
-      break;
-    }
-    case RemediationAction.CLOSE:
-      if (from === HazardStatus.RECTIFIED_ON_SITE) {
-        // On the spot, the inspecting officer records the review conclusion as well.
-        item.reviewerId = principal.id;
-        item.reviewerName = clean(input.reviewerName) ?? shownName(principal);
-        item.reviewedAt = now;
-        item.reviewResult = ReviewResult.PASS;
-        item.reviewNotes = comment;
-      }
-      item.closedAt = now;
-      item.closedOn = todayDate;
-      item.closedBy = principal.id;
-      break;
-    case RemediationAction.INVALIDATE:
-      if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'Writing an item off needs the reason (误报核销须说明理由)');
-      item.invalidationReason = comment;
-      break;
-    case RemediationAction.RECORD_INTERVIEW:
-      if (!input.interview) errors.add(UserErrorCode.REQUIRED, 'input.interview', 'RECORD_INTERVIEW needs the interview');
-      else {
-        const dept = input.interview.departmentCode ? await ctx.em.findOne(Department, { where: { code: input.interview.departmentCode } }) : null;
-        if (input.interview.departmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.interview.departmentCode', `No department with code ${input.interview.departmentCode}`);
-        // An interview is recorded once held (paper first, system later), never ahead of it.
-        if (input.interview.date > todayDate) {
-          errors.add(UserErrorCode.VALIDATION, 'input.interview.date', `约谈日期 ${input.interview.date} 晚于今天`, `The interview date ${input.interview.date} is after today`);
-        }
-        Object.assign(data, { party: clean(input.interview.party), date: input.interview.date, department: dept?.code ?? null });
-      }
-      item.interviewed = true;
-      break;
-    case RemediationAction.TRANSFER:
-      if (!input.transfer || (!input.transfer.toDepartmentCode && !input.transfer.toPolice)) {
-        errors.add(UserErrorCode.REQUIRED, 'input.transfer', 'TRANSFER needs a receiving department or toPolice');
-      } else {
-        const dept = input.transfer.toDepartmentCode ? await ctx.em.findOne(Department, { where: { code: input.transfer.toDepartmentCode } }) : null;
-        if (input.transfer.toDepartmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.transfer.toDepartmentCode', `No department with code ${input.transfer.toDepartmentCode}`);
-        Object.assign(data, { toDepartment: dept?.code ?? null, toPolice: input.transfer.toPolice });
-      }
-      item.transferred = true;
-      break;
-    case RemediationAction.SEAL:
-      item.sealed = true;
-      break;
-    case RemediationAction.UNSEAL:
-      item.sealed = false;
-      break;
-    case RemediationAction.COMMENT:
-      if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A comment needs text');
-      break;
-    case RemediationAction.START_RECTIFICATION:
-      break;
-  }
+  // What the action does is declared with it (remediation.workflow.ts); the status change comes after.
+  await def.apply?.({ ctx, input, item, principal, facts, def, from, now, today: todayDate, comment, errors, data });
   errors.throwIfAny();
 
   if (def.to) item.status = def.to;
