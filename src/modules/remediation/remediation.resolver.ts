@@ -127,7 +127,7 @@ export class RemediationResolver {
   }
 
   @Roles(...WORKERS)
-  @Mutation(() => ExtensionPayload, { description: 'Approve (moving the deadline, history kept) or refuse an extension (延期审批).' })
+  @Mutation(() => ExtensionPayload, { description: 'Approve (moving the deadline, history kept) or refuse an extension; for a listed item a coordinator decides, and an approval moves the listing deadline too (延期审批).' })
   async decideExtension(@Ctx() ctx: Context, @InputArg() input: DecideExtensionInput): Promise<ExtensionPayload> {
     const r = await remediation.decideExtension(ctx, input);
     return { remediationItem: r.item, extensionRequest: r.request, userErrors: [] };

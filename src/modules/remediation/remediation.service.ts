@@ -8,7 +8,7 @@ import { idempotent } from '../../common/idempotency';
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { nextSequence } from '../../common/sequence';
 import { SortDirection } from '../../common/sort';
-import { addDays, compactDate, daysBetween, shanghaiDate } from '../../common/time';
+import { addDays, addWorkingDays, compactDate, daysBetween, shanghaiDate } from '../../common/time';
 import { clean } from '../../common/validation';
 import { lockForUpdate, saveLocked } from '../../common/versioning';
 import { AuditEvent } from '../audit/audit.entity';
@@ -36,6 +36,8 @@ import { TRANSITIONS, firstVeto, isMajor, transitionOf, type ItemFacts } from '.
 export { isListingOverdue } from './remediation.workflow';
 
 const WORKERS: readonly Role[] = [Role.COORDINATOR, Role.AGENCY_OFFICER];
+/** §6.3, one city's timing: a listed item's extension is asked for this many working days before the listing deadline. */
+const LISTING_EXTENSION_NOTICE_WORKING_DAYS = 20;
 
 export const itemScope = (i: Pick<RemediationItem, 'stage' | 'districtCode'>): RecordScope => ({ stages: [i.stage], districtCode: i.districtCode });
 
@@ -421,6 +423,16 @@ export async function requestExtension(ctx: Context, input: RequestExtensionInpu
       `The deadline ${item.deadline} passed before the application: an overdue item is not extended, and its overdue days stand`,
     );
   }
+  // Listed (§6.3): the authority hears extension requests at least 20 working days before its deadline.
+  const listing = item.listed ? await ctx.em.findOne(Listing, { where: { itemId: item.id } }) : null;
+  if (listing?.deadline && !listing.liftedOn && addWorkingDays(requestedOn, LISTING_EXTENSION_NOTICE_WORKING_DAYS) > listing.deadline) {
+    fail(
+      UserErrorCode.GUARD_FAILED,
+      'input.requestedOn',
+      `挂牌督办隐患的延期申请须在督办期限 ${listing.deadline} 前至少 ${LISTING_EXTENSION_NOTICE_WORKING_DAYS} 个工作日提出`,
+      `A listed item's extension is asked for at least ${LISTING_EXTENSION_NOTICE_WORKING_DAYS} working days before the listing deadline (${listing.deadline})`,
+    );
+  }
   const request = ctx.em.create(ExtensionRequest, {
     itemId: item.id,
     requestedAt: requestedOn === todayDate ? ctx.now() : new Date(`${requestedOn}T12:00:00+08:00`),
@@ -450,6 +462,16 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
   if (request.status !== ExtensionStatus.PENDING) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The request was already ${request.status}`);
   if (request.requestedBy === ctx.principal!.id) fail(UserErrorCode.GUARD_FAILED, 'input.requestId', 'Whoever recorded the request may not decide it');
   if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The item is ${item.status}; the request can no longer be decided`);
+  // A listed item's deadline is the listing authority's: the task-force office records its decision,
+  // and an approval moves the authority's deadline with the item's (never past a year after listing).
+  const listing = item.listed ? await ctx.em.findOne(Listing, { where: { itemId: item.id } }) : null;
+  const authority = listing && !listing.liftedOn ? listing : null;
+  if (authority && ctx.principal!.role !== Role.COORDINATOR) {
+    fail(UserErrorCode.GUARD_FAILED, 'input.requestId', '挂牌督办隐患的延期由专班办公室（协调员）依挂牌单位决定办理', "A listed item's extension is decided by the task-force office (a coordinator), on the listing authority's word");
+  }
+  if (authority && input.approve && request.requestedDeadline > addDays(authority.listedOn, 365)) {
+    fail(UserErrorCode.GUARD_FAILED, 'input.approve', `督办期限不得超过挂牌后一年（${addDays(authority.listedOn, 365)}）`, `The listing deadline may be at most a year after the listing (${addDays(authority.listedOn, 365)})`);
+  }
   const before = auditView(item);
   request.status = input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED;
   request.decidedAt = ctx.now();
@@ -457,9 +479,14 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
   request.decisionNote = clean(input.note);
   await ctx.em.save(request);
   const previous = item.deadline;
+  let listingMoved: Record<string, string> = {};
   if (input.approve) {
     item.deadline = request.requestedDeadline;
     item.extensions += 1;
+    if (authority?.deadline && authority.deadline < request.requestedDeadline) {
+      await ctx.em.update(Listing, { id: authority.id }, { deadline: request.requestedDeadline });
+      listingMoved = { listingDeadline: request.requestedDeadline, previousListingDeadline: authority.deadline };
+    }
   }
   item.version += 1;
   await ctx.em.save(item);
@@ -467,8 +494,9 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
     requestId: request.id,
     previousDeadline: previous,
     deadline: item.deadline,
+    ...listingMoved,
   });
-  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: auditView(item) });
+  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: { ...auditView(item), ...listingMoved } });
   return { item, request };
 }
 
