@@ -5,6 +5,7 @@ import { Remediation1795941425484 } from './1795941425484-Remediation';
 import { OpenItemIndexes1795944350000 } from './1795944350000-OpenItemIndexes';
 import { ReportChangeNotifications1795950000000 } from './1795950000000-ReportChangeNotifications';
 import { CreditInspectingDepartment1796083200005 } from './1796083200005-CreditInspectingDepartment';
+import { ListedSupervisionTimeline1796083200006 } from './1796083200006-ListedSupervisionTimeline';
 import { CasesAndCalendar1796083200007 } from './1796083200007-CasesAndCalendar';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Function[] = [
   OpenItemIndexes1795944350000,
   ReportChangeNotifications1795950000000,
   CreditInspectingDepartment1796083200005,
+  ListedSupervisionTimeline1796083200006,
   CasesAndCalendar1796083200007,
   RegulatoryMilestones1796083200050,
 ];

@@ -278,7 +278,7 @@ describe('audit trail scenario', () => {
       coordinator.token,
     );
     expect(api.body.data!.auditEvents.nodes).toEqual([
-      { operation: 'updateUser', entityId: created.id, outcome: 'SUCCESS', actorId: admin.user.id, actorName: admin.username, role: 'ADMIN', requestId: s5.requestId, changes: successes[1].changes },
+      { operation: 'updateUser', entityId: created.id, outcome: 'SUCCESS', actorId: admin.user.id, actorName: admin.user.displayName, role: 'ADMIN', requestId: s5.requestId, changes: successes[1].changes },
     ]);
   });
 

@@ -276,6 +276,11 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, action: 'COMMENT', comment: 'authorization matrix' } }),
     expectUserError: 'NOT_FOUND',
   },
+  'Mutation.updateRemediationItem': {
+    query: `mutation($i: UpdateRemediationItemInput!) { updateRemediationItem(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, reason: 'authorization matrix', level: 'MAJOR' } }),
+    expectUserError: 'NOT_FOUND',
+  },
   'Mutation.requestExtension': {
     query: `mutation($i: RequestExtensionInput!) { requestExtension(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, requestedDeadline: '2030-01-01', reason: 'authorization matrix' } }),
@@ -347,6 +352,7 @@ const REMEDIATION_MUTATIONS = [
   'createInspection',
   'createRemediationItem',
   'transitionRemediationItem',
+  'updateRemediationItem',
   'requestExtension',
   'decideExtension',
   'fileEnforcementCase',

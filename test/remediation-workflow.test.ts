@@ -76,7 +76,7 @@ describe('on-the-spot path: REGISTERED → RECTIFIED_ON_SITE → CLOSED', () => 
     let i = await newItem();
     i = await move(o1.token, i, 'RECTIFY_ON_SITE', { comment: '当场下架' });
     expect(i).toMatchObject({ status: 'RECTIFIED_ON_SITE', noticeType: 'IMMEDIATE', version: 2 });
-    expect(await moveErr(o1.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('after') })]);
+    expect(await moveErr(o1.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('整改后照片') })]);
     await evidence(o1.token, i, 'BEFORE');
     expect((await moveErr(o1.token, await read(o1.token, i.id), 'CLOSE'))[0].code).toBe('GUARD_FAILED');
     await evidence(o1.token, i, 'AFTER');

@@ -105,7 +105,7 @@ describe('transitionRemediationItem: SQL statements', () => {
     expect(new Date(r.payload.remediationItem.updatedAt).getTime()).toBe(stored.getTime());
     expect((await ds.query(`SELECT version FROM remediation_item WHERE id = $1`, [i.id]))[0].version).toBe(i.version + 1);
     expect(await lastEvent(i.id)).toEqual({
-      action: 'COMMENT', from_status: 'REGISTERED', to_status: 'REGISTERED', actor_id: o1.user.id, actor_name: o1.username, actor_role: 'AGENCY_OFFICER', comment: '现场已核实', data: null,
+      action: 'COMMENT', from_status: 'REGISTERED', to_status: 'REGISTERED', actor_id: o1.user.id, actor_name: o1.user.displayName, actor_role: 'AGENCY_OFFICER', comment: '现场已核实', data: null,
     });
     expect(await auditRows(i.id)).toEqual([
       { actor_type: 'user', actor_id: o1.user.id, role: 'AGENCY_OFFICER', operation: 'transitionRemediationItem:COMMENT', entity_type: 'RemediationItem', outcome: 'SUCCESS', changes: {}, has_request_id: true },

@@ -32,6 +32,6 @@ describe('the declared workflow', () => {
     }
     expect(transitionOf(RemediationAction.INVALIDATE).roles).toEqual(['COORDINATOR']);
     // The actions whose guards read evidence or the listing load them; the others skip two statements.
-    expect(TRANSITIONS.filter((t) => t.needsFacts).map((t) => t.action).sort()).toEqual(['ACCEPT_LISTING', 'CLOSE']);
+    expect(TRANSITIONS.filter((t) => t.needsFacts).map((t) => t.action).sort()).toEqual(['ACCEPT_LISTING', 'CLOSE', 'FILE_OVERDUE_EXPLANATION', 'ISSUE_SUPERVISION_LETTER', 'PUBLIC_CRITICISM', 'PUBLISH_LISTING']);
   });
 });

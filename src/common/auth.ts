@@ -28,11 +28,22 @@ export const RECORD_READERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER
 /** Roles that may see personal data (names of natural persons, phones) unmasked. */
 export const PERSONAL_DATA_READERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER]);
 
+/** The name of a principal as people read it: the display name, else the login or key name. */
+export function shownName(p: Pick<Principal, 'name' | 'displayName'>): string {
+  return p.displayName || p.name;
+}
+
 /** Who is calling. `null` in the context means anonymous. */
 export interface Principal {
   kind: 'user' | 'apiKey' | 'system';
   id: string;
+  /** Login name of a user, name of an API key. */
   name: string;
+  /**
+   * The name shown to people (histories, reviewer, audit views): a user's display name (张伟), not
+   * the login name (zhang.wei). Absent, `name` is shown. Read it through `shownName`.
+   */
+  displayName?: string;
   role: Role;
   departmentId: string | null;
   /** Task teams the principal works in (scope of an AGENCY_OFFICER). */

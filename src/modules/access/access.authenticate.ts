@@ -19,6 +19,7 @@ declare module 'express-serve-static-core' {
 interface PrincipalRow {
   id: string;
   name: string;
+  display_name: string;
   role: Role;
   department_id: string | null;
   team_ids: string[];
@@ -34,6 +35,7 @@ function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
     kind,
     id: r.id,
     name: r.name,
+    displayName: r.display_name,
     role: r.role,
     departmentId: r.department_id,
     teamIds: r.team_ids,
@@ -45,7 +47,7 @@ function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
 /** One statement: the active user with the stages of its teams. */
 async function userPrincipal(ds: DataSource, userId: string): Promise<Principal | null> {
   const rows: PrincipalRow[] = await ds.query(
-    `SELECT x.id, x.username AS name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
+    `SELECT x.id, x.username AS name, x.display_name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
        FROM app_user x WHERE x.id = $1 AND x.active`,
     [userId],
   );
@@ -58,7 +60,7 @@ async function apiKeyPrincipal(ds: DataSource, key: string): Promise<Principal |
   if (!m) return null;
   const rows: PrincipalRow[] = await ds.query(
     `WITH k AS (
-        SELECT x.id, x.name, x.role, x.department_id, x.team_ids, x.district_codes, x.secret_hash, ${STAGES_OF_TEAMS}
+        SELECT x.id, x.name, x.name AS display_name, x.role, x.department_id, x.team_ids, x.district_codes, x.secret_hash, ${STAGES_OF_TEAMS}
           FROM api_key x
          WHERE x.prefix = $1 AND x.revoked_at IS NULL AND (x.expires_at IS NULL OR x.expires_at > now())),
      touch AS (

@@ -127,7 +127,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   const token = signAccessToken(ctx.config.jwtSecret!, user!.id, ctx.config.jwtTtlSeconds, now);
   // The audit row names the user who signed in; the request itself stays as it came (anonymous or
   // whoever sent it), so later fields of the same operation do not run with the new identity.
-  const asUser = { kind: 'user' as const, id: user!.id, name: user!.username, role: user!.role, departmentId: user!.departmentId, teamIds: user!.teamIds, stages: [], districtCodes: user!.districtCodes };
+  const asUser = { kind: 'user' as const, id: user!.id, name: user!.username, displayName: user!.displayName, role: user!.role, departmentId: user!.departmentId, teamIds: user!.teamIds, stages: [], districtCodes: user!.districtCodes };
   await recordAudit({ ...ctx, principal: asUser }, { operation: 'login', entityType: 'User', entityId: user!.id, before: { lastLoginAt: previousLoginAt }, after: { lastLoginAt: now } });
   return { user: user!, accessToken: token.token, expiresAt: token.expiresAt };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { shownName } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { AuditEvent, AuditOutcome } from './audit.entity';
 
@@ -45,7 +46,7 @@ function actor(ctx: Context) {
   return {
     actorType: p?.kind ?? 'anonymous',
     actorId: p?.id ?? null,
-    actorName: p?.name ?? null,
+    actorName: p ? shownName(p) : null,
     role: p?.role ?? null,
     departmentId: p?.departmentId ?? null,
     requestId: ctx.requestId,

@@ -1,5 +1,5 @@
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
-import { Role } from '../../common/auth';
+import { Role, shownName } from '../../common/auth';
 import { decodeCursor, encodeCursor, paginate, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
@@ -486,7 +486,7 @@ async function recordStatusChange(ctx: Context, c: Certificate, from: CertStatus
     effectiveOn,
     changedAt: ctx.now(),
     changedBy: ctx.principal?.kind === 'system' ? null : ctx.principal?.id ?? null,
-    changedByName: ctx.principal?.name ?? null,
+    changedByName: ctx.principal ? shownName(ctx.principal) : null,
   });
 }
 

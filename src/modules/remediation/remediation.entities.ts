@@ -9,7 +9,7 @@ import { Department, District, HazardType, TaskTeam } from '../reference/referen
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
 import { CaseClosingOutcome, PoliceTransferOutcome } from './enforcement.enums';
-import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, PenaltyType, RemediationAction, ReviewResult } from './remediation.enums';
+import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, ReviewResult } from './remediation.enums';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 const money = { type: 'numeric', precision: 14, scale: 2 } as const;
@@ -304,7 +304,7 @@ export class RemediationEvent {
   @JoinColumn({ name: 'item_id' })
   itemRef?: RemediationItem;
 
-  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, CASE_FILED, EVIDENCE_ADDED (操作).' })
+  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
   @Index('ix_remediation_event_action')
   @Column({ type: 'varchar', length: 40 })
   action: string;
@@ -427,13 +427,50 @@ export class Listing {
   @Column({ name: 'plan_document', type: 'text', nullable: true })
   planDocument: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD (验收日期).' })
+  @Field(() => String, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD; cleared when a later review fails, since it accepted a rectification that did not hold (验收日期).' })
   @Column({ name: 'accepted_on', type: 'date', nullable: true })
   acceptedOn: string | null;
 
   @Field(() => String, { nullable: true, description: 'Acceptance note (验收意见).' })
   @Column({ name: 'acceptance_note', type: 'text', nullable: true })
   acceptanceNote: string | null;
+
+  @Field(() => ListingLevel, { description: 'Level of the listing authority (挂牌级别).' })
+  @Column({ type: 'enum', enum: ListingLevel, enumName: 'listing_level', default: ListingLevel.MUNICIPAL })
+  level: ListingLevel;
+
+  @Field(() => String, { nullable: true, description: "The authority's deadline for the rectification, YYYY-MM-DD, at most a year after listing (督办期限)." })
+  @Index('ix_listing_deadline')
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Made public on, YYYY-MM-DD (公布日期).' })
+  @Column({ name: 'published_on', type: 'date', nullable: true })
+  publishedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Past the deadline: explanation, interim plan and monitoring filed on, YYYY-MM-DD (逾期说明报送日期).' })
+  @Column({ name: 'explanation_filed_on', type: 'date', nullable: true })
+  explanationFiledOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Supervision letter issued on, YYYY-MM-DD (督办函日期).' })
+  @Column({ name: 'supervision_letter_on', type: 'date', nullable: true })
+  supervisionLetterOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Number of the supervision letter (督办函文号).' })
+  @Column({ name: 'supervision_letter_no', type: 'varchar', length: 60, nullable: true })
+  supervisionLetterNo: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Publicly criticised on, YYYY-MM-DD (通报批评日期).' })
+  @Column({ name: 'public_criticism_on', type: 'date', nullable: true })
+  publicCriticismOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Listing lifted on, YYYY-MM-DD: the hazard was re-graded below major by the task-force office (撤销挂牌日期).' })
+  @Column({ name: 'lifted_on', type: 'date', nullable: true })
+  liftedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the listing was lifted (撤销挂牌原因).' })
+  @Column({ name: 'lift_reason', type: 'text', nullable: true })
+  liftReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', ...ts })
   createdAt: Date;

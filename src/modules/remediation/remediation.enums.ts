@@ -54,6 +54,10 @@ export enum RemediationAction {
   PASS_REVIEW = 'PASS_REVIEW',
   FAIL_REVIEW = 'FAIL_REVIEW',
   ACCEPT_LISTING = 'ACCEPT_LISTING',
+  PUBLISH_LISTING = 'PUBLISH_LISTING',
+  FILE_OVERDUE_EXPLANATION = 'FILE_OVERDUE_EXPLANATION',
+  ISSUE_SUPERVISION_LETTER = 'ISSUE_SUPERVISION_LETTER',
+  PUBLIC_CRITICISM = 'PUBLIC_CRITICISM',
   CLOSE = 'CLOSE',
   INVALIDATE = 'INVALIDATE',
   RECORD_INTERVIEW = 'RECORD_INTERVIEW',
@@ -74,7 +78,11 @@ registerEnumType(RemediationAction, {
     REPORT_COMPLETION: { description: 'The party reports completion and applies for review (报告整改完成/申请复查)' },
     PASS_REVIEW: { description: 'Review passed (复查合格)' },
     FAIL_REVIEW: { description: 'Review failed: back to rectifying, counted (复查不合格)' },
-    ACCEPT_LISTING: { description: 'The listing authority accepts the rectification of a listed item (挂牌督办验收)' },
+    ACCEPT_LISTING: { description: 'The listing authority accepts the rectification of a listed item; withdrawn by a later failed review (挂牌督办验收)' },
+    PUBLISH_LISTING: { description: 'The listing is made public; due within 5 working days of listing (挂牌公布)' },
+    FILE_OVERDUE_EXPLANATION: { description: 'Past the listing deadline: the party files its explanation, interim plan and monitoring (逾期说明)' },
+    ISSUE_SUPERVISION_LETTER: { description: 'Past the listing deadline and unexplained: a supervision letter is issued (督办函)' },
+    PUBLIC_CRITICISM: { description: 'Still undone after the supervision letter: public criticism, counted in performance assessment (通报批评)' },
     CLOSE: { description: 'Close the item; needs a passed review and an "after" piece of evidence (销号)' },
     INVALIDATE: { description: 'Write off as a false report, with a reason (误报核销)' },
     RECORD_INTERVIEW: { description: 'Record an interview of the party (约谈)' },
@@ -141,6 +149,40 @@ registerEnumType(ExtensionStatus, {
     PENDING: { description: 'Awaiting decision (待审批)' },
     APPROVED: { description: 'Approved; the deadline moved (已批准)' },
     REFUSED: { description: 'Refused (不予批准)' },
+  },
+});
+
+/** Level of the government that lists a hazard (挂牌级别), DOMAIN.md §6.3. */
+export enum ListingLevel {
+  PROVINCIAL = 'PROVINCIAL',
+  MUNICIPAL = 'MUNICIPAL',
+  COUNTY = 'COUNTY',
+}
+registerEnumType(ListingLevel, {
+  name: 'ListingLevel',
+  description: 'Level of the listing authority (挂牌督办级别).',
+  valuesConfig: {
+    PROVINCIAL: { description: 'Listed by the province (省级挂牌)' },
+    MUNICIPAL: { description: 'Listed by the city, e.g. the Leshan safety committee (市级挂牌)' },
+    COUNTY: { description: 'Listed by a district or county (区县级挂牌)' },
+  },
+});
+
+/** How far a listed item that ran past its deadline has been escalated (§6.3). */
+export enum ListingEscalation {
+  NONE = 'NONE',
+  EXPLANATION_FILED = 'EXPLANATION_FILED',
+  SUPERVISION_LETTER = 'SUPERVISION_LETTER',
+  PUBLIC_CRITICISM = 'PUBLIC_CRITICISM',
+}
+registerEnumType(ListingEscalation, {
+  name: 'ListingEscalation',
+  description: 'Escalation of an overdue listed item (逾期督办升级).',
+  valuesConfig: {
+    NONE: { description: 'Nothing recorded (无)' },
+    EXPLANATION_FILED: { description: 'The party filed an explanation, interim plan and monitoring (已报送逾期说明)' },
+    SUPERVISION_LETTER: { description: 'A supervision letter was issued (已发督办函)' },
+    PUBLIC_CRITICISM: { description: 'Publicly criticised (已通报批评)' },
   },
 });
 

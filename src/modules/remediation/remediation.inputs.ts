@@ -23,7 +23,7 @@ import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { BusinessType } from '../registry/registry.enums';
 import { CaseClosingOutcome } from './enforcement.enums';
-import { EvidenceKind, EvidencePhase, HazardStatus, NoticeType, PenaltyType, RemediationAction, RemediationSortField } from './remediation.enums';
+import { EvidenceKind, EvidencePhase, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, RemediationSortField } from './remediation.enums';
 
 
 /** Fields of a hazard found, shared by createRemediationItem and createInspection's items. */
@@ -175,8 +175,11 @@ export class TransitionInput {
 
   @Field(() => NoticeType, { nullable: true, description: 'SERVE_NOTICE: kind of order (整改通知类型).' }) @IsOptional() @IsEnum(NoticeType) noticeType?: NoticeType;
   @Field(() => String, { nullable: true, description: 'SERVE_NOTICE: document number (文书编号).' }) @IsOptional() @MaxLength(60) noticeNo?: string;
-  @Field(() => Date, { nullable: true, description: 'SERVE_NOTICE: served at; default now (送达时间).' }) @IsOptional() @IsDate() noticeServedAt?: Date;
-  @Field(() => String, { nullable: true, description: 'SERVE_NOTICE (limited time, required) or FAIL_REVIEW (re-notice): deadline YYYY-MM-DD (整改期限).' })
+  @Field(() => Date, { nullable: true, description: 'SERVE_NOTICE: when the notice was served; default now. May be in the past when the paper notice is entered late, never in the future nor before discovery (送达时间).' })
+  @IsOptional()
+  @IsDate()
+  noticeServedAt?: Date;
+  @Field(() => String, { nullable: true, description: 'SERVE_NOTICE (limited time, required) or FAIL_REVIEW (re-notice): deadline YYYY-MM-DD, not before the notice was served or the review held; may already have passed when entered late (整改期限).' })
   @IsOptional()
   @IsLocalDate()
   deadline?: string;
@@ -185,7 +188,16 @@ export class TransitionInput {
   @Field(() => PlanInput, { nullable: true, description: 'SUBMIT_PLAN: the six-element plan (整改方案).' }) @IsOptional() @ValidateNested() plan?: PlanInput;
   @Field(() => InterviewInput, { nullable: true, description: 'RECORD_INTERVIEW: the interview (约谈).' }) @IsOptional() @ValidateNested() interview?: InterviewInput;
   @Field(() => TransferInput, { nullable: true, description: 'TRANSFER: where to (移交).' }) @IsOptional() @ValidateNested() transfer?: TransferInput;
-  @Field(() => String, { nullable: true, description: 'PASS_REVIEW / FAIL_REVIEW / CLOSE: reviewer name; default the current user (复查人).' }) @IsOptional() @MaxLength(100) reviewerName?: string;
+  @Field(() => String, { nullable: true, description: "PASS_REVIEW / FAIL_REVIEW / CLOSE: reviewer name; default the current user's display name (复查人)." }) @IsOptional() @MaxLength(100) reviewerName?: string;
+  @Field(() => Date, { nullable: true, description: 'PASS_REVIEW / FAIL_REVIEW: when the review was held; default now. May be in the past when entered late, never in the future nor before the notice was served (复查时间).' })
+  @IsOptional()
+  @IsDate()
+  reviewedAt?: Date;
+  @Field(() => String, { nullable: true, description: 'ACCEPT_LISTING and the listed-supervision steps (PUBLISH_LISTING, FILE_OVERDUE_EXPLANATION, ISSUE_SUPERVISION_LETTER, PUBLIC_CRITICISM): the date it happened, YYYY-MM-DD; default today, never in the future nor before the listing (发生日期).' })
+  @IsOptional()
+  @IsLocalDate()
+  effectiveOn?: string;
+  @Field(() => String, { nullable: true, description: 'ISSUE_SUPERVISION_LETTER: number of the letter, required (督办函文号).' }) @IsOptional() @MaxLength(60) documentNo?: string;
 }
 
 @InputType({ description: 'Ask for a later rectification deadline (延期申请).' })
@@ -193,6 +205,10 @@ export class RequestExtensionInput {
   @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'Deadline asked for, YYYY-MM-DD, after the current one (申请期限).' }) @IsLocalDate() requestedDeadline: string;
+  @Field(() => String, { nullable: true, description: 'When the party applied, YYYY-MM-DD; default today. An application after the current deadline is refused: the item is overdue (申请日期).' })
+  @IsOptional()
+  @IsLocalDate()
+  requestedOn?: string;
   @Field({ description: 'Why (理由).' }) @NotBlank() @MaxLength(4000) reason: string;
 }
 
@@ -212,6 +228,33 @@ export class ListRemediationItemInput {
   @Field({ description: 'Listing number (挂牌编号).' }) @NotBlank() @MaxLength(60) listingNumber: string;
   @Field(() => String, { nullable: true, description: 'Listed on, YYYY-MM-DD; default today (挂牌日期).' }) @IsOptional() @IsLocalDate() listedOn?: string;
   @Field(() => String, { nullable: true, description: 'Plan document reference (整改方案文件).' }) @IsOptional() @MaxLength(1000) planDocument?: string;
+  @Field(() => ListingLevel, { defaultValue: ListingLevel.MUNICIPAL, description: 'Level of the listing authority (挂牌级别).' }) @IsEnum(ListingLevel) level: ListingLevel;
+  @Field(() => String, { nullable: true, description: "The authority's deadline, YYYY-MM-DD, not before the listing and at most a year after it; default the item's rectification deadline (督办期限)." })
+  @IsOptional()
+  @IsLocalDate()
+  deadline?: string;
+}
+
+@InputType({
+  description:
+    'Correct or re-grade a hazard after registration (隐患信息更正/重新定级). Only the fields given change; every change is an UPDATED event with before and after, and an audit row.',
+})
+export class UpdateRemediationItemInput {
+  @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ description: 'Why, e.g. the expert review that judged it major (变更理由).' }) @NotBlank() @MaxLength(4000) reason: string;
+  @Field(() => String, { nullable: true, description: "Hazard type; must occur in the item's stage. Until the review passes (隐患类型)." }) @IsOptional() @MaxLength(60) hazardTypeCode?: string;
+  @Field(() => HazardLevel, { nullable: true, description: 'Level. Until the review passes; lowering a listed item below major is for the task-force office and lifts the listing (隐患等级).' })
+  @IsOptional()
+  @IsEnum(HazardLevel)
+  level?: HazardLevel;
+  @Field({ nullable: true, description: 'Major fire hazard under GB 35181; same rules as level (重大火灾隐患).' }) @IsOptional() @IsBoolean() isMajorFireHazard?: boolean;
+  @Field(() => String, { nullable: true, description: 'What was found; while the item is open (隐患描述).' }) @IsOptional() @NotBlank() @MaxLength(4000) description?: string;
+  @Field(() => String, { nullable: true, description: 'Legal basis; while the item is open (依据条款).' }) @IsOptional() @NotBlank() @MaxLength(2000) legalBasis?: string;
+  @Field(() => String, { nullable: true, description: 'Responsible person of the party; while the item is open (责任人).' }) @IsOptional() @NotBlank() @MaxLength(100) responsiblePerson?: string;
+  @Field(() => String, { nullable: true, description: 'Their phone; while the item is open (联系电话).' }) @IsOptional() @NotBlank() @MaxLength(30) responsibleContact?: string;
+  @Field(() => String, { nullable: true, description: 'Interim safety measures; until the review passes (临时防范措施).' }) @IsOptional() @NotBlank() @MaxLength(4000) interimMeasures?: string;
+  @Field(() => String, { nullable: true, description: 'Rectification measures; once a notice is served, until the review passes (整改措施).' }) @IsOptional() @NotBlank() @MaxLength(4000) rectificationMeasures?: string;
 }
 
 @InputType({ description: 'File an enforcement case over an item (立案).' })
@@ -269,6 +312,10 @@ export class RemediationItemFilter {
   @Field(() => MethodFilter, { nullable: true, description: 'How it was found (发现方式).' }) @IsOptional() @ValidateNested() discoveryMethod?: InstanceType<typeof MethodFilter>;
   @Field(() => BooleanFilter, { nullable: true, description: 'Overdue today, Asia/Shanghai (逾期).' }) @IsOptional() @ValidateNested() overdue?: BooleanFilter;
   @Field(() => BooleanFilter, { nullable: true, description: 'Under listed supervision (挂牌督办).' }) @IsOptional() @ValidateNested() listed?: BooleanFilter;
+  @Field(() => BooleanFilter, { nullable: true, description: "Listed and past the listing authority's deadline while still being rectified, today Asia/Shanghai (挂牌督办逾期)." })
+  @IsOptional()
+  @ValidateNested()
+  listingOverdue?: BooleanFilter;
   @Field(() => BooleanFilter, { nullable: true, description: 'Major: level MAJOR or a major fire hazard (重大隐患).' }) @IsOptional() @ValidateNested() major?: BooleanFilter;
   @Field(() => DateRangeFilter, { nullable: true, description: 'Discovered, Asia/Shanghai dates (发现日期).' }) @IsOptional() @ValidateNested() discoveredOn?: DateRangeFilter;
   @Field(() => DateRangeFilter, { nullable: true, description: 'Deadline (整改期限).' }) @IsOptional() @ValidateNested() deadline?: DateRangeFilter;

@@ -4,16 +4,21 @@ import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../commo
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { Yuan, yuan } from '../../common/scalars';
+import { addDays, daysBetween, shanghaiDate } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
 import * as inspections from '../inspection/inspection.service';
-import { reviewDueDate } from '../reference/calendar.service';
+import { reviewDueDate, workingCalendar } from '../reference/calendar.service';
 import { ChecklistItem, Department, District, HazardType, TaskTeam } from '../reference/reference.entities';
 import { departmentById, districtByCode, hazardTypeByCode } from '../reference/reference.service';
 import { Business, ProductModel, Site } from '../registry/registry.entities';
 import { businessLoader } from '../registry/registry.service';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
-import { RemediationAction } from './remediation.enums';
+import { ListingEscalation, RemediationAction } from './remediation.enums';
+
+/** §6.3, one city's timings (the defaults the task-force office works with). */
+const LISTING_PUBLISH_WORKING_DAYS = 5;
+const LISTING_ACCEPTANCE_DAYS = 10;
 import {
   AddEvidenceInput,
   CreateRemediationItemInput,
@@ -24,6 +29,7 @@ import {
   RemediationItemsArgs,
   RequestExtensionInput,
   TransitionInput,
+  UpdateRemediationItemInput,
 } from './remediation.inputs';
 import * as remediation from './remediation.service';
 
@@ -107,6 +113,14 @@ export class RemediationResolver {
   }
 
   @Roles(...WORKERS)
+  @Mutation(() => RemediationItemPayload, {
+    description: 'Correct or re-grade a hazard: type, level, major fire hazard, description, responsible person, measures; code and history kept (隐患更正/重新定级).',
+  })
+  async updateRemediationItem(@Ctx() ctx: Context, @InputArg() input: UpdateRemediationItemInput): Promise<RemediationItemPayload> {
+    return { remediationItem: await remediation.updateRemediationItem(ctx, input), userErrors: [] };
+  }
+
+  @Roles(...WORKERS)
   @Mutation(() => ExtensionPayload, { description: 'Ask for a later deadline (延期申请).' })
   async requestExtension(@Ctx() ctx: Context, @InputArg() input: RequestExtensionInput): Promise<ExtensionPayload> {
     const r = await remediation.requestExtension(ctx, input);
@@ -114,7 +128,7 @@ export class RemediationResolver {
   }
 
   @Roles(...WORKERS)
-  @Mutation(() => ExtensionPayload, { description: 'Approve (moving the deadline, history kept) or refuse an extension (延期审批).' })
+  @Mutation(() => ExtensionPayload, { description: 'Approve (moving the deadline, history kept) or refuse an extension; for a listed item a coordinator decides, and an approval moves the listing deadline too (延期审批).' })
   async decideExtension(@Ctx() ctx: Context, @InputArg() input: DecideExtensionInput): Promise<ExtensionPayload> {
     const r = await remediation.decideExtension(ctx, input);
     return { remediationItem: r.item, extensionRequest: r.request, userErrors: [] };
@@ -213,6 +227,11 @@ export class RemediationItemResolver {
     return remediation.overdueDays(i, remediation.today(ctx));
   }
 
+  @FieldResolver(() => Boolean, { description: "Listed, and past the listing authority's deadline while still being rectified, by today's Asia/Shanghai date (挂牌督办逾期)." })
+  async listingOverdue(@Root() i: RemediationItem, @Ctx() ctx: Context): Promise<boolean> {
+    return i.listed && remediation.isListingOverdue(i, await remediation.listingByItem(ctx).load(i.id), remediation.today(ctx));
+  }
+
   @FieldResolver(() => String, {
     nullable: true,
     description: 'When the review is due (复查期限): the lead department’s review window (3 by default, MPS Order No. 120) in working days of the working calendar — public holidays skipped, exchanged weekend days counted — after the deadline, or after the party applied for review when that came first; null with neither.',
@@ -224,6 +243,52 @@ export class RemediationItemResolver {
   @FieldResolver(() => [RemediationAction], { description: 'Actions the current user may take now: which buttons to show (可执行操作).' })
   availableTransitions(@Root() i: RemediationItem, @Ctx() ctx: Context) {
     return remediation.availableTransitions(ctx, i);
+  }
+}
+
+/** The timeline of listed supervision (§6.3), computed from the listing's dates and today. */
+@Resolver(() => Listing)
+export class ListingResolver {
+  @FieldResolver(() => String, { description: 'Publication due: 5 working days after listing (公布期限).' })
+  async publishDueOn(@Root() l: Listing, @Ctx() ctx: Context): Promise<string> {
+    return (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not yet published and past its publication due date (逾期未公布).' })
+  async publishOverdue(@Root() l: Listing, @Ctx() ctx: Context): Promise<boolean> {
+    return !l.publishedOn && !l.liftedOn && remediation.today(ctx) > (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Acceptance due: 10 days after the deadline or, if earlier, after the party's application for review (验收期限); null without either.",
+  })
+  async acceptanceDueOn(@Root() l: Listing, @Ctx() ctx: Context): Promise<string | null> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    const applied = item?.completionReportedAt ? shanghaiDate(item.completionReportedAt) : null;
+    const base = [l.deadline, applied].filter((d): d is string => !!d).sort()[0];
+    return base ? addDays(base, LISTING_ACCEPTANCE_DAYS) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Past the authority's deadline while still being rectified (挂牌督办逾期)." })
+  async overdue(@Root() l: Listing, @Ctx() ctx: Context): Promise<boolean> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    return !!item && remediation.isListingOverdue(item, l, remediation.today(ctx));
+  }
+
+  @FieldResolver(() => Int, { description: "Days past the authority's deadline; 0 when not overdue (督办逾期天数)." })
+  async overdueDays(@Root() l: Listing, @Ctx() ctx: Context): Promise<number> {
+    const item = await remediation.itemById(ctx).load(l.itemId);
+    const todayDate = remediation.today(ctx);
+    return item && remediation.isListingOverdue(item, l, todayDate) ? daysBetween(l.deadline!, todayDate) : 0;
+  }
+
+  @FieldResolver(() => ListingEscalation, { description: 'How far the overdue item has been escalated so far (逾期督办升级).' })
+  escalation(@Root() l: Listing): ListingEscalation {
+    if (l.publicCriticismOn) return ListingEscalation.PUBLIC_CRITICISM;
+    if (l.supervisionLetterOn) return ListingEscalation.SUPERVISION_LETTER;
+    if (l.explanationFiledOn) return ListingEscalation.EXPLANATION_FILED;
+    return ListingEscalation.NONE;
   }
 }
 

@@ -1,5 +1,5 @@
-import type { SelectQueryBuilder } from 'typeorm';
-import { Role, type Principal } from '../../common/auth';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import { Role, shownName, type Principal } from '../../common/auth';
 import { decodeCursor, encodeCursor, paginate, type ConnectionShape, type CursorValue } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
@@ -8,8 +8,9 @@ import { idempotent } from '../../common/idempotency';
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { nextSequence } from '../../common/sequence';
 import { SortDirection } from '../../common/sort';
-import { compactDate, daysBetween, shanghaiDate } from '../../common/time';
+import { addDays, compactDate, daysBetween, shanghaiDate } from '../../common/time';
 import { clean } from '../../common/validation';
+import { workingCalendar } from '../reference/calendar.service';
 import { lockForUpdate, saveLocked } from '../../common/versioning';
 import { AuditEvent } from '../audit/audit.entity';
 import { auditRow, auditView, diff, recordAudit, recordRefusal } from '../audit/audit.service';
@@ -18,7 +19,7 @@ import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { Inspection } from '../inspection/inspection.entities';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
-import { DONE_STATUSES, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField, ReviewResult } from './remediation.enums';
+import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField } from './remediation.enums';
 import type {
   AddEvidenceInput,
   CreateRemediationItemInput,
@@ -30,11 +31,15 @@ import type {
   RemediationItemsArgs,
   RequestExtensionInput,
   TransitionInput,
+  UpdateRemediationItemInput,
 } from './remediation.inputs';
 import { checkCaseRules } from './enforcement.service';
 import { TRANSITIONS, firstVeto, isMajor, transitionOf, type ItemFacts } from './remediation.workflow';
+export { isListingOverdue } from './remediation.workflow';
 
 const WORKERS: readonly Role[] = [Role.COORDINATOR, Role.AGENCY_OFFICER];
+/** §6.3, one city's timing: a listed item's extension is asked for this many working days before the listing deadline. */
+const LISTING_EXTENSION_NOTICE_WORKING_DAYS = 20;
 
 export const itemScope = (i: Pick<RemediationItem, 'stage' | 'districtCode'>): RecordScope => ({ stages: [i.stage], districtCode: i.districtCode });
 
@@ -167,7 +172,7 @@ function eventRow(ctx: Context, item: RemediationItem, action: string, from: Haz
     fromStatus: from,
     toStatus: item.status,
     actorId: p && p.kind !== 'system' ? p.id : null,
-    actorName: p?.name ?? null,
+    actorName: p ? shownName(p) : null,
     actorRole: p?.role ?? null,
     occurredAt: ctx.now(),
     comment,
@@ -239,8 +244,11 @@ function lockItem(ctx: Context, id: string, expectedVersion: number): Promise<Re
 /** Guard facts for reading (availableTransitions): batched through the request's loaders. */
 async function loadFacts(ctx: Context, item: RemediationItem): Promise<ItemFacts> {
   const [after, listing] = await Promise.all([afterEvidenceCount(ctx).load(item.id), listingByItem(ctx).load(item.id)]);
-  return { afterEvidence: after, listing };
+  return { afterPhotos: after, listing };
 }
+
+/** Evidence that proves a rectification: an "after" photo or video (§6.2), not a document. */
+const PROOF_KINDS = [EvidenceKind.PHOTO, EvidenceKind.VIDEO];
 
 /**
  * Guard facts for a transition, read through the mutation's transaction under the item's row lock.
@@ -248,9 +256,9 @@ async function loadFacts(ctx: Context, item: RemediationItem): Promise<ItemFacts
  * which both misses the transaction's own writes and, with the row lock held, can exhaust the pool.
  */
 async function lockedFacts(ctx: Context, item: RemediationItem): Promise<ItemFacts> {
-  const afterEvidence = await ctx.em.count(Evidence, { where: { itemId: item.id, phase: EvidencePhase.AFTER } });
+  const afterPhotos = await ctx.em.count(Evidence, { where: { itemId: item.id, phase: EvidencePhase.AFTER, kind: In(PROOF_KINDS) } });
   const listing = await ctx.em.findOne(Listing, { where: { itemId: item.id } });
-  return { afterEvidence, listing };
+  return { afterPhotos, listing };
 }
 
 async function requireRole(ctx: Context, roles: readonly Role[], operation: string): Promise<Principal> {
@@ -263,9 +271,7 @@ async function requireRole(ctx: Context, roles: readonly Role[], operation: stri
 }
 
 /** For actions whose guards do not look at evidence or listings. */
-const NO_FACTS: ItemFacts = { afterEvidence: 0, listing: null };
-
-const PLAN_KEYS = ['objectives', 'measures', 'funds', 'responsible', 'timeline', 'contingency'] as const;
+const NO_FACTS: ItemFacts = { afterPhotos: 0, listing: null };
 
 /**
  * Applies one workflow action: checks status, role, write scope and guards from the declared table,
@@ -279,129 +285,19 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (!def.from.includes(item.status)) {
     fail(UserErrorCode.INVALID_TRANSITION, 'input.action', `${input.action} is not possible from ${item.status}; possible: ${availableActionsByStatus(item.status).join(', ') || 'none'}`);
   }
+  const now = ctx.now();
+  const todayDate = shanghaiDate(now);
   const facts = def.needsFacts ? await lockedFacts(ctx, item) : NO_FACTS;
-  const v = firstVeto(def, { item, principal, facts });
-  if (v) fail(v.code, v.field, v.message);
+  const v = firstVeto(def, { item, principal, facts, today: todayDate });
+  if (v) fail(v.code, v.field, v.message, v.messageEn);
 
   const before = auditView(item);
   const from = item.status;
-  const now = ctx.now();
-  const todayDate = shanghaiDate(now);
   const comment = clean(input.comment);
   const errors = new ErrorCollector();
   const data: Record<string, unknown> = {};
-
-  switch (input.action) {
-    case RemediationAction.RECTIFY_ON_SITE:
-      item.noticeType = NoticeType.IMMEDIATE;
-      item.noticeServedAt = now;
-      item.rectifiedAt = now;
-      item.rectifiedOn = todayDate;
-      break;
-    case RemediationAction.SERVE_NOTICE:
-      if (!input.noticeType) errors.add(UserErrorCode.REQUIRED, 'input.noticeType', 'SERVE_NOTICE needs the notice type');
-      if (input.noticeType === NoticeType.LIMITED_TIME && !input.deadline) errors.add(UserErrorCode.REQUIRED, 'input.deadline', 'A limited-time notice needs a deadline (限期整改须明确整改期限)');
-      if (input.deadline && input.deadline < todayDate) errors.add(UserErrorCode.VALIDATION, 'input.deadline', `The deadline ${input.deadline} is before today (${todayDate})`);
-      item.noticeType = input.noticeType ?? null;
-      item.noticeNo = clean(input.noticeNo);
-      item.noticeServedAt = input.noticeServedAt ?? now;
-      item.deadline = input.noticeType === NoticeType.IMMEDIATE ? input.deadline ?? todayDate : input.deadline ?? null;
-      if (input.rectificationMeasures !== undefined) item.rectificationMeasures = clean(input.rectificationMeasures);
-      if (input.funds !== undefined) item.funds = input.funds;
-      Object.assign(data, { noticeType: item.noticeType, deadline: item.deadline, noticeNo: item.noticeNo });
-      break;
-    case RemediationAction.SUBMIT_PLAN:
-      if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', 'SUBMIT_PLAN needs the six-element plan');
-      else item.plan = Object.fromEntries(PLAN_KEYS.map((k) => [k, clean(input.plan![k])!]));
-      if (input.funds !== undefined) item.funds = input.funds;
-      break;
-    case RemediationAction.REPORT_COMPLETION:
-      item.completionReportedAt = now;
-      item.completionReportedBy = principal.id;
-      break;
-    case RemediationAction.PASS_REVIEW:
-    case RemediationAction.FAIL_REVIEW: {
-      const pass = input.action === RemediationAction.PASS_REVIEW;
-      if (!pass && !comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A failed review needs review notes saying what is still wrong');
-      if (!pass && input.deadline && input.deadline < todayDate) errors.add(UserErrorCode.VALIDATION, 'input.deadline', `The deadline ${input.deadline} is before today`);
-      item.reviewerId = principal.id;
-      item.reviewerName = clean(input.reviewerName) ?? principal.name;
-      item.reviewedAt = now;
-      item.reviewResult = pass ? ReviewResult.PASS : ReviewResult.FAIL;
-      item.reviewNotes = comment;
-      if (pass) {
-        item.rectifiedAt = now;
-        item.rectifiedOn = todayDate;
-      }
-      if (!pass) {
-        item.failedReviews += 1;
-        item.completionReportedBy = null;
-        item.completionReportedAt = null;
-        if (input.deadline) {
-          data.previousDeadline = item.deadline;
-          item.deadline = input.deadline;
-        }
-      }
-      data.reviewResult = item.reviewResult;
-      break;
-    }
-    case RemediationAction.ACCEPT_LISTING: {
-      const listing = facts.listing!;
-      listing.acceptedOn = todayDate;
-      listing.acceptanceNote = comment;
-      // An UPDATE of the two fields (save would re-read the listing first).
-      await ctx.em.update(Listing, { id: listing.id }, { acceptedOn: listing.acceptedOn, acceptanceNote: listing.acceptanceNote });
-      data.acceptedOn = todayDate;
-      break;
-    }
-    case RemediationAction.CLOSE:
-      if (from === HazardStatus.RECTIFIED_ON_SITE) {
-        // On the spot, the inspecting officer records the review conclusion as well.
-        item.reviewerId = principal.id;
-        item.reviewerName = clean(input.reviewerName) ?? principal.name;
-        item.reviewedAt = now;
-        item.reviewResult = ReviewResult.PASS;
-        item.reviewNotes = comment;
-      }
-      item.closedAt = now;
-      item.closedOn = todayDate;
-      item.closedBy = principal.id;
-      break;
-    case RemediationAction.INVALIDATE:
-      if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'Writing an item off needs the reason (误报核销须说明理由)');
-      item.invalidationReason = comment;
-      break;
-    case RemediationAction.RECORD_INTERVIEW:
-      if (!input.interview) errors.add(UserErrorCode.REQUIRED, 'input.interview', 'RECORD_INTERVIEW needs the interview');
-      else {
-        const dept = input.interview.departmentCode ? await ctx.em.findOne(Department, { where: { code: input.interview.departmentCode } }) : null;
-        if (input.interview.departmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.interview.departmentCode', `No department with code ${input.interview.departmentCode}`);
-        Object.assign(data, { party: clean(input.interview.party), date: input.interview.date, department: dept?.code ?? null });
-      }
-      item.interviewed = true;
-      break;
-    case RemediationAction.TRANSFER:
-      if (!input.transfer || (!input.transfer.toDepartmentCode && !input.transfer.toPolice)) {
-        errors.add(UserErrorCode.REQUIRED, 'input.transfer', 'TRANSFER needs a receiving department or toPolice');
-      } else {
-        const dept = input.transfer.toDepartmentCode ? await ctx.em.findOne(Department, { where: { code: input.transfer.toDepartmentCode } }) : null;
-        if (input.transfer.toDepartmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.transfer.toDepartmentCode', `No department with code ${input.transfer.toDepartmentCode}`);
-        Object.assign(data, { toDepartment: dept?.code ?? null, toPolice: input.transfer.toPolice });
-      }
-      item.transferred = true;
-      break;
-    case RemediationAction.SEAL:
-      item.sealed = true;
-      break;
-    case RemediationAction.UNSEAL:
-      item.sealed = false;
-      break;
-    case RemediationAction.COMMENT:
-      if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A comment needs text');
-      break;
-    case RemediationAction.START_RECTIFICATION:
-      break;
-  }
+  // What the action does is declared with it (remediation.workflow.ts); the status change comes after.
+  await def.apply?.({ ctx, input, item, principal, facts, def, from, now, today: todayDate, comment, errors, data });
   errors.throwIfAny();
 
   if (def.to) item.status = def.to;
@@ -423,7 +319,101 @@ export async function availableTransitions(ctx: Context, item: RemediationItem):
   const p = ctx.principal;
   if (!p || !WORKERS.includes(p.role) || writeScopeViolation(p, itemScope(item))) return [];
   const facts = await loadFacts(ctx, item);
-  return TRANSITIONS.filter((t) => t.from.includes(item.status) && t.roles.includes(p.role) && !firstVeto(t, { item, principal: p, facts })).map((t) => t.action);
+  return TRANSITIONS.filter((t) => t.from.includes(item.status) && t.roles.includes(p.role) && !firstVeto(t, { item, principal: p, facts, today: today(ctx) })).map((t) => t.action);
+}
+
+// ===================== corrections and re-grading =====================
+
+/** Statuses in which a hazard may still be re-graded: before its review has passed. */
+const GRADABLE: readonly HazardStatus[] = [HazardStatus.REGISTERED, HazardStatus.RECTIFIED_ON_SITE, HazardStatus.NOTIFIED, HazardStatus.RECTIFYING, HazardStatus.PENDING_REVIEW];
+const NOTICED: readonly HazardStatus[] = [HazardStatus.NOTIFIED, HazardStatus.RECTIFYING, HazardStatus.PENDING_REVIEW];
+
+/**
+ * Corrects or re-grades a hazard (§6.4 fields) without losing its code or history. Rules:
+ * terminal items do not change; description, legal basis and the responsible person may be
+ * corrected while the item is open; type, level, major-fire flag and interim measures until the
+ * review passes; rectification measures once a notice is served. A major hazard is not fixed on
+ * the spot, so an item rectified on site is not raised to major. Raising an item to major after
+ * rectification began makes the plan due before its next step (the workflow's planAfterUpgrade);
+ * lowering a listed item below major is the task-force office's decision and lifts the listing.
+ */
+export async function updateRemediationItem(ctx: Context, input: UpdateRemediationItemInput): Promise<RemediationItem> {
+  const item = await lockItem(ctx, input.id, input.expectedVersion);
+  const principal = await requireRole(ctx, WORKERS, 'updateRemediationItem');
+  await assertCanWrite(ctx, itemScope(item), 'updateRemediationItem');
+  if ([HazardStatus.CLOSED, HazardStatus.INVALIDATED].includes(item.status)) {
+    fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `已${item.status === HazardStatus.CLOSED ? '销号' : '误报核销'}的隐患不能修改`, `A ${item.status} item is not changed`);
+  }
+  const errors = new ErrorCollector();
+  const reason = clean(input.reason)!;
+  const before = auditView(item);
+  const wasMajor = isMajor(item);
+  const grading = input.hazardTypeCode !== undefined || input.level !== undefined || input.isMajorFireHazard !== undefined || input.interimMeasures !== undefined;
+  if (grading && !GRADABLE.includes(item.status)) {
+    const field = input.hazardTypeCode !== undefined ? 'hazardTypeCode' : input.level !== undefined ? 'level' : input.isMajorFireHazard !== undefined ? 'isMajorFireHazard' : 'interimMeasures';
+    errors.add(UserErrorCode.INVALID_TRANSITION, ['input', field], '复查合格后不再调整隐患类型、等级和临时措施', 'Type, level and interim measures are not changed after the review has passed');
+  }
+  if (input.rectificationMeasures !== undefined && !NOTICED.includes(item.status)) {
+    errors.add(UserErrorCode.INVALID_TRANSITION, 'input.rectificationMeasures', '整改措施在下达整改通知后、复查合格前修改', 'Rectification measures change after the notice is served and before the review passes');
+  }
+  if (input.hazardTypeCode !== undefined && input.hazardTypeCode !== item.hazardTypeCode) {
+    const type = await ctx.em.findOne(HazardType, { where: { code: input.hazardTypeCode } });
+    if (!type || !type.active) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.hazardTypeCode', `没有启用的隐患类型 ${input.hazardTypeCode}`, `No active hazard type ${input.hazardTypeCode}`);
+    else if (!type.stages.includes(item.stage)) {
+      errors.add(UserErrorCode.VALIDATION, 'input.hazardTypeCode', `隐患类型 ${type.code} 不属于本隐患的环节 ${item.stage}`, `Hazard type ${type.code} occurs in ${type.stages.join(', ')}, not in the item's stage ${item.stage}`);
+    } else item.hazardTypeCode = type.code;
+  }
+  if (input.level !== undefined) item.level = input.level;
+  if (input.isMajorFireHazard !== undefined) item.isMajorFireHazard = input.isMajorFireHazard;
+  const nowMajor = isMajor(item);
+  if (nowMajor && !wasMajor && item.status === HazardStatus.RECTIFIED_ON_SITE) {
+    errors.add(UserErrorCode.GUARD_FAILED, ['input', input.level !== undefined ? 'level' : 'isMajorFireHazard'], '当场整改的隐患不能升级为重大隐患：重大隐患须下达整改通知并报送整改方案', 'An item fixed on the spot is not raised to major: a major hazard needs a notice and a plan');
+  }
+  let lifted: Listing | null = null;
+  if (wasMajor && !nowMajor && item.listed) {
+    if (principal.role !== Role.COORDINATOR) {
+      errors.add(
+        UserErrorCode.GUARD_FAILED,
+        ['input', input.level !== undefined ? 'level' : 'isMajorFireHazard'],
+        '挂牌督办的隐患降级须由专班办公室（协调员）依挂牌单位意见办理，并撤销挂牌',
+        'Lowering a listed item below major is for the task-force office (a coordinator), on the listing authority’s word; it lifts the listing',
+      );
+    } else {
+      lifted = await ctx.em.findOne(Listing, { where: { itemId: item.id } });
+    }
+  }
+  const text = (v: string | undefined, current: string | null) => (v === undefined ? current : clean(v));
+  item.description = text(input.description, item.description)!;
+  item.legalBasis = text(input.legalBasis, item.legalBasis);
+  item.responsiblePerson = text(input.responsiblePerson, item.responsiblePerson);
+  item.responsibleContact = text(input.responsibleContact, item.responsibleContact);
+  item.interimMeasures = text(input.interimMeasures, item.interimMeasures);
+  item.rectificationMeasures = text(input.rectificationMeasures, item.rectificationMeasures);
+  errors.throwIfAny();
+
+  if (!Object.keys(diff(before, auditView(item))).length) fail(UserErrorCode.VALIDATION, 'input', '没有要修改的内容', 'Nothing to change: every given field already has that value');
+  const todayDate = today(ctx);
+  if (lifted) {
+    await ctx.em.update(Listing, { id: lifted.id }, { liftedOn: todayDate, liftReason: reason });
+    item.listed = false;
+  }
+  const changes = diff(before, auditView(item));
+  item.version += 1;
+  await ctx.em.save(item);
+  // One event: what changed, whether the plan is now due, and the lift of the listing if any.
+  await recordEvent(ctx, item, 'UPDATED', item.status, reason, {
+    changes,
+    ...(nowMajor && !wasMajor && !item.plan && NOTICED.includes(item.status) ? { planDue: true } : {}),
+    ...(lifted ? { listingLifted: { listingNumber: lifted.listingNumber, liftedOn: todayDate } } : {}),
+  });
+  await recordAudit(ctx, {
+    operation: 'updateRemediationItem',
+    entityType: 'RemediationItem',
+    entityId: item.id,
+    before,
+    after: { ...auditView(item), ...(lifted ? { listingLiftedOn: todayDate } : {}) },
+  });
+  return item;
 }
 
 // ===================== extensions, listing, cases, evidence =====================
@@ -440,9 +430,36 @@ export async function requestExtension(ctx: Context, input: RequestExtensionInpu
     fail(UserErrorCode.GUARD_FAILED, 'input.id', 'An extension request is already pending');
   }
   if (input.requestedDeadline <= item.deadline) fail(UserErrorCode.VALIDATION, 'input.requestedDeadline', `The requested deadline must be after the current one (${item.deadline})`);
+  // An extension is asked for while the deadline runs (§6.3 wants it well ahead). Asked after it has
+  // passed, it would wipe out overdue days already accrued: refused, the item stays overdue, and the
+  // way on is a failed review with a new deadline (or, listed, the overdue explanation).
+  const todayDate = today(ctx);
+  const requestedOn = input.requestedOn ?? todayDate;
+  if (requestedOn > todayDate) fail(UserErrorCode.VALIDATION, 'input.requestedOn', `申请日期 ${requestedOn} 晚于今天`, `requestedOn ${requestedOn} is after today`);
+  if (item.noticeServedAt && requestedOn < shanghaiDate(item.noticeServedAt)) {
+    fail(UserErrorCode.VALIDATION, 'input.requestedOn', '申请日期早于整改通知送达日期', 'requestedOn is before the notice was served');
+  }
+  if (requestedOn > item.deadline) {
+    fail(
+      UserErrorCode.GUARD_FAILED,
+      'input.requestedOn',
+      `整改期限 ${item.deadline} 已过，逾期后不再受理延期申请；逾期天数照计`,
+      `The deadline ${item.deadline} passed before the application: an overdue item is not extended, and its overdue days stand`,
+    );
+  }
+  // Listed (§6.3): the authority hears extension requests at least 20 working days before its deadline.
+  const listing = item.listed ? await ctx.em.findOne(Listing, { where: { itemId: item.id } }) : null;
+  if (listing?.deadline && !listing.liftedOn && (await workingCalendar(ctx)).addWorkingDays(requestedOn, LISTING_EXTENSION_NOTICE_WORKING_DAYS) > listing.deadline) {
+    fail(
+      UserErrorCode.GUARD_FAILED,
+      'input.requestedOn',
+      `挂牌督办隐患的延期申请须在督办期限 ${listing.deadline} 前至少 ${LISTING_EXTENSION_NOTICE_WORKING_DAYS} 个工作日提出`,
+      `A listed item's extension is asked for at least ${LISTING_EXTENSION_NOTICE_WORKING_DAYS} working days before the listing deadline (${listing.deadline})`,
+    );
+  }
   const request = ctx.em.create(ExtensionRequest, {
     itemId: item.id,
-    requestedAt: ctx.now(),
+    requestedAt: requestedOn === todayDate ? ctx.now() : new Date(`${requestedOn}T12:00:00+08:00`),
     requestedBy: ctx.principal!.id,
     previousDeadline: item.deadline,
     requestedDeadline: input.requestedDeadline,
@@ -469,6 +486,16 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
   if (request.status !== ExtensionStatus.PENDING) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The request was already ${request.status}`);
   if (request.requestedBy === ctx.principal!.id) fail(UserErrorCode.GUARD_FAILED, 'input.requestId', 'Whoever recorded the request may not decide it');
   if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The item is ${item.status}; the request can no longer be decided`);
+  // A listed item's deadline is the listing authority's: the task-force office records its decision,
+  // and an approval moves the authority's deadline with the item's (never past a year after listing).
+  const listing = item.listed ? await ctx.em.findOne(Listing, { where: { itemId: item.id } }) : null;
+  const authority = listing && !listing.liftedOn ? listing : null;
+  if (authority && ctx.principal!.role !== Role.COORDINATOR) {
+    fail(UserErrorCode.GUARD_FAILED, 'input.requestId', '挂牌督办隐患的延期由专班办公室（协调员）依挂牌单位决定办理', "A listed item's extension is decided by the task-force office (a coordinator), on the listing authority's word");
+  }
+  if (authority && input.approve && request.requestedDeadline > addDays(authority.listedOn, 365)) {
+    fail(UserErrorCode.GUARD_FAILED, 'input.approve', `督办期限不得超过挂牌后一年（${addDays(authority.listedOn, 365)}）`, `The listing deadline may be at most a year after the listing (${addDays(authority.listedOn, 365)})`);
+  }
   const before = auditView(item);
   request.status = input.approve ? ExtensionStatus.APPROVED : ExtensionStatus.REFUSED;
   request.decidedAt = ctx.now();
@@ -476,9 +503,14 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
   request.decisionNote = clean(input.note);
   await ctx.em.save(request);
   const previous = item.deadline;
+  let listingMoved: Record<string, string> = {};
   if (input.approve) {
     item.deadline = request.requestedDeadline;
     item.extensions += 1;
+    if (authority?.deadline && authority.deadline < request.requestedDeadline) {
+      await ctx.em.update(Listing, { id: authority.id }, { deadline: request.requestedDeadline });
+      listingMoved = { listingDeadline: request.requestedDeadline, previousListingDeadline: authority.deadline };
+    }
   }
   item.version += 1;
   await ctx.em.save(item);
@@ -486,8 +518,9 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
     requestId: request.id,
     previousDeadline: previous,
     deadline: item.deadline,
+    ...listingMoved,
   });
-  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: auditView(item) });
+  await recordAudit(ctx, { operation: 'decideExtension', entityType: 'RemediationItem', entityId: item.id, before, after: { ...auditView(item), ...listingMoved } });
   return { item, request };
 }
 
@@ -498,23 +531,51 @@ export async function listRemediationItem(ctx: Context, input: ListRemediationIt
   if (item.listed) fail(UserErrorCode.GUARD_FAILED, 'input.id', 'The item is already listed');
   if ([HazardStatus.CLOSED, HazardStatus.INVALIDATED].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `A ${item.status} item is not listed`);
   const number = clean(input.listingNumber)!;
+  const previous = await ctx.em.findOne(Listing, { where: { itemId: item.id } });
   const dup = await ctx.em.findOne(Listing, { where: { listingNumber: number } });
-  if (dup) fail(UserErrorCode.DUPLICATE, 'input.listingNumber', `Listing number ${number} is already used (item ${dup.itemId})`);
+  if (dup && dup.id !== previous?.id) fail(UserErrorCode.DUPLICATE, 'input.listingNumber', `Listing number ${number} is already used (item ${dup.itemId})`);
+  const todayDate = today(ctx);
+  const listedOn = input.listedOn ?? todayDate;
+  const errors = new ErrorCollector();
+  if (listedOn > todayDate) errors.add(UserErrorCode.VALIDATION, 'input.listedOn', `挂牌日期 ${listedOn} 晚于今天`, `listedOn ${listedOn} is after today`);
+  // The authority's deadline: at most a year (§6.3); by default the rectification deadline when that fits.
+  const yearLater = addDays(listedOn, 365);
+  const deadline = input.deadline ?? (item.deadline && item.deadline >= listedOn && item.deadline <= yearLater ? item.deadline : null);
+  if (input.deadline && input.deadline < listedOn) errors.add(UserErrorCode.VALIDATION, 'input.deadline', `督办期限 ${input.deadline} 早于挂牌日期 ${listedOn}`, `The listing deadline ${input.deadline} is before the listing (${listedOn})`);
+  if (input.deadline && input.deadline > yearLater) errors.add(UserErrorCode.VALIDATION, 'input.deadline', `督办期限不得超过挂牌后一年（${yearLater}）`, `The listing deadline may be at most a year after the listing (${yearLater})`);
+  errors.throwIfAny();
   const before = auditView(item);
-  const listing = ctx.em.create(Listing, {
+  const fields = {
     itemId: item.id,
     authority: clean(input.authority)!,
     listingNumber: number,
-    listedOn: input.listedOn ?? today(ctx),
+    listedOn,
     planDocument: clean(input.planDocument),
+    level: input.level,
+    deadline,
     acceptedOn: null,
     acceptanceNote: null,
-  });
-  await ctx.em.insert(Listing, listing);
+    publishedOn: null,
+    explanationFiledOn: null,
+    supervisionLetterOn: null,
+    supervisionLetterNo: null,
+    publicCriticismOn: null,
+    liftedOn: null,
+    liftReason: null,
+  };
+  const listing = ctx.em.create(Listing, fields);
+  if (previous) {
+    // Listed again after a lift (re-graded major once more): one listing per item, a fresh timeline;
+    // the lifted one stays in the history (LISTING_LIFTED event and audit row).
+    listing.id = previous.id;
+    await ctx.em.update(Listing, { id: previous.id }, fields);
+  } else {
+    await ctx.em.insert(Listing, listing);
+  }
   item.listed = true;
   item.version += 1;
   await ctx.em.save(item);
-  await recordEvent(ctx, item, 'LISTED', item.status, null, { authority: listing.authority, listingNumber: listing.listingNumber, listedOn: listing.listedOn });
+  await recordEvent(ctx, item, 'LISTED', item.status, null, { authority: listing.authority, listingNumber: listing.listingNumber, listedOn: listing.listedOn, level: listing.level, deadline: listing.deadline });
   await recordAudit(ctx, { operation: 'listRemediationItem', entityType: 'RemediationItem', entityId: item.id, before, after: { ...auditView(item), listing: { ...listing } } });
   return item;
 }
@@ -635,6 +696,10 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
     qb.andWhere(f.overdue.eq ? OVERDUE_SQL(alias, 'today') : `NOT COALESCE(${OVERDUE_SQL(alias, 'today')}, FALSE)`, { today: todayDate });
   }
   applyBooleanFilter(qb, `${alias}.listed`, f.listed);
+  if (f.listingOverdue?.eq !== undefined && f.listingOverdue.eq !== null) {
+    const cond = `EXISTS (SELECT 1 FROM listing lo WHERE lo.item_id = ${alias}.id AND lo.lifted_on IS NULL AND lo.deadline < CAST(:lotoday AS date)) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
+    qb.andWhere(f.listingOverdue.eq ? `(${cond})` : `NOT (${cond})`, { lotoday: todayDate });
+  }
   if (f.major?.eq !== undefined && f.major.eq !== null) qb.andWhere(`(${alias}.level = 'MAJOR' OR ${alias}.is_major_fire_hazard) = :major`, { major: f.major.eq });
   applyDateRange(qb, `${alias}.discovered_on`, f.discoveredOn, 'date');
   applyDateRange(qb, `${alias}.deadline`, f.deadline, 'date');
@@ -679,8 +744,8 @@ export const listingByItem = (ctx: Context) => ctx.loaders.one(Listing, 'itemId'
 export function afterEvidenceCount(ctx: Context) {
   return ctx.loaders.get<string, number>('Evidence.afterCount', async (ids, em) => {
     const rows: { item_id: string; n: number }[] = await em.query(
-      `SELECT item_id, count(*)::int AS n FROM evidence WHERE item_id = ANY($1::uuid[]) AND phase = $2 GROUP BY item_id`,
-      [ids, EvidencePhase.AFTER],
+      `SELECT item_id, count(*)::int AS n FROM evidence WHERE item_id = ANY($1::uuid[]) AND phase = $2 AND kind = ANY($3::evidence_kind[]) GROUP BY item_id`,
+      [ids, EvidencePhase.AFTER, PROOF_KINDS],
     );
     const by = new Map(rows.map((r) => [r.item_id, r.n]));
     return ids.map((id) => by.get(id) ?? 0);
