@@ -15,10 +15,13 @@ import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
 import { healthRouter } from './http/health';
+import { businessExportRouter, importsRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
+import { ImportRunner } from './modules/import/import.service';
+import { graphqlMultipart } from './modules/import/import.upload';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
 
@@ -105,6 +108,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rateLimiter = createRateLimiter(config, log);
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
+  const importRunner = ImportRunner.forDataSource(dataSource, log);
+  await importRunner.recover();
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -187,9 +192,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     ...guard,
+    graphqlMultipart({ maxFileBytes: config.importMaxBytes }),
     expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
   );
   app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
+  app.use('/exports', ...guard, businessExportRouter({ log, makeContext }));
+  app.use('/imports', ...guard, importsRouter({ log, makeContext }));
 
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -206,6 +214,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     reportCache,
     stop: async () => {
       await apollo.stop();
+      await importRunner.stop();
       await rateLimiter.close();
       await reportCache.stop();
     },
