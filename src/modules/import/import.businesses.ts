@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validate } from 'class-validator';
+import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
 import { writeScopeViolation } from '../../common/scope';
@@ -156,12 +156,7 @@ function problem(column: string | null, field: string | null, code: ImportProble
  * First pass, no database: coded values, formats and the input class's constraints. Columns that
  * are absent leave the record's field as it is; a blank cell in a present column clears it.
  */
-export async function checkBusinessRow(
-  rowNumber: number,
-  cells: Map<string, Cell>,
-  headerOf: HeaderOf,
-  districts: DistrictRef[],
-): Promise<CheckedRow> {
+export function checkBusinessRow(rowNumber: number, cells: Map<string, Cell>, headerOf: HeaderOf, districts: DistrictRef[]): CheckedRow {
   const problems: ImportProblem[] = [];
   const patch: Record<string, unknown> = {};
   const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
@@ -239,7 +234,7 @@ export async function checkBusinessRow(
     ...Object.fromEntries(Object.entries(patch).filter(([k]) => !['name', 'types', 'districtCode'].includes(k))),
   });
   if (patch.name === null) input.name = 'x';
-  const failures = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const failures = validateSync(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
   for (const f of failures) {
     if (problems.some((p) => p.field === f.property)) continue;
     add(f.property, ImportProblemCode.VALIDATION, FIELD_RULES_ZH[f.property] ?? `${f.property} 不合法`, Object.values(f.constraints ?? {}).join('; '));

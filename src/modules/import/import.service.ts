@@ -1,4 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/connection';
@@ -6,7 +10,7 @@ import type { Context } from '../../common/context';
 import { UserErrorCode, badInput, fail } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
-import { AuditEvent } from '../audit/audit.entity';
+import { cell as copyCell, type Cell as CopyCell } from '../demo/demo.copy';
 import { auditRow, auditView, recordAudit } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { Business } from '../registry/registry.entities';
@@ -130,6 +134,38 @@ function progressWriter(ds: DataSource, runner: ImportRunner | null, job: Import
   };
 }
 
+/**
+ * Bulk rows through COPY on the transaction's own connection: tens of thousands of rows with
+ * trigram-indexed names go in several times faster than as multi-row INSERTs.
+ */
+async function copyInto(em: EntityManager, table: string, columns: string[], rows: Iterable<CopyCell[]>): Promise<void> {
+  const client = (await em.queryRunner!.connect()) as PoolClient;
+  const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  function* lines() {
+    let batch = '';
+    for (const r of rows) {
+      batch += r.map(copyCell).join('\t') + '\n';
+      if (batch.length > 65536) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch) yield batch;
+  }
+  await pipeline(Readable.from(lines()), sink);
+}
+
+const AUDIT_COLUMNS = ['actor_type', 'actor_id', 'actor_name', 'role', 'department_id', 'request_id', 'client_ip', 'operation', 'entity_type', 'entity_id', 'outcome', 'changes'];
+function auditCells(ctx: Context, entityId: string, before: object | null, after: object): CopyCell[] {
+  const a = auditRow(ctx, { operation: 'commitImport', entityType: 'Business', entityId, before, after });
+  return [a.actorType, a.actorId, a.actorName, a.role, a.departmentId, a.requestId, a.clientIp, a.operation, a.entityType, a.entityId, a.outcome, a.changes as Record<string, unknown>];
+}
+
+const BUSINESS_COLUMNS_SQL = ['id', 'uscc', 'uscc_override_reason', 'legacy_reg_no', 'name', 'types', 'stages', 'district_code', 'address', 'latitude', 'longitude', 'legal_representative', 'contact_phone', 'status', 'archive_reason', 'version'];
+function businessCells(b: Business): CopyCell[] {
+  return [b.id, b.uscc, b.usccOverrideReason, b.legacyRegNo, b.name, b.types, b.stages, b.districtCode, b.address, b.latitude, b.longitude, b.legalRepresentative, b.contactPhone, b.status, b.archiveReason, 1];
+}
+
 // ---------------- start ----------------
 
 export interface UploadedFile {
@@ -215,7 +251,7 @@ export async function validateJob(
     const districts = await ds.getRepository(District).find({ select: { code: true, name: true } });
     const checked: CheckedRow[] = [];
     for (let i = 0; i < data.length; i++) {
-      checked.push(await checkBusinessRow(data[i].rowNumber, data[i].cells, headerOf, districts));
+      checked.push(checkBusinessRow(data[i].rowNumber, data[i].cells, headerOf, districts));
       if (i % 500 === 499) await progress(i + 1, data.length);
     }
     const valid = checked.filter((c) => c.patch).map((c) => ({ rowNumber: c.rowNumber, patch: c.patch! }));
@@ -249,21 +285,12 @@ function countActions(rows: { action: ImportRowAction }[]): Record<ImportRowActi
 }
 
 async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: number; action: ImportRowAction; targetId: string | null; patch: BusinessPatch | null; problems: ImportProblem[] }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    await em.query(
-      `INSERT INTO import_row (job_id, row_number, action, target_id, data, problems)
-       SELECT $1, n, a, t, d, p FROM unnest($2::int[], $3::import_row_action[], $4::uuid[], $5::jsonb[], $6::jsonb[]) AS v(n, a, t, d, p)`,
-      [
-        jobId,
-        chunk.map((r) => r.rowNumber),
-        chunk.map((r) => r.action),
-        chunk.map((r) => r.targetId),
-        chunk.map((r) => (r.patch ? JSON.stringify(r.patch) : null)),
-        chunk.map((r) => JSON.stringify(r.problems)),
-      ],
-    );
-  }
+  await copyInto(
+    em,
+    'import_row',
+    ['job_id', 'row_number', 'action', 'target_id', 'data', 'problems'],
+    rows.map((r) => [jobId, r.rowNumber, r.action, r.targetId, r.patch ? JSON.stringify(r.patch) : null, JSON.stringify(r.problems)]),
+  );
 }
 
 // ---------------- commit ----------------
@@ -326,10 +353,10 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
       const ctx = jobContext(em, actor);
       let done = 0;
       const creates = planned.filter((p) => p.action === ImportRowAction.CREATE);
-      for (let i = 0; i < creates.length; i += CHUNK) {
-        const chunk = creates.slice(i, i + CHUNK);
-        await em.createQueryBuilder().insert().into(Business).values(chunk.map((p) => p.after!)).updateEntity(false).execute();
-        await em.insert(AuditEvent, chunk.map((p) => auditRow(ctx, { operation: 'commitImport', entityType: 'Business', entityId: p.after!.id, before: null, after: auditView(p.after!) })));
+      for (let i = 0; i < creates.length; i += CHUNK * 5) {
+        const chunk = creates.slice(i, i + CHUNK * 5);
+        await copyInto(em, 'business', BUSINESS_COLUMNS_SQL, chunk.map((p) => businessCells(p.after!)));
+        await copyInto(em, 'audit_event', AUDIT_COLUMNS, chunk.map((p) => auditCells(ctx, p.after!.id, null, auditView(p.after!))));
         done += chunk.length;
         await progress(done, total);
       }
@@ -349,7 +376,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
             .execute();
           if (r.affected !== 1) throw new Error(`business ${p.before!.id} changed under its row lock`);
         }
-        await em.insert(AuditEvent, chunk.map((p) => auditRow(ctx, { operation: 'commitImport', entityType: 'Business', entityId: p.before!.id, before: auditView(p.before!), after: auditView(p.after!) })));
+        await copyInto(em, 'audit_event', AUDIT_COLUMNS, chunk.map((p) => auditCells(ctx, p.before!.id, auditView(p.before!), auditView(p.after!))));
         done += chunk.length;
         await progress(done, total);
       }
