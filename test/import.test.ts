@@ -344,6 +344,23 @@ describe('template, round trip, concurrency, restart', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM business WHERE name LIKE '并发%'`))[0].n).toBe(91);
   });
 
+  it('rows the database no longer accepts at commit time send the job back to VALIDATED, nothing written', async () => {
+    const rows = [ZH, [uscc(4001), '变化前店', '维修店铺', '市中区', '', '', '', ''], ['', '变化作坊', '黑作坊/窝点', '市中区', '某街 9 号', '', '', '']];
+    const j = await dryRun('changed.csv', csv(rows));
+    expect(j).toMatchObject({ status: 'VALIDATED', createdCount: 2 });
+    // Meanwhile two workshops with the same name, address and district are registered: the row is now ambiguous.
+    for (let i = 0; i < 2; i++) {
+      await ds.query(`INSERT INTO business (name, types, stages, district_code, address) VALUES ('变化作坊', '{ILLEGAL_WORKSHOP}', '{MODIFICATION,RECYCLING}', '511102', '某街 9 号')`);
+    }
+    const before = await businessCount();
+    const c = await commit(j.id);
+    expect(c.job).toMatchObject({ status: 'VALIDATED', rejectedRows: 1, validRows: 1, error: { code: 'CHANGED_SINCE_DRY_RUN' } });
+    expect(c.job.report.nodes[1]).toMatchObject({ rowNumber: 3, action: 'REJECTED', problems: [expect.objectContaining({ code: 'DUPLICATE', column: '名称' })] });
+    expect(await businessCount()).toBe(before);
+    const c2 = await commit(j.id, true);
+    expect(c2.job).toMatchObject({ status: 'COMMITTED', createdCount: 1, rejectedRows: 1 });
+  });
+
   it('a job left running by a process that died reads as FAILED (INTERRUPTED) after a restart', async () => {
     const [{ id }] = await ds.query(
       `INSERT INTO import_job (kind, status, file_name, file_size, file_sha256, created_by_name, created_by_id, instance_id, heartbeat_at)

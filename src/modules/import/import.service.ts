@@ -403,6 +403,13 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
       });
     } else if (e instanceof Stopped) {
       await markFailed(ds, id, ImportFileErrorCode.INTERRUPTED, INTERRUPTED_ZH, INTERRUPTED_EN);
+    } else if ((e as { code?: string }).code === '23505' || (e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      // A USCC registered through the API while the commit ran (the API does not take the import lock): nothing
+      // was written; committing again re-matches against the new record.
+      await ds.query(
+        `UPDATE import_job SET status = 'VALIDATED', error_code = 'CHANGED_SINCE_DRY_RUN', error_message = $2, error_message_en = $3, updated_at = now() WHERE id = $1`,
+        [id, '导入期间有相同信用代码的主体被登记，未写入任何数据；请重新确认导入', 'A business with one of these USCCs was registered while the import ran; nothing was written. Commit again'],
+      );
     } else throw e;
   }
   return ds.manager.findOneByOrFail(ImportJob, { id });
