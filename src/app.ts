@@ -109,7 +109,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
-  await importRunner.recover();
+  // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
+  await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -104,6 +104,9 @@ export class ImportRunner {
 
   /** Jobs left running by a process that is gone: FAILED, saying so. */
   async recover(): Promise<void> {
+    // Before migrations have run (readiness answers 503 then) there is no job table and nothing to recover.
+    const [{ exists }] = await this.ds.query(`SELECT to_regclass('import_job') IS NOT NULL AS exists`);
+    if (!exists) return;
     await this.ds.query(
       `UPDATE import_job SET status = 'FAILED', error_code = 'INTERRUPTED', error_message = $1, error_message_en = $2, updated_at = now()
         WHERE status = ANY($3::import_status[]) AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $4))`,
