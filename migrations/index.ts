@@ -7,6 +7,7 @@ import { ReportChangeNotifications1795950000000 } from './1795950000000-ReportCh
 import { CreditInspectingDepartment1796083200005 } from './1796083200005-CreditInspectingDepartment';
 import { ListedSupervisionTimeline1796083200006 } from './1796083200006-ListedSupervisionTimeline';
 import { CasesAndCalendar1796083200007 } from './1796083200007-CasesAndCalendar';
+import { ImportJobs1796083200008 } from './1796083200008-ImportJobs';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 
 /** Every migration in order. New migrations are added here by hand after review. */
@@ -20,5 +21,6 @@ export const MIGRATIONS: Function[] = [
   CreditInspectingDepartment1796083200005,
   ListedSupervisionTimeline1796083200006,
   CasesAndCalendar1796083200007,
+  ImportJobs1796083200008,
   RegulatoryMilestones1796083200050,
 ];

@@ -16,10 +16,13 @@ import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
 import { frontPageRouter } from './http/front-page';
 import { healthRouter } from './http/health';
+import { businessExportRouter, importsRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
+import { ImportRunner } from './modules/import/import.service';
+import { graphqlMultipart } from './modules/import/import.upload';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
 
@@ -106,6 +109,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rateLimiter = createRateLimiter(config, log);
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
+  const importRunner = ImportRunner.forDataSource(dataSource, log);
+  // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
+  await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -194,9 +200,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     ...guard,
+    graphqlMultipart({ maxFileBytes: config.importMaxBytes }),
     expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
   );
   app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
+  app.use('/exports', ...guard, businessExportRouter({ log, makeContext }));
+  app.use('/imports', ...guard, importsRouter({ log, makeContext }));
 
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -213,6 +222,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     reportCache,
     stop: async () => {
       await apollo.stop();
+      await importRunner.stop();
       await rateLimiter.close();
       await reportCache.stop();
     },

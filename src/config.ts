@@ -47,6 +47,14 @@ export interface Config {
   reportCacheEntries: number;
   /** Upper bound on a cached report's age even without a change notification. */
   reportCacheTtlSeconds: number;
+  /** Largest spreadsheet an import accepts, in bytes. */
+  importMaxBytes: number;
+  /** Most data rows per import. */
+  importMaxRows: number;
+  /** Most bytes an XLSX may unpack to (zip bombs). */
+  importMaxUncompressedBytes: number;
+  /** How many lines from the top the header row is looked for. */
+  importHeaderSearchRows: number;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +202,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     behindHttps: publicAddress !== null && publicAddress.startsWith('https:'),
     reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
+    importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 10000000),
+    importMaxUncompressedBytes: int(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 300 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
+    importHeaderSearchRows: int(env, 'IMPORT_HEADER_SEARCH_ROWS', 10, 1, 100),
   };
 }
 

@@ -10,6 +10,7 @@ import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
+import { ImportResolver } from './modules/import/import.resolver';
 import { ChecklistItemResolver, DepartmentResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
 import {
   BusinessResolver,
@@ -68,6 +69,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SiteItemsResolver,
   ProductModelItemsResolver,
   ReportsResolver,
+  ImportResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

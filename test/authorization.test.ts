@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { ALL_ROLES, Role, isDeclaredPublic } from '../src/common/auth';
 import { RESOLVERS, buildAppSchema } from '../src/schema';
+import request from 'supertest';
 import { makeUser, startTestApp, type GqlResult, type TestApp } from './support/app';
 
 let t: TestApp;
@@ -91,10 +92,24 @@ interface Call {
   variables?: () => Record<string, unknown>;
   /** For mutations: the code an allowed caller gets in userErrors. */
   expectUserError?: string;
+  /** Sent as a GraphQL multipart request with this file mapped to variables.input.file. */
+  upload?: Buffer;
 }
 
 const PAYLOAD = '{ userErrors { field code } }';
 const CALLS: Record<string, Call> = {
+  'Query.import': { query: 'query($id: ID!) { import(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Mutation.startImport': {
+    query: `mutation($input: StartImportInput!) { startImport(input: $input) ${PAYLOAD} }`,
+    variables: () => ({ input: { kind: 'BUSINESSES', file: null } }),
+    upload: Buffer.alloc(0),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.commitImport': {
+    query: `mutation($i: CommitImportInput!) { commitImport(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
   'Query.me': { query: '{ me { id role } }' },
   'Query.users': { query: '{ users(first: 1) { nodes { id } } }' },
   'Query.apiKeys': { query: '{ apiKeys(first: 1) { nodes { id } } }' },
@@ -407,6 +422,15 @@ function rootField(op: string): string {
 
 function call(op: string, auth: string | null): Promise<GqlResult> {
   const c = CALLS[op];
+  if (c.upload) {
+    let req = request(t.app).post('/graphql').set('Apollo-Require-Preflight', 'true');
+    if (auth) req = auth.startsWith('ebk_') ? req.set('X-Api-Key', auth) : req.set('Authorization', `Bearer ${auth}`);
+    return req
+      .field('operations', JSON.stringify({ query: c.query, variables: c.variables?.() ?? {} }))
+      .field('map', JSON.stringify({ 0: ['variables.input.file'] }))
+      .attach('0', c.upload, 'empty.csv')
+      .then((res) => ({ status: res.status, body: res.body }));
+  }
   return t.gql(c.query, c.variables?.() ?? {}, auth);
 }
 
@@ -492,6 +516,7 @@ describe('mutation groups, negative cases per role', () => {
     ['listed supervision', ['Mutation.listRemediationItem'], [Role.COORDINATOR]],
     ['reopening a closed case', ['Mutation.reopenEnforcementCase'], [Role.COORDINATOR]],
     ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
+    ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login'], [...ALL_ROLES]],
   ];

@@ -4,6 +4,7 @@ import { IdempotencyKey } from '../common/idempotency';
 import { Inspection, InspectionChecklistResult } from '../modules/inspection/inspection.entities';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from '../modules/remediation/remediation.entities';
 import { AuditEvent } from '../modules/audit/audit.entity';
+import { ImportJob, ImportRow } from '../modules/import/import.entities';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from '../modules/registry/registry.entities';
 import { CalendarDay, CalendarYear } from '../modules/reference/calendar.entities';
 import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TaskTeamDepartment, TaskTeamStage } from '../modules/reference/reference.entities';
@@ -11,4 +12,4 @@ import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, T
 /** Every entity, listed explicitly (a glob does not work alike under ts-node, jest and dist). */
 export const ENTITIES = [User, ApiKey, LoginThrottle, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
   Inspection, InspectionChecklistResult, RemediationItem, RemediationEvent, ExtensionRequest, Listing, EnforcementCase, Evidence, CodeCounter, IdempotencyKey,
-  CalendarYear, CalendarDay];
+  CalendarYear, CalendarDay, ImportJob, ImportRow];

@@ -91,7 +91,7 @@ async function assertCanWriteRelation(ctx: Context, supplier: Business, buyer: B
 
 // ===================== businesses =====================
 
-interface BusinessPatch {
+export interface BusinessPatch {
   uscc?: string | null;
   usccOverrideReason?: string | null;
   legacyRegNo?: string | null;
@@ -144,7 +144,8 @@ async function validateBusiness(ctx: Context, patch: BusinessPatch, current: Bus
   }
 }
 
-function applyBusinessPatch(b: Business, patch: BusinessPatch): void {
+/** Normalises and applies a patch (trimmed text, phone, stages from types); shared with the spreadsheet import. */
+export function applyBusinessPatch(b: Business, patch: BusinessPatch): void {
   if (patch.uscc !== undefined) {
     b.uscc = patch.uscc ? patch.uscc : null;
     if (!b.uscc || !checkUscc(b.uscc).problem) b.usccOverrideReason = null;

@@ -1,0 +1,191 @@
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import express, { type Request, type Response, type Router } from 'express';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { PERSONAL_DATA_READERS, RECORD_READERS, type Role } from '../common/auth';
+import type { Context } from '../common/context';
+import type { Logger } from '../common/logger';
+import { maskPersonName, maskPhone } from '../common/mask';
+import { BUSINESS_COLUMNS, businessStatusLabels, businessTypeLabels } from '../modules/import/import.businesses';
+import { District } from '../modules/reference/reference.entities';
+import { BUSINESS_TYPE_STAGES } from '../modules/registry/registry.enums';
+import { BusinessStatus, BusinessType } from '../modules/registry/registry.enums';
+
+/**
+ * Import templates (/imports/templates/…) and the business list export (/exports/businesses.…),
+ * whose columns are exactly what the import reads back: export → import gives the same records.
+ */
+
+export interface ImportHttpDeps {
+  log: Logger;
+  makeContext: (req: Request) => Context;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const filename = (ascii: string, zh: string, ext: string) => `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${ext}`)}`;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  // Same protection as the other exports: a leading ' keeps Excel from running = + - @ (the import removes it).
+  const safe = /^[=+\-@\t]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function authorised(deps: ImportHttpDeps, req: Request, res: Response, roles: readonly Role[]): Context | null {
+  const ctx = deps.makeContext(req);
+  if (!ctx.principal) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ errors: [{ message: 'Authentication required (请先登录)', extensions: { code: 'UNAUTHENTICATED' } }] });
+    return null;
+  }
+  if (!roles.includes(ctx.principal.role)) {
+    res.status(403).json({ errors: [{ message: 'Not allowed (无权限)', extensions: { code: 'FORBIDDEN' } }] });
+    return null;
+  }
+  return ctx;
+}
+
+async function businessTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('主体');
+  const allowed = wb.addWorksheet('允许值');
+  const districts = await ctx.em.getRepository(District).find({ order: { sortOrder: 'ASC' } });
+  const typeLabels = businessTypeLabels();
+  const statusLabels = businessStatusLabels();
+  const statuses = Object.values(BusinessStatus).filter((s) => s !== BusinessStatus.ARCHIVED);
+
+  ws.columns = BUSINESS_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
+  BUSINESS_COLUMNS.forEach((c, i) => {
+    const cell = ws.getRow(1).getCell(i + 1);
+    cell.note = `${c.required ? '【必填】' : ''}${c.note}\n英文列名：${c.field}`;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+  });
+  ws.addRow(BUSINESS_COLUMNS.map((c) => c.sample));
+  // Identifiers stay text: Excel would turn long digit strings into numbers.
+  for (const field of ['uscc', 'contactPhone', 'legacyRegNo']) ws.getColumn(field).numFmt = '@';
+
+  allowed.getCell('A1').value = '区县名称';
+  allowed.getCell('B1').value = '区县代码';
+  districts.forEach((d, i) => {
+    allowed.getCell(`A${i + 2}`).value = d.name;
+    allowed.getCell(`B${i + 2}`).value = d.code;
+  });
+  allowed.getCell('D1').value = '主体类型';
+  allowed.getCell('E1').value = '代码';
+  allowed.getCell('F1').value = '环节';
+  Object.values(BusinessType).forEach((t, i) => {
+    allowed.getCell(`D${i + 2}`).value = typeLabels[t];
+    allowed.getCell(`E${i + 2}`).value = t;
+    allowed.getCell(`F${i + 2}`).value = BUSINESS_TYPE_STAGES[t].join(', ');
+  });
+  allowed.getCell('H1').value = '主体状态';
+  allowed.getCell('I1').value = '代码';
+  statuses.forEach((s, i) => {
+    allowed.getCell(`H${i + 2}`).value = statusLabels[s];
+    allowed.getCell(`I${i + 2}`).value = s;
+  });
+  for (const col of ['A', 'D', 'H']) allowed.getColumn(col).width = 30;
+
+  const col = (field: string) => ws.getColumn(field).letter;
+  const range = (field: string) => `${col(field)}2:${col(field)}10001`;
+  // Pick lists; several types in one cell are allowed, so that list only warns.
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  dv.add(range('districtCode'), { type: 'list', allowBlank: false, formulae: [`'允许值'!$A$2:$A$${districts.length + 1}`], showErrorMessage: true, errorTitle: '区县', error: '请从列表中选择区县，或填写 6 位区县代码' });
+  dv.add(range('types'), { type: 'list', allowBlank: false, formulae: [`'允许值'!$D$2:$D$${Object.values(BusinessType).length + 1}`], showErrorMessage: true, errorStyle: 'information', errorTitle: '主体类型', error: '多个类型用“、”分隔；可用的类型见“允许值”表' });
+  dv.add(range('status'), { type: 'list', allowBlank: true, formulae: [`'允许值'!$H$2:$H$${statuses.length + 1}`], showErrorMessage: true, errorTitle: '主体状态', error: '请从列表中选择' });
+  return wb;
+}
+
+export function importsRouter(deps: ImportHttpDeps): Router {
+  const router = express.Router();
+  const anyone = [...RECORD_READERS, 'REPORTER'] as Role[];
+
+  router.get('/templates/businesses.xlsx', async (req, res) => {
+    const ctx = authorised(deps, req, res, anyone);
+    if (!ctx) return;
+    const wb = await businessTemplate(ctx);
+    res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': filename('businesses-template', '主体导入模板', 'xlsx'), 'Cache-Control': 'no-store' });
+    await wb.xlsx.write(res);
+    res.end();
+  });
+
+  router.get('/templates/businesses.csv', (req, res) => {
+    if (!authorised(deps, req, res, anyone)) return;
+    res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('businesses-template', '主体导入模板', 'csv'), 'Cache-Control': 'no-store' });
+    res.send(`\uFEFF${BUSINESS_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${BUSINESS_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
+  });
+  return router;
+}
+
+const BUSINESS_EXPORT_SQL = `
+  SELECT b.uscc, b.name, b.types::text[] AS types, d.name AS district, b.address, b.legal_representative, b.contact_phone, b.status::text AS status,
+         b.legacy_reg_no, b.latitude, b.longitude, b.uscc_override_reason
+    FROM business b JOIN district d ON d.code = b.district_code
+   WHERE b.status <> 'ARCHIVED' AND ($1::varchar IS NULL OR b.district_code = $1)
+   ORDER BY b.name, b.id`;
+
+/** The business list in the import's columns, streamed from a cursor; personal data masked as in the API. */
+export function businessExportRouter(deps: ImportHttpDeps): Router {
+  const router = express.Router();
+  const typeLabels = businessTypeLabels();
+  const statusLabels = businessStatusLabels();
+
+  const present = (ctx: Context) => {
+    const unmasked = PERSONAL_DATA_READERS.has(ctx.principal!.role);
+    return (r: Record<string, unknown>): unknown[] => [
+      r.uscc,
+      r.name,
+      (r.types as string[]).map((t) => typeLabels[t] ?? t).join('、'),
+      r.district,
+      r.address,
+      r.legal_representative && !unmasked ? maskPersonName(String(r.legal_representative)) : r.legal_representative,
+      r.contact_phone && !unmasked ? maskPhone(String(r.contact_phone)) : r.contact_phone,
+      statusLabels[r.status as string] ?? r.status,
+      r.legacy_reg_no,
+      r.latitude,
+      r.longitude,
+      r.uscc_override_reason,
+    ];
+  };
+
+  const stream = (format: 'csv' | 'xlsx') => async (req: Request, res: Response) => {
+    const ctx = authorised(deps, req, res, RECORD_READERS);
+    if (!ctx) return;
+    const district = typeof req.query.district === 'string' && /^\d{6}$/.test(req.query.district) ? req.query.district : null;
+    const runner = ctx.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const rows = client.query(new QueryStream(BUSINESS_EXPORT_SQL, [district], { batchSize: 500, highWaterMark: 500 }));
+      res.on('close', () => rows.destroy());
+      const toValues = present(ctx);
+      const headers = BUSINESS_COLUMNS.map((c) => c.header);
+      if (format === 'csv') {
+        res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('businesses', '主体名录', 'csv'), 'Cache-Control': 'no-store' });
+        res.write(`\uFEFF${headers.map(csvCell).join(',')}\r\n`);
+        const toCsv = new Transform({ writableObjectMode: true, transform: (row, _e, done) => done(null, toValues(row).map(csvCell).join(',') + '\r\n') });
+        await pipeline(rows, toCsv, res);
+      } else {
+        res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': filename('businesses', '主体名录', 'xlsx'), 'Cache-Control': 'no-store' });
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+        const ws = wb.addWorksheet('主体');
+        ws.addRow(headers).commit();
+        for await (const row of rows) ws.addRow(toValues(row as Record<string, unknown>)).commit();
+        ws.commit();
+        await wb.commit();
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      deps.log.error({ err: e, requestId: ctx.requestId }, 'business export failed');
+      if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${ctx.requestId}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    } finally {
+      await runner.release();
+    }
+  };
+
+  router.get('/businesses.csv', stream('csv'));
+  router.get('/businesses.xlsx', stream('xlsx'));
+  return router;
+}

@@ -1,0 +1,74 @@
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import type { Express } from 'express';
+import { usccOuterCheckDigit } from '../src/modules/registry/registry.identifiers';
+
+export const START = `mutation($input: StartImportInput!) { startImport(input: $input) { import { id status } userErrors { code message field } } }`;
+export const JOB = `query($id: ID!, $after: String, $only: Boolean) { import(id: $id) {
+  id status fileFormat encoding headerRow totalRows processedRows progress validRows rejectedRows createdCount updatedCount unchangedCount ignoredColumns validRowsOnly
+  error { code message messageEn }
+  report(first: 100, after: $after, onlyProblems: $only) { nodes { rowNumber action targetId problems { column field code message messageEn } } endCursor hasNextPage } } }`;
+export const COMMIT = `mutation($input: CommitImportInput!) { commitImport(input: $input) { import { id status } userErrors { code field message messageEn } } }`;
+
+/** A valid Leshan USCC built from a serial (check digit per GB 32100, DOMAIN.md §8.1). */
+export function uscc(serial: number, division = '511102'): string {
+  const body = `92${division}${String(serial).padStart(9, '0')}`;
+  return body + usccOuterCheckDigit(body);
+}
+
+/** Multipart upload as the GraphQL multipart request spec describes it. */
+export function upload(app: Express, token: string | null, name: string, body: Buffer, opts: { preflight?: boolean } = {}) {
+  let req = request(app).post('/graphql');
+  if (token) req = req.set('Authorization', `Bearer ${token}`);
+  if (opts.preflight !== false) req = req.set('Apollo-Require-Preflight', 'true');
+  return req
+    .field('operations', JSON.stringify({ query: START, variables: { input: { kind: 'BUSINESSES', file: null } } }))
+    .field('map', JSON.stringify({ '0': ['variables.input.file'] }))
+    .attach('0', body, name);
+}
+
+export function csv(rows: (string | number | null)[][], bom = true): Buffer {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return Buffer.from((bom ? '\uFEFF' : '') + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'utf8');
+}
+
+export async function xlsx(rows: unknown[][], sheetName = 'Sheet1'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A ZIP whose one part inflates to `size` zero bytes (a zip bomb in miniature). */
+export function zipBomb(size: number): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const data = zlib.deflateRawSync(Buffer.alloc(size));
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(1000, 22); // a lying declared size
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(1000, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const cdOffset = 30 + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
