@@ -4,6 +4,8 @@ import { Registry1795940682755 } from './1795940682755-Registry';
 import { Remediation1795941425484 } from './1795941425484-Remediation';
 import { OpenItemIndexes1795944350000 } from './1795944350000-OpenItemIndexes';
 import { ReportChangeNotifications1795950000000 } from './1795950000000-ReportChangeNotifications';
+import { SessionsAndRefreshTokens1796083200001 } from './1796083200001-SessionsAndRefreshTokens';
 
 /** Every migration in order. New migrations are added here by hand after review. */
-export const MIGRATIONS: Function[] = [Foundation1795939215728, AccessAndAudit1795939545166, Registry1795940682755, Remediation1795941425484, OpenItemIndexes1795944350000, ReportChangeNotifications1795950000000];
+export const MIGRATIONS: Function[] = [Foundation1795939215728, AccessAndAudit1795939545166, Registry1795940682755, Remediation1795941425484, OpenItemIndexes1795944350000, ReportChangeNotifications1795950000000,
+  SessionsAndRefreshTokens1796083200001];

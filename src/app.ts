@@ -14,11 +14,14 @@ import { Loaders } from './common/loaders';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
+import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
+import { signInGuardPlugin } from './http/sign-in-guard';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
+import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
 
@@ -29,6 +32,8 @@ export interface AppDeps {
   /** Clock for the request context (tests fix it). */
   now?: () => Date;
   schema?: GraphQLSchema;
+  /** The process's shutdown state (main.ts): readiness and late requests answer 503 from it. */
+  lifecycle?: Lifecycle & { middleware: express.RequestHandler };
 }
 
 export interface App {
@@ -103,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = deps.schema ?? (await buildAppSchema());
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret (main resolves it with resolveJwtSecret)');
   const rateLimiter = createRateLimiter(config, log);
+  configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
 
@@ -121,12 +127,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
+      signInGuardPlugin(),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.lifecycle) app.use(deps.lifecycle.middleware);
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
@@ -143,7 +151,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
-  app.use(healthRouter(dataSource));
+  app.use(healthRouter(dataSource, deps.lifecycle));
   if (config.ide) {
     app.use(ideRouter());
     app.get('/graphql', (req, res, next) => (wantsIde(req) ? res.type('html').send(IDE_HTML) : next()));
@@ -164,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       log: log.child({ requestId: store.requestId }),
       config,
       reportCache,
+      consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
     };
     return ctx;
