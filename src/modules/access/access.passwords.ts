@@ -37,6 +37,11 @@ class HashGate {
     }
   }
 
+  /** Would a hash requested now be refused? (Checked before an attempt is counted against a name.) */
+  get full(): boolean {
+    return this.running >= this.concurrency && this.waiting.length >= this.queue;
+  }
+
   get stats(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
   }
@@ -48,6 +53,10 @@ const gate = new HashGate();
 export function configurePasswordHashing(opts: { concurrency: number; queue: number }): void {
   gate.concurrency = opts.concurrency;
   gate.queue = opts.queue;
+}
+
+export function passwordHashQueueFull(): boolean {
+  return gate.full;
 }
 
 export function passwordHashingStats(): { running: number; waiting: number } {

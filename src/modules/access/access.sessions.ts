@@ -7,7 +7,7 @@ import { UserErrorCode, fail, forbidden, unauthenticated } from '../../common/er
 import { recordAudit, recordRefusal } from '../audit/audit.service';
 import { RefreshToken, User } from './access.entities';
 import type { ChangeMyPasswordInput, LoginInput, RefreshSessionInput, SignOutInput } from './access.inputs';
-import { HashQueueFull, hashPassword, verifyPassword } from './access.passwords';
+import { HashQueueFull, hashPassword, passwordHashQueueFull, verifyPassword } from './access.passwords';
 import { REFRESH_TOKEN_PATTERN, generateRefreshToken, sha256, signAccessToken } from './access.tokens';
 
 export const LOGIN_MAX_FAILURES = 5;
@@ -39,10 +39,14 @@ function busy(retryAfter: number): GraphQLError {
   });
 }
 
-/** Every sign-in attempt counts against its client address before anything else is done. */
+/**
+ * Every sign-in attempt counts against its client address before anything else is done. A full
+ * hash queue refuses it here too, before it would count against the name without being evaluated.
+ */
 async function countAttemptOfAddress(ctx: Context): Promise<void> {
   const retryAfter = await ctx.consumeSignInAttempt();
   if (retryAfter !== null) throw tooManyFromAddress(retryAfter);
+  if (passwordHashQueueFull()) throw busy(1);
 }
 
 /** Runs a password check or hash through the bounded queue; a full queue is "busy", not an internal error. */
