@@ -84,10 +84,10 @@ describe('SIGTERM loses nothing', () => {
           res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
         }).on('error', reject),
       );
-    expect((await probe()).status).toBe(200);
-
     const load = Promise.all(Array.from({ length: 10 }, (_, w) => worker(w)));
     while (acknowledged.size < 30) await new Promise((r) => setTimeout(r, 20));
+    // Used just before the signal, so it is idle well within the announced keep-alive timeout (5 s) when asked again.
+    expect((await probe()).status).toBe(200);
     svc.child.kill('SIGTERM');
     // The signal reaches the process asynchronously: ask once it has begun.
     await svc.waitFor(/shutting down: draining requests/, 10000);
