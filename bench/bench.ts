@@ -251,6 +251,8 @@ async function startService(dbUrl: string, args: string[]): Promise<{ port: numb
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // One sign-in for the whole run, which can outlast the default 15-minute access token.
+      JWT_TTL_SECONDS: '7200',
       EXPOSE_SQL_COUNT: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_POINTS: '1000000',

@@ -4,6 +4,7 @@ import { Registry1795940682755 } from './1795940682755-Registry';
 import { Remediation1795941425484 } from './1795941425484-Remediation';
 import { OpenItemIndexes1795944350000 } from './1795944350000-OpenItemIndexes';
 import { ReportChangeNotifications1795950000000 } from './1795950000000-ReportChangeNotifications';
+import { SessionsAndRefreshTokens1796083200001 } from './1796083200001-SessionsAndRefreshTokens';
 import { CreditInspectingDepartment1796083200005 } from './1796083200005-CreditInspectingDepartment';
 import { ListedSupervisionTimeline1796083200006 } from './1796083200006-ListedSupervisionTimeline';
 import { CasesAndCalendar1796083200007 } from './1796083200007-CasesAndCalendar';
@@ -18,6 +19,7 @@ export const MIGRATIONS: Function[] = [
   Remediation1795941425484,
   OpenItemIndexes1795944350000,
   ReportChangeNotifications1795950000000,
+  SessionsAndRefreshTokens1796083200001,
   CreditInspectingDepartment1796083200005,
   ListedSupervisionTimeline1796083200006,
   CasesAndCalendar1796083200007,

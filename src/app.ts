@@ -15,14 +15,17 @@ import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
 import { frontPageRouter } from './http/front-page';
+import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { businessExportRouter, importsRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
+import { signInGuardPlugin } from './http/sign-in-guard';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
 import { ImportRunner } from './modules/import/import.service';
 import { graphqlMultipart } from './modules/import/import.upload';
+import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
 
@@ -33,6 +36,8 @@ export interface AppDeps {
   /** Clock for the request context (tests fix it). */
   now?: () => Date;
   schema?: GraphQLSchema;
+  /** The process's shutdown state (main.ts): readiness and late requests answer 503 from it. */
+  lifecycle?: Lifecycle & { middleware: express.RequestHandler };
 }
 
 export interface App {
@@ -107,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const schema = deps.schema ?? (await buildAppSchema());
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret (main resolves it with resolveJwtSecret)');
   const rateLimiter = createRateLimiter(config, log);
+  configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
@@ -128,12 +134,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
+      signInGuardPlugin(),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.lifecycle) app.use(deps.lifecycle.middleware);
   app.set('trust proxy', config.trustProxy);
   // HTTPS upgrades only when PUBLIC_URL says the service is reached over HTTPS: over plain HTTP on
   // any host but localhost, `upgrade-insecure-requests` makes the IDE a blank page.
@@ -155,7 +163,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
-  app.use(healthRouter(dataSource));
+  app.use(healthRouter(dataSource, deps.lifecycle));
   app.use(frontPageRouter(config, schema));
   if (config.ide) {
     app.use(ideRouter());
@@ -177,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       log: log.child({ requestId: store.requestId }),
       config,
       reportCache,
+      consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
     };
     return ctx;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -32,6 +33,15 @@ export interface Config {
   maxQueryCost: number;
   jwtSecret: string | null;
   jwtTtlSeconds: number;
+  /** Idle lifetime of a refresh token: each use replaces it with a new one valid this long. */
+  refreshTokenTtlSeconds: number;
+  /** Sign-in attempts (login, refreshSession, password checks) per client address per window. */
+  signInAttemptsPerAddress: number;
+  signInAddressWindowSeconds: number;
+  /** Password hashes (argon2) computed at once; the rest wait in a bounded queue. */
+  passwordHashConcurrency: number;
+  /** Hashes waiting for a slot beyond which sign-ins are refused at once (503 + Retry-After). */
+  passwordHashQueue: number;
   redisUrl: string | null;
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
@@ -193,7 +203,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 1, 100),
     maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 1, 10000000),
     jwtSecret,
-    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 60, 7 * 24 * 3600),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 3600, 300, 90 * 24 * 3600),
+    signInAttemptsPerAddress: int(env, 'SIGN_IN_ATTEMPTS_PER_ADDRESS', 100, 1, 1000000),
+    signInAddressWindowSeconds: int(env, 'SIGN_IN_ADDRESS_WINDOW_SECONDS', 600, 1, 86400),
+    // Half the CPUs (at least one): the rest stay free for queries while a sign-in flood runs.
+    passwordHashConcurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', Math.max(1, Math.floor(os.availableParallelism() / 2)), 1, 64),
+    passwordHashQueue: int(env, 'PASSWORD_HASH_QUEUE', 100, 0, 100000),
     redisUrl: redisUrl(env, 'REDIS_URL'),
     rateLimitPoints: int(env, 'RATE_LIMIT_POINTS', 600, 1, 1000000),
     rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { loadConfigOrExit, type Config } from './config';
+import type { ClientConfig, Pool } from 'pg';
+import { ConfigError, loadConfig, loadConfigOrExit, type Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { createApp } from './app';
+import { Drain } from './http/drain';
 import { connectWithRetry, describeUrl, migrate } from './database/connect';
 import { makeDataSource } from './database/data-source';
 import { EmbeddedPostgres } from './database/embedded';
@@ -49,14 +51,13 @@ async function main(): Promise<void> {
     config = { ...config, jwtSecret: resolveJwtSecret(config, log) };
     if (config.bootstrapAdmin) await bootstrapFirstAdmin(dataSource, config, log);
 
-    const { app, stop: stopApollo } = await createApp({ dataSource, config, log });
-    const server = http.createServer(app);
+    const server = http.createServer();
     server.keepAliveTimeout = 5000;
-    const sockets = new Set<Socket>();
-    server.on('connection', (s) => {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-    });
+    const drain = new Drain(server, log, Math.min(server.keepAliveTimeout, Math.floor(config.shutdownTimeoutMs / 2)));
+    const pool = (dataSource.driver as unknown as { master: Pool & { options: ClientConfig } }).master;
+    drain.trackPool(pool);
+    const { app, stop: stopApollo } = await createApp({ dataSource, config, log, lifecycle: drain });
+    server.on('request', app);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -69,7 +70,16 @@ async function main(): Promise<void> {
 
     process.removeListener('SIGINT', abortStartup);
     process.removeListener('SIGTERM', abortStartup);
-    installShutdown({ log, config, server, sockets, stopApollo, dataSource, stopEmbedded, killEmbeddedNow: () => embedded?.killNow() });
+    installShutdown({
+      log,
+      config,
+      drain,
+      adminConfig: { ...pool.options, application_name: 'ebike-shutdown' },
+      stopApollo,
+      dataSource,
+      stopEmbedded,
+      killEmbeddedNow: () => embedded?.killNow(),
+    });
   } catch (e) {
     await stopEmbedded();
     throw e;
@@ -79,17 +89,24 @@ async function main(): Promise<void> {
 interface ShutdownParts {
   log: Logger;
   config: Config;
-  server: http.Server;
-  sockets: Set<Socket>;
+  drain: Drain;
+  /** Connection settings for the one extra connection that ends unfinished requests' backends. */
+  adminConfig: ClientConfig;
   stopApollo: () => Promise<void>;
   dataSource: { destroy(): Promise<void>; isInitialized: boolean };
   stopEmbedded: () => Promise<void>;
   killEmbeddedNow: () => void;
 }
 
+/** After the deadline's backends are ended, how long responses (mostly errors) get to be written. */
+const ABORT_GRACE_MS = 1500;
+
 /**
- * SIGINT/SIGTERM: stop accepting connections, let in-flight requests finish (bounded by
- * SHUTDOWN_TIMEOUT_MS), close the pool, then stop the embedded PostgreSQL. A second signal exits at once.
+ * SIGINT/SIGTERM: readiness turns 503 and no connection is accepted; requests in flight finish and
+ * are answered with `Connection: close`, idle keep-alive sockets close after the announced keep-alive
+ * timeout (see Drain). At SHUTDOWN_TIMEOUT_MS the database work of requests still running is ended
+ * (their transactions roll back) before their sockets are destroyed. Only when no request runs is
+ * the pool closed, then the embedded PostgreSQL stopped. A second signal exits at once.
  */
 function installShutdown(p: ShutdownParts): void {
   let stoppingSince = 0;
@@ -102,17 +119,12 @@ function installShutdown(p: ShutdownParts): void {
       process.exit(1);
     }
     stoppingSince = Date.now();
-    p.log.info({ signal }, 'shutting down: draining requests');
-    const force = setTimeout(() => {
-      p.log.warn({ open: p.sockets.size }, 'drain timeout: closing remaining connections');
-      for (const s of p.sockets) s.destroy();
-    }, p.config.shutdownTimeoutMs);
-    force.unref();
-    await new Promise<void>((resolve) => {
-      p.server.close(() => resolve());
-      p.server.closeIdleConnections();
-    });
-    clearTimeout(force);
+    p.log.info({ signal, inFlight: p.drain.inFlight }, 'shutting down: draining requests');
+    p.drain.start();
+    const drained = await p.drain.waitUntilDrained(p.config.shutdownTimeoutMs);
+    if (!drained) await p.drain.abort(p.adminConfig, ABORT_GRACE_MS);
+    p.drain.stop();
+    p.log.info({ drained, inFlight: p.drain.inFlight }, 'requests drained');
     await p.stopApollo().catch((e) => p.log.error({ err: e }, 'apollo stop failed'));
     if (p.dataSource.isInitialized) await p.dataSource.destroy().catch((e) => p.log.error({ err: e }, 'pool close failed'));
     await p.stopEmbedded();

@@ -261,11 +261,13 @@ describe('users', () => {
     expect(await countRows(`audit_event WHERE operation = 'createUser'`, [])).toBe(audits);
   });
 
-  it('updateUser changes role and name at once for existing tokens; a stale version is a CONFLICT', async () => {
+  it('updateUser changes role and name at once (a role change ends the old sessions); a stale version is a CONFLICT', async () => {
     const u = await makeUser(t.ds, Role.REPORTER);
     const r = await t.gql(UPDATE_USER, { i: { id: u.user.id, expectedVersion: 1, displayName: 'Renamed', role: 'PARTNER_VIEWER' } }, admin);
     expect(r.body.data!.updateUser).toEqual({ user: { id: u.user.id, displayName: 'Renamed', role: 'PARTNER_VIEWER', active: true, version: 2 }, userErrors: [] });
-    const me = await t.gql(ME, {}, u.token);
+    // A token minted for the old role must not keep working (issue 13): 401, and the new role after signing in again.
+    expect((await t.gql(ME, {}, u.token)).status).toBe(401);
+    const me = await t.gql(ME, {}, (await login(u.username, TEST_PASSWORD)).accessToken);
     expect(me.body.data!.me.role).toBe('PARTNER_VIEWER');
 
     const stale = await t.gql(UPDATE_USER, { i: { id: u.user.id, expectedVersion: 1, role: 'ADMIN' } }, admin);

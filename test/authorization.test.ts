@@ -77,8 +77,8 @@ describe('declared access', () => {
     // The working calendar is read by everyone and edited by the administrator only.
     expect(a['Query.workingCalendar']).toEqual([...ALL_ROLES]);
     for (const op of ['setCalendarDay', 'setCalendarYear', 'setDepartmentReviewWindow']) expect(a[`Mutation.${op}`]).toEqual([Role.ADMIN]);
-    // Nothing but login is open to anonymous callers.
-    expect(Object.entries(a).filter(([, v]) => v === 'PUBLIC').map(([k]) => k)).toEqual(['Mutation.login']);
+    // Nothing but sign-in is open to anonymous callers: login, and the two that hold a refresh token instead of an access token.
+    expect(Object.entries(a).filter(([, v]) => v === 'PUBLIC').map(([k]) => k)).toEqual(['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut']);
   });
 });
 
@@ -125,6 +125,21 @@ const CALLS: Record<string, Call> = {
     query: `mutation($i: LoginInput!) { login(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { username: `nobody-${randomUUID()}`, password: 'wrong password' } }),
     expectUserError: 'INVALID_CREDENTIALS',
+  },
+  'Mutation.refreshSession': {
+    query: `mutation($i: RefreshSessionInput!) { refreshSession(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { refreshToken: `ebr_${'A'.repeat(43)}` } }),
+    expectUserError: 'INVALID_CREDENTIALS',
+  },
+  'Mutation.signOut': {
+    query: `mutation($i: SignOutInput!) { signOut(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { refreshToken: 'not a refresh token' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.signOutEverywhere': {
+    query: `mutation($i: SignOutEverywhereInput!) { signOutEverywhere(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { reason: 'x'.repeat(201) } }),
+    expectUserError: 'VALIDATION',
   },
   'Mutation.changeMyPassword': {
     query: `mutation($i: ChangeMyPasswordInput!) { changeMyPassword(input: $i) ${PAYLOAD} }`,
@@ -518,7 +533,8 @@ describe('mutation groups, negative cases per role', () => {
     ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
     ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
-    ['sign-in', ['Mutation.login'], [...ALL_ROLES]],
+    ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
+    ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],
   ];
   const cases = groups.flatMap(([group, ops, allowed]) => ALL_ROLES.map((role) => [group, role, ops, allowed.includes(role)] as const));
 

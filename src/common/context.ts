@@ -19,6 +19,8 @@ export interface Context {
   config: Config;
   /** Statistics and bulletin results shared across requests (see reports.cache.ts). */
   reportCache: ReportCache;
+  /** Counts a sign-in attempt of this client address: null when allowed, else seconds to wait. */
+  consumeSignInAttempt: () => Promise<number | null>;
   /** The request's clock; tests substitute a fixed one. */
   now: () => Date;
 }

@@ -112,6 +112,8 @@ export const PUBLIC_ERROR_CODES = new Set([
   'QUERY_TOO_COSTLY',
   'RATE_LIMITED',
   'NOT_FOUND',
+  'TOO_MANY_SIGN_INS',
+  'SERVICE_BUSY',
 ]);
 
 export function unauthenticated(message = 'Authentication required (请先登录)'): GraphQLError {

@@ -78,13 +78,35 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
 };
 
 /**
+ * For the few mutations that must not hold a database connection for their whole run (sign-in and
+ * password changes wait for the password-hash queue and slow failures down): the service opens its
+ * own short transactions; user errors and validation failures become `userErrors` as usual.
+ */
+export const MutationOwnTransactions: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  const argNames = info.fieldNodes[0]?.arguments?.map((a) => a.name.value) ?? [];
+  try {
+    const result = (await next()) as { userErrors?: UserError[] } | null;
+    if (result && typeof result === 'object') result.userErrors ??= [];
+    return result;
+  } catch (e) {
+    const userErrors = toUserErrors(e, argNames);
+    if (userErrors) return { userErrors };
+    throw e;
+  } finally {
+    context.loaders.clearAll();
+  }
+};
+
+/**
  * `@Mutation` of this API: returns a payload with `userErrors` and runs in its own transaction.
  * Use it instead of type-graphql's decorator (a schema test checks every mutation's payload).
+ * `ownTransactions: true` leaves the transactions to the service (see MutationOwnTransactions).
  */
-export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & { description: string }): MethodDecorator {
+export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & { description: string; ownTransactions?: boolean }): MethodDecorator {
+  const { ownTransactions, ...rest } = options;
   return (target, key, descriptor) => {
-    TgMutation(returnType as never, options)(target, key, descriptor);
-    UseMiddleware(MutationTransaction)(target, key, descriptor);
+    TgMutation(returnType as never, rest)(target, key, descriptor);
+    UseMiddleware(ownTransactions ? MutationOwnTransactions : MutationTransaction)(target, key, descriptor);
   };
 }
 

@@ -1,4 +1,4 @@
-import { ApiKey, LoginThrottle, User } from '../modules/access/access.entities';
+import { ApiKey, LoginThrottle, RefreshToken, User } from '../modules/access/access.entities';
 import { CodeCounter } from '../common/sequence';
 import { IdempotencyKey } from '../common/idempotency';
 import { Inspection, InspectionChecklistResult } from '../modules/inspection/inspection.entities';
@@ -10,6 +10,6 @@ import { CalendarDay, CalendarYear } from '../modules/reference/calendar.entitie
 import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TaskTeamDepartment, TaskTeamStage } from '../modules/reference/reference.entities';
 
 /** Every entity, listed explicitly (a glob does not work alike under ts-node, jest and dist). */
-export const ENTITIES = [User, ApiKey, LoginThrottle, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
+export const ENTITIES = [User, ApiKey, LoginThrottle, RefreshToken, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
   Inspection, InspectionChecklistResult, RemediationItem, RemediationEvent, ExtensionRequest, Listing, EnforcementCase, Evidence, CodeCounter, IdempotencyKey,
   CalendarYear, CalendarDay, ImportJob, ImportRow];

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import type { Lifecycle } from './drain';
 
 /** Names of migrations listed in code but not yet applied to the database. */
 export async function pendingMigrations(ds: DataSource): Promise<string[]> {
@@ -12,13 +13,18 @@ export async function pendingMigrations(ds: DataSource): Promise<string[]> {
   return known.filter((n) => !applied.has(n));
 }
 
-export function healthRouter(ds: DataSource): Router {
+export function healthRouter(ds: DataSource, lifecycle?: Lifecycle): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   });
   router.get('/readyz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
+    // From the first moment of a shutdown, so a balancer stops sending before connections close.
+    if (lifecycle?.draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     try {
       if (!ds.isInitialized) throw new Error('database not connected');
       const pending = await pendingMigrations(ds);

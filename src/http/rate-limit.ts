@@ -6,6 +6,8 @@ import type { Logger } from '../common/logger';
 
 export interface RateLimiter {
   middleware: (req: Request, res: Response, next: NextFunction) => Promise<void>;
+  /** Counts one sign-in attempt of a client address: null when allowed, else seconds to wait. */
+  consumeSignIn(address: string): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,14 @@ export function createRateLimiter(config: Config, log: Logger): RateLimiter {
   let redis: Redis | null = null;
   let firstConnection: Promise<void> | null = null;
   let limiter: RateLimiterAbstract;
+  // Password guesses per address, on top of the per-name lock: one request carries at most one.
+  const signInOpts = { points: config.signInAttemptsPerAddress, duration: config.signInAddressWindowSeconds, keyPrefix: 'ebike-signin' };
+  let signInLimiter: RateLimiterAbstract;
   if (config.redisUrl) {
     redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on('error', (e) => log.warn({ error: e.message }, 'redis error (rate limiter falls back to memory)'));
     limiter = new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) });
+    signInLimiter = new RateLimiterRedis({ ...signInOpts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(signInOpts) });
     // Without the offline queue, requests arriving while the first connection is still being made
     // would go to this instance's in-memory insurance and escape the shared budget. Wait for that
     // first connection (briefly); after it, an outage falls back to memory at once.
@@ -46,6 +52,7 @@ export function createRateLimiter(config: Config, log: Logger): RateLimiter {
     });
   } else {
     limiter = new RateLimiterMemory(opts);
+    signInLimiter = new RateLimiterMemory(signInOpts);
   }
 
   return {
@@ -74,6 +81,16 @@ export function createRateLimiter(config: Config, log: Logger): RateLimiter {
           return;
         }
         next(e);
+      }
+    },
+    async consumeSignIn(address) {
+      if (firstConnection) await firstConnection;
+      try {
+        await signInLimiter.consume(address);
+        return null;
+      } catch (e) {
+        if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+        throw e;
       }
     },
     async close() {

@@ -17,7 +17,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef
 export const TEST_PASSWORD = 'correct horse battery';
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_POINTS: '100000',
+  return loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_POINTS: '100000', SIGN_IN_ATTEMPTS_PER_ADDRESS: '100000',
     // Off unless a test turns it on (test/report-cache.test.ts): fixtures written with plain SQL would
     // otherwise race the change notification.
     REPORT_CACHE_ENTRIES: '0',
@@ -89,7 +89,7 @@ export async function makeUser(ds: DataSource, role: Role, scope: { teams?: stri
     active: true,
   });
   await ds.getRepository(User).insert(user);
-  return { user, username, token: signAccessToken(TEST_JWT_SECRET, user.id, 3600).token };
+  return { user, username, token: signAccessToken(TEST_JWT_SECRET, user.id, 1, 3600).token };
 }
 
 /** A token per role, with an AGENCY_OFFICER scoped to the SALES team in 511102 (市中区). */

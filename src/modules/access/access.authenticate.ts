@@ -44,12 +44,16 @@ function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
   };
 }
 
-/** One statement: the active user with the stages of its teams. */
-async function userPrincipal(ds: DataSource, userId: string): Promise<Principal | null> {
+/**
+ * One statement by primary key: the active user with the stages of its teams, if the token's
+ * version is still the user's (a password change, reset, (de)activation, role or scope change or
+ * signOutEverywhere bumps it). No cache, so an ended session ends on every instance at once.
+ */
+async function userPrincipal(ds: DataSource, userId: string, tokenVersion: number): Promise<Principal | null> {
   const rows: PrincipalRow[] = await ds.query(
     `SELECT x.id, x.username AS name, x.display_name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
-       FROM app_user x WHERE x.id = $1 AND x.active`,
-    [userId],
+       FROM app_user x WHERE x.id = $1 AND x.active AND x.token_version = $2`,
+    [userId, tokenVersion],
   );
   return rows[0] ? toPrincipal('user', rows[0]) : null;
 }
@@ -92,8 +96,8 @@ export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: R
     if (!m) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
     if (m[1].startsWith('ebk_')) principal = await apiKeyPrincipal(ds, m[1]);
     else {
-      const userId = verifyAccessToken(jwtSecret, m[1]);
-      principal = userId ? await userPrincipal(ds, userId) : null;
+      const claims = verifyAccessToken(jwtSecret, m[1]);
+      principal = claims ? await userPrincipal(ds, claims.userId, claims.tokenVersion) : null;
     }
   }
   if (!principal) throw new AuthenticationError('Invalid, expired or revoked credentials (凭证无效或已过期)');

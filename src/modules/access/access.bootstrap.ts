@@ -34,6 +34,8 @@ export async function inSystemTransaction<T>(ds: DataSource, config: Config, log
       log,
       config,
       reportCache: ReportCache.off(log),
+      // Command-line work is not a sign-in from the network.
+      consumeSignInAttempt: async () => null,
       now: () => new Date(),
     };
     return fn(ctx);

@@ -63,6 +63,14 @@ export class User {
   @Field({ description: 'Optimistic-lock version (版本号).' })
   @Column({ type: 'int', default: 1 })
   version: number;
+
+  /**
+   * Carried by every access and refresh token and compared on each request: bumping it ends every
+   * session of the user at once (password change or reset, (de)activation, role or scope change,
+   * signOutEverywhere).
+   */
+  @Column({ name: 'token_version', type: 'int', default: 1 })
+  tokenVersion: number;
 }
 
 @ObjectType({ description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
@@ -141,4 +149,48 @@ export class LoginThrottle {
 
   @Column({ name: 'last_failure_at', ...ts, nullable: true })
   lastFailureAt: Date | null;
+}
+
+/**
+ * A refresh token (刷新令牌), stored as its SHA-256 only. Each use replaces it with a new one of
+ * the same family (rotation); presenting a used one again means it was copied, and ends the family.
+ */
+@Entity('refresh_token')
+export class RefreshToken {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('ix_refresh_token_user')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  userRef?: User;
+
+  /** The sign-in this token descends from; reuse of a rotated token revokes the whole family. */
+  @Index('ix_refresh_token_family')
+  @Column({ name: 'family_id', type: 'uuid' })
+  familyId: string;
+
+  @Index('uq_refresh_token_hash', { unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  /** The user's token version when issued; a later bump makes the token worthless. */
+  @Column({ name: 'token_version', type: 'int' })
+  tokenVersion: number;
+
+  @CreateDateColumn({ name: 'created_at', ...ts })
+  createdAt: Date;
+
+  @Column({ name: 'expires_at', ...ts })
+  expiresAt: Date;
+
+  /** Set when the token was exchanged for its successor. */
+  @Column({ name: 'used_at', ...ts, nullable: true })
+  usedAt: Date | null;
+
+  @Column({ name: 'revoked_at', ...ts, nullable: true })
+  revokedAt: Date | null;
 }

@@ -20,6 +20,28 @@ export class LoginInput {
   password: string;
 }
 
+@InputType({ description: 'Exchange a refresh token for a new session (刷新会话).' })
+export class RefreshSessionInput {
+  @Field({ description: 'The refresh token from login or the last refreshSession; each works once (刷新令牌).' })
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+@InputType({ description: 'End the session of one refresh token, e.g. on this device (退出登录).' })
+export class SignOutInput {
+  @Field({ description: 'The refresh token of the session to end (刷新令牌).' })
+  @Matches(/^ebr_[A-Za-z0-9_-]{43}$/, { message: 'refreshToken is not a refresh token' })
+  refreshToken: string;
+}
+
+@InputType({ description: 'End every session of the signed-in user (退出所有设备).' })
+export class SignOutEverywhereInput {
+  @Field(() => String, { nullable: true, description: 'Why, for the audit trail, e.g. "phone lost" (原因).' })
+  @IsOptional()
+  @MaxLength(200)
+  reason?: string | null;
+}
+
 @InputType('ScopeFieldsBase')
 abstract class ScopeFields {
   @Field(() => String, { nullable: true, description: 'Department code, e.g. MARKET (所属部门).' })

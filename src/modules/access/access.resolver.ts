@@ -8,8 +8,22 @@ import { Department, District, TaskTeam } from '../reference/reference.entities'
 import { SupplyChainStage } from '../reference/reference.enums';
 import { departmentById, districtByCode } from '../reference/reference.service';
 import { ApiKey, User } from './access.entities';
-import { ApiKeyRefInput, ApiKeysArgs, ChangeMyPasswordInput, CreateApiKeyInput, CreateUserInput, LoginInput, UpdateUserInput, UserRefInput, UsersArgs } from './access.inputs';
+import {
+  ApiKeyRefInput,
+  ApiKeysArgs,
+  ChangeMyPasswordInput,
+  CreateApiKeyInput,
+  CreateUserInput,
+  LoginInput,
+  RefreshSessionInput,
+  SignOutEverywhereInput,
+  SignOutInput,
+  UpdateUserInput,
+  UserRefInput,
+  UsersArgs,
+} from './access.inputs';
 import * as access from './access.service';
+import * as sessions from './access.sessions';
 
 @ObjectType({ description: 'Who is calling (当前身份): a signed-in user or an API key.' })
 export class Me {
@@ -27,10 +41,26 @@ export class Me {
 export class LoginPayload extends MutationPayload {
   @Field(() => String, { nullable: true, description: 'Signed access token (JWT); send as "Authorization: Bearer <token>" (访问令牌).' })
   accessToken?: string | null;
-  @Field(() => Date, { nullable: true, description: 'When the token expires; sign in again after (过期时间).' })
+  @Field(() => Date, { nullable: true, description: 'When the access token expires; get a new one with refreshSession before (过期时间).' })
   expiresAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Refresh token: exchange it once with refreshSession for a new pair; keep it secret (刷新令牌).' })
+  refreshToken?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the refresh token lapses unless used (刷新令牌过期时间).' })
+  refreshExpiresAt?: Date | null;
   @Field(() => User, { nullable: true, description: 'The signed-in user.' })
   user?: User | null;
+}
+
+@ObjectType({ description: 'Result of refreshSession (刷新会话): a new access token and a new refresh token; the old refresh token is used up.' })
+export class RefreshSessionPayload extends LoginPayload {}
+
+@ObjectType({ description: "Result of changeMyPassword (修改密码): every other session has ended; this one continues with the new tokens." })
+export class ChangeMyPasswordPayload extends LoginPayload {}
+
+@ObjectType({ description: 'Result of signOut / signOutEverywhere (退出登录).' })
+export class SignOutPayload extends MutationPayload {
+  @Field(() => Date, { nullable: true, description: 'When the sessions ended (退出时间).' })
+  signedOutAt?: Date | null;
 }
 
 @ObjectType({ description: 'Result of a user mutation (用户).' })
@@ -76,16 +106,43 @@ export class AccessResolver {
   }
 
   @Public()
-  @Mutation(() => LoginPayload, { description: 'Sign in with username and password; returns a short-lived access token (登录).' })
+  @Mutation(() => LoginPayload, {
+    description: 'Sign in with username and password; returns a short-lived access token and a refresh token (登录). At most one per operation.',
+    ownTransactions: true,
+  })
   async login(@Ctx() ctx: Context, @InputArg() input: LoginInput): Promise<LoginPayload> {
-    const r = await access.login(ctx, input);
-    return { user: r.user, accessToken: r.accessToken, expiresAt: r.expiresAt, userErrors: [] };
+    return { ...(await sessions.login(ctx, input)), userErrors: [] };
+  }
+
+  @Public()
+  @Mutation(() => RefreshSessionPayload, {
+    description: 'Exchange a refresh token for a new access token and refresh token (刷新会话); a refresh token works once. At most one per operation.',
+    ownTransactions: true,
+  })
+  async refreshSession(@Ctx() ctx: Context, @InputArg() input: RefreshSessionInput): Promise<RefreshSessionPayload> {
+    return { ...(await sessions.refreshSession(ctx, input)), userErrors: [] };
+  }
+
+  @Public()
+  @Mutation(() => SignOutPayload, { description: "End the session of a refresh token, e.g. this device's (退出登录); its access token lapses within minutes." })
+  async signOut(@Ctx() ctx: Context, @InputArg() input: SignOutInput): Promise<SignOutPayload> {
+    await sessions.signOut(ctx, input);
+    return { signedOutAt: ctx.now(), userErrors: [] };
   }
 
   @Roles(...ALL_ROLES)
-  @Mutation(() => UserPayload, { description: 'Change your own password (修改密码).' })
-  async changeMyPassword(@Ctx() ctx: Context, @InputArg() input: ChangeMyPasswordInput): Promise<UserPayload> {
-    return { user: await access.changeMyPassword(ctx, input), userErrors: [] };
+  @Mutation(() => SignOutPayload, { description: 'End every session of the signed-in user on every device at once, access tokens included (退出所有设备).' })
+  async signOutEverywhere(@Ctx() ctx: Context, @InputArg() input: SignOutEverywhereInput): Promise<SignOutPayload> {
+    return { signedOutAt: await sessions.signOutEverywhere(ctx, input.reason ?? null), userErrors: [] };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => ChangeMyPasswordPayload, {
+    description: 'Change your own password (修改密码): every other session ends, this one gets new tokens. At most one per operation.',
+    ownTransactions: true,
+  })
+  async changeMyPassword(@Ctx() ctx: Context, @InputArg() input: ChangeMyPasswordInput): Promise<ChangeMyPasswordPayload> {
+    return { ...(await sessions.changeMyPassword(ctx, input)), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
@@ -101,13 +158,13 @@ export class AccessResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: 'Deactivate a user: sign-in and existing tokens stop working; history stays (停用用户).' })
+  @Mutation(() => UserPayload, { description: 'Deactivate a user: sign-in and existing tokens stop working, and reactivation does not revive them; history stays (停用用户).' })
   async deactivateUser(@Ctx() ctx: Context, @InputArg() input: UserRefInput): Promise<UserPayload> {
     return { user: await access.deactivateUser(ctx, input.id), userErrors: [] };
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: 'Give a user a new generated password, shown once (重置密码).' })
+  @Mutation(() => UserPayload, { description: 'Give a user a new generated password, shown once; all its sessions end (重置密码). At most one per operation.', ownTransactions: true })
   async resetUserPassword(@Ctx() ctx: Context, @InputArg() input: UserRefInput): Promise<UserPayload> {
     return { ...(await access.resetUserPassword(ctx, input.id)), userErrors: [] };
   }

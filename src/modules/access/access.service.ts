@@ -2,21 +2,17 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../common/auth';
 import { paginate, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
-import { ErrorCollector, UserErrorCode, fail, forbidden, unauthenticated } from '../../common/errors';
+import { ErrorCollector, UserErrorCode, fail } from '../../common/errors';
 import { applyBooleanFilter, applyEnumFilter, applyStringFilter } from '../../common/filters';
 import { clean } from '../../common/validation';
 import { lockForUpdate } from '../../common/versioning';
-import { recordAudit, recordRefusal } from '../audit/audit.service';
+import { recordAudit } from '../audit/audit.service';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
 import { ApiKey, LoginThrottle, User } from './access.entities';
-import type { ApiKeysArgs, ChangeMyPasswordInput, CreateApiKeyInput, CreateUserInput, LoginInput, UpdateUserInput, UsersArgs } from './access.inputs';
-import { generatePassword, hashPassword, verifyPassword } from './access.passwords';
-import { generateApiKey, signAccessToken } from './access.tokens';
-
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MINUTES = 15;
-/** Failures older than this are forgotten. */
-const LOGIN_FAILURE_MEMORY_MINUTES = 15;
+import type { ApiKeysArgs, CreateApiKeyInput, CreateUserInput, UpdateUserInput, UsersArgs } from './access.inputs';
+import { generatePassword, hashPassword } from './access.passwords';
+import { endAllSessions } from './access.sessions';
+import { generateApiKey } from './access.tokens';
 
 /** What an audit row shows of a user: never the password hash. */
 function userView(u: User) {
@@ -75,82 +71,6 @@ function requireOfficerScope(role: Role, teamIds: string[], districtCodes: strin
   if (districtCodes.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.districtCodes', 'An AGENCY_OFFICER needs at least one district (its write scope)');
 }
 
-// ---- sign-in ----
-
-export interface LoginResult {
-  user: User;
-  accessToken: string;
-  expiresAt: Date;
-}
-
-/**
- * Verifies a password. Failures are counted per username in their own statements (they must
- * survive the mutation's rollback), whether or not the user exists; from the third failure each
- * answer is delayed, from the fifth the name is locked for a while. Every failure looks the same.
- */
-export async function login(ctx: Context, input: LoginInput): Promise<LoginResult> {
-  const username = input.username.trim().toLowerCase();
-  const outside = ctx.dataSource.manager;
-  const now = ctx.now();
-  const throttle = await outside.findOne(LoginThrottle, { where: { username } });
-  const user = await ctx.em.findOne(User, { where: { username } });
-  const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
-
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    await recordRefusal(ctx, 'login', `LOCKED: ${username}`);
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60000);
-    fail(UserErrorCode.LOCKED, 'input.username', `Too many failed sign-ins; try again in ${minutes} minute(s) (登录失败次数过多，已临时锁定)`);
-  }
-  if (!ok) {
-    const [row]: { failures: number }[] = await outside.query(
-      `INSERT INTO login_throttle (username, failures, last_failure_at, locked_until) VALUES ($1, 1, $2, NULL)
-       ON CONFLICT (username) DO UPDATE SET
-         failures = CASE WHEN login_throttle.last_failure_at < $2::timestamptz - make_interval(mins => $3) OR login_throttle.locked_until <= $2::timestamptz
-                         THEN 1 ELSE login_throttle.failures + 1 END,
-         last_failure_at = $2,
-         locked_until = NULL
-       RETURNING failures`,
-      [username, now, LOGIN_FAILURE_MEMORY_MINUTES],
-    );
-    if (row.failures >= LOGIN_MAX_FAILURES) {
-      await outside.query(`UPDATE login_throttle SET locked_until = $2::timestamptz + make_interval(mins => $3) WHERE username = $1`, [username, now, LOGIN_LOCK_MINUTES]);
-    }
-    if (row.failures >= 3) await new Promise((r) => setTimeout(r, Math.min(3000, (row.failures - 2) * 500)));
-    await recordRefusal(ctx, 'login', `INVALID_CREDENTIALS: ${username}`);
-    fail(UserErrorCode.INVALID_CREDENTIALS, 'input.password', 'Wrong username or password (用户名或密码错误)');
-  }
-
-  if (throttle) await outside.delete(LoginThrottle, { username });
-  const previousLoginAt = user!.lastLoginAt;
-  user!.lastLoginAt = now;
-  await ctx.em.update(User, { id: user!.id }, { lastLoginAt: now });
-  const token = signAccessToken(ctx.config.jwtSecret!, user!.id, ctx.config.jwtTtlSeconds, now);
-  // The audit row names the user who signed in; the request itself stays as it came (anonymous or
-  // whoever sent it), so later fields of the same operation do not run with the new identity.
-  const asUser = { kind: 'user' as const, id: user!.id, name: user!.username, displayName: user!.displayName, role: user!.role, departmentId: user!.departmentId, teamIds: user!.teamIds, stages: [], districtCodes: user!.districtCodes };
-  await recordAudit({ ...ctx, principal: asUser }, { operation: 'login', entityType: 'User', entityId: user!.id, before: { lastLoginAt: previousLoginAt }, after: { lastLoginAt: now } });
-  return { user: user!, accessToken: token.token, expiresAt: token.expiresAt };
-}
-
-export async function changeMyPassword(ctx: Context, input: ChangeMyPasswordInput): Promise<User> {
-  const p = ctx.principal;
-  if (!p) throw unauthenticated();
-  if (p.kind !== 'user') {
-    // An API key is authenticated but has no password: a permission refusal, not a 401.
-    await recordRefusal(ctx, 'changeMyPassword', `FORBIDDEN: ${p.kind} has no password`);
-    throw forbidden('Only a signed-in user has a password (API密钥没有密码)');
-  }
-  const user = await ctx.em.findOneOrFail(User, { where: { id: p.id }, lock: { mode: 'pessimistic_write' } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    fail(UserErrorCode.INVALID_CREDENTIALS, 'input.currentPassword', 'Current password is wrong (当前密码错误)');
-  }
-  user.passwordHash = await hashPassword(input.newPassword);
-  user.version += 1;
-  await ctx.em.save(user);
-  await recordAudit(ctx, { operation: 'changeMyPassword', entityType: 'User', entityId: user.id, before: { password: 'old' }, after: { password: 'changed' } });
-  return user;
-}
-
 // ---- users ----
 
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<{ user: User; generatedPassword: string | null }> {
@@ -202,7 +122,13 @@ export async function updateUser(ctx: Context, input: UpdateUserInput): Promise<
   if (input.active !== undefined) user.active = input.active;
   user.version += 1;
   await ctx.em.save(user);
-  await recordAudit(ctx, { operation: 'updateUser', entityType: 'User', entityId: user.id, before, after: userView(user) });
+  // What a token lets its holder do changed: its sessions end (a reactivated user's old tokens
+  // must not come back to life either); a new name alone does not.
+  const after = userView(user);
+  if ((['role', 'departmentId', 'teamIds', 'districtCodes', 'active'] as const).some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) {
+    user.tokenVersion = await endAllSessions(ctx.em, user.id, ctx.now());
+  }
+  await recordAudit(ctx, { operation: 'updateUser', entityType: 'User', entityId: user.id, before, after });
   return user;
 }
 
@@ -214,19 +140,30 @@ export async function deactivateUser(ctx: Context, id: string): Promise<User> {
     user.active = false;
     user.version += 1;
     await ctx.em.save(user);
+    user.tokenVersion = await endAllSessions(ctx.em, user.id, ctx.now());
   }
   await recordAudit(ctx, { operation: 'deactivateUser', entityType: 'User', entityId: user.id, before, after: userView(user) });
   return user;
 }
 
+/**
+ * The new hash is computed before the transaction opens (a mutation with its own transactions), so
+ * no connection or row lock is held while it waits for the hash queue. Every session of the user ends.
+ */
 export async function resetUserPassword(ctx: Context, id: string): Promise<{ user: User; generatedPassword: string }> {
-  const user = await lockUser(ctx, id);
   const generatedPassword = generatePassword();
-  user.passwordHash = await hashPassword(generatedPassword);
-  user.version += 1;
-  await ctx.em.save(user);
-  await ctx.dataSource.manager.delete(LoginThrottle, { username: user.username });
-  await recordAudit(ctx, { operation: 'resetUserPassword', entityType: 'User', entityId: user.id, before: { password: 'old' }, after: { password: 'reset' } });
+  const passwordHash = await hashPassword(generatedPassword);
+  const user = await ctx.dataSource.transaction(async (em) => {
+    const tctx = { ...ctx, em };
+    const user = await lockUser(tctx, id);
+    user.passwordHash = passwordHash;
+    user.version += 1;
+    await em.save(user);
+    user.tokenVersion = await endAllSessions(em, user.id, ctx.now());
+    await em.delete(LoginThrottle, { username: user.username });
+    await recordAudit(tctx, { operation: 'resetUserPassword', entityType: 'User', entityId: user.id, before: { password: 'old' }, after: { password: 'reset' } });
+    return user;
+  });
   return { user, generatedPassword };
 }
 

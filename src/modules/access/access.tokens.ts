@@ -40,9 +40,13 @@ function keyOf(secret: string): KeyObject {
   return k;
 }
 
-export function signAccessToken(secret: string, userId: string, ttlSeconds: number, now = new Date()): AccessToken {
+/**
+ * `ver` is the user's token version at sign-in: each request compares it with the current one, so
+ * bumping the version ends every session at once.
+ */
+export function signAccessToken(secret: string, userId: string, tokenVersion: number, ttlSeconds: number, now = new Date()): AccessToken {
   const iat = Math.floor(now.getTime() / 1000);
-  const token = jwt.sign({ sub: userId, iat, exp: iat + ttlSeconds, typ: 'access' }, keyOf(secret), {
+  const token = jwt.sign({ sub: userId, ver: tokenVersion, iat, exp: iat + ttlSeconds, typ: 'access' }, keyOf(secret), {
     algorithm: 'HS256',
     issuer: ISSUER,
     audience: AUDIENCE,
@@ -50,14 +54,23 @@ export function signAccessToken(secret: string, userId: string, ttlSeconds: numb
   return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
 }
 
-/** The user id of a valid token, or null (bad signature, expired, wrong audience…). */
-export function verifyAccessToken(secret: string, token: string): string | null {
+/** The user id and token version of a valid token, or null (bad signature, expired, no version…). */
+export function verifyAccessToken(secret: string, token: string): { userId: string; tokenVersion: number } | null {
   try {
     const claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
-    return claims.typ === 'access' && typeof claims.sub === 'string' ? claims.sub : null;
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) return null;
+    return { userId: claims.sub, tokenVersion: claims.ver as number };
   } catch {
     return null;
   }
+}
+
+/** Refresh tokens: `ebr_` and 256 random bits; only their SHA-256 is stored. */
+export const REFRESH_TOKEN_PATTERN = /^ebr_[A-Za-z0-9_-]{43}$/;
+
+export function generateRefreshToken(): { token: string; hash: string } {
+  const token = `ebr_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: sha256(token) };
 }
 
 /** API keys look like `ebk_<prefix>_<secret>`: the prefix finds the row, the secret is compared by hash. */
