@@ -259,8 +259,8 @@ export const OPERATIONS: Operation[] = [
     teamProgress { teamCode teamName found rectified closed overdue listed rectificationRate }
     inspections { inspections businessesInspected sitesInspected officerVisits hazardsFound hazardsPerInspection }
     enforcement { casesFiled casesClosed fines confiscations finesAndConfiscations seizedVehicles }
-    majorItems { id code level status districtCode discoveredOn deadline listed }
-    overdueItems { id code level status districtCode discoveredOn deadline listed }
+    majorItems { code level status districtCode discoveredOn deadline listed }
+    overdueItems { code level status districtCode discoveredOn deadline listed }
   }
 }`,
     variables: (p) => ({ from: p.lastMonthFrom, to: p.lastMonthTo }),

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Context } from './common/context';
 import { PUBLIC_ERROR_CODES } from './common/errors';
 import { Loaders } from './common/loaders';
+import { maskText, seesPersonalData } from './common/mask';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
@@ -74,6 +75,24 @@ export function maskError(log: Logger) {
   };
 }
 
+/**
+ * Error messages go through the personal-data rule like any field: a message that quotes a name,
+ * phone or ID number reaches a caller without personal-data access masked (userErrors are masked
+ * as the `UserError.message` field; this covers the top-level errors).
+ */
+function maskErrorMessagesPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors || seesPersonalData(contextValue?.principal)) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({ ...e, message: maskText(e.message) }));
+        },
+      };
+    },
+  };
+}
+
 /** One structured log line per GraphQL request; the SQL statement count goes to `extensions` when enabled. */
 function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
   return {
@@ -133,6 +152,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // (measured: a large share of a 2,500-object trace's CPU).
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
+      maskErrorMessagesPlugin(),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
       signInGuardPlugin(),
     ],

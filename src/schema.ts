@@ -6,6 +6,8 @@ import { buildSchema, getMetadataStorage, type AuthChecker, type NonEmptyArray }
 import { isDeclaredPublic, type Role } from './common/auth';
 import type { Context } from './common/context';
 import { forbidden, unauthenticated } from './common/errors';
+import { maskPersonalFields } from './common/mask';
+import { guardRecordTypes } from './common/record-access';
 import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -111,7 +113,7 @@ function assertEveryOperationDeclaresAccess(): void {
  * Plain property fields with no middleware and no roles resolve with graphql-js's default
  * resolver: type-graphql's wrapper costs a closure call and a middleware dispatch per field, and a
  * 12-month statistics answer has over 2,000 of them (measured: +22% requests/s). Fields that carry
- * middleware — `@Personal` masking — or roles keep the wrapper; methods and @FieldResolvers are not
+ * middleware or roles keep the wrapper (personal-data masking and record guards wrap the built schema instead); methods and @FieldResolvers are not
  * plain fields and are unaffected.
  */
 function resolvePlainFieldsDirectly(): void {
@@ -129,7 +131,7 @@ function resolvePlainFieldsDirectly(): void {
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   assertEveryOperationDeclaresAccess();
   resolvePlainFieldsDirectly();
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     authChecker,
     authMode: 'error',
@@ -138,6 +140,10 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       validationError: { target: false, value: false },
     },
   });
+  // Masking wraps the field's own resolver and the record guard wraps that, so a refused type is never resolved.
+  maskPersonalFields(schema);
+  guardRecordTypes(schema);
+  return schema;
 }
 
 export function printAppSchema(schema: GraphQLSchema): string {

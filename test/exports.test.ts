@@ -115,14 +115,18 @@ describe('a 100,000-row CSV export', () => {
       const [{ id: businessId }] = await ds.query(`INSERT INTO business (name, types, stages, district_code) VALUES ('导出压测', '{RETAIL_STORE}', '{SALES}', '511102') RETURNING id`);
       const [{ id: teamId }] = await ds.query(`SELECT id FROM task_team WHERE code = 'SALES'`);
       const count = 100_000;
-      await ds.query(
+      // 100,000 rows with their triggers: longer than the pool's statement timeout on a busy machine.
+      await ds.transaction(async (em) => {
+        await em.query(`SET LOCAL statement_timeout = '300s'`);
+        await em.query(
         `INSERT INTO remediation_item (code, hazard_type_code, level, stage, team_id, district_code, business_id, description, discovered_at, discovered_on, discovery_method, status, responsible_person, deadline)
          SELECT 'LS-511102-20260101-' || lpad(g::text, 6, '0'), 'SALES_SHOP_FIRE', 'GENERAL', 'SALES', $1, '511102', $2,
                 '门店消防隐患：代客充电、住人，编号 ' || g, timestamptz '2026-01-01 10:00+08' + g * interval '1 minute', DATE '2026-01-01' + (g / 1440),
                 'ROUTINE', 'NOTIFIED', '张三', DATE '2026-02-01'
            FROM generate_series(1, ${count}) g`,
         [teamId, businessId],
-      );
+        );
+      });
       const { token } = await makeUser(ds, Role.COORDINATOR);
       const port = await freePort();
       svc = runService({

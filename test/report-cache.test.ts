@@ -117,7 +117,7 @@ test('a rolled-back change signals nothing and changes nothing', async () => {
 });
 
 test('the bulletin is cached as a whole', async () => {
-  const q = `query { bulletin(from: "2026-03-01", to: "2026-03-31") { totals { found } majorItems { id } } }`;
+  const q = `query { bulletin(from: "2026-03-01", to: "2026-03-31") { totals { found } majorItems { code } } }`;
   const a = await t.gql(q, {}, coord);
   expect(a.body.errors).toBeUndefined();
   expect(a.body.extensions!.sqlStatements).toBeGreaterThanOrEqual(1);

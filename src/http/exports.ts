@@ -5,17 +5,20 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLEnumType, GraphQLError, coerceInputValue, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
-import { PERSONAL_DATA_READERS, Role } from '../common/auth';
+import { Role } from '../common/auth';
 import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
-import { maskPersonName, maskPhone } from '../common/mask';
+import { maskJson, maskValue, seesPersonalData } from '../common/mask';
+import { PERSONAL_DATA } from '../common/personal-data';
 import { SortDirection } from '../common/sort';
 import { LOCAL_DATE } from '../common/time';
+import { recordExport } from '../modules/audit/audit.service';
 import { RemediationItem } from '../modules/remediation/remediation.entities';
 import { RemediationSortField } from '../modules/remediation/remediation.enums';
 import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
 import { buildBulletin } from '../modules/reports/reports.service';
+import type { BulletinItem } from '../modules/reports/reports.types';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
 export const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
@@ -40,6 +43,8 @@ interface Column {
   key: string;
   sql: string;
   width?: number;
+  /** The RemediationItem field it shows, where that field is in the personal-data list (masked by its kind). */
+  field?: string;
 }
 
 /** Columns of the remediation-item export, in order, with Chinese headers. */
@@ -55,8 +60,8 @@ const ITEM_COLUMNS: Column[] = [
   { header: '责任主体', key: 'business', sql: 'b.name', width: 30 },
   { header: '统一社会信用代码', key: 'uscc', sql: 'b.uscc', width: 22 },
   { header: '场所', key: 'site', sql: 's.name', width: 24 },
-  { header: '地址', key: 'address', sql: 'i.address', width: 30 },
-  { header: '隐患描述', key: 'description', sql: 'i.description', width: 40 },
+  { header: '地址', key: 'address', sql: 'i.address', width: 30, field: 'address' },
+  { header: '隐患描述', key: 'description', sql: 'i.description', width: 40, field: 'description' },
   { header: '发现时间', key: 'discovered_at', sql: `to_char(i.discovered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`, width: 17 },
   { header: '发现方式', key: 'method', sql: 'i.discovery_method::text' },
   { header: '整改通知类型', key: 'notice_type', sql: 'i.notice_type::text' },
@@ -69,8 +74,8 @@ const ITEM_COLUMNS: Column[] = [
   { header: '已立案', key: 'case_filed', sql: 'i.case_filed' },
   { header: '复查不合格次数', key: 'failed_reviews', sql: 'i.failed_reviews' },
   { header: '延期次数', key: 'extensions', sql: 'i.extensions' },
-  { header: '责任人', key: 'responsible_person', sql: 'i.responsible_person' },
-  { header: '联系电话', key: 'responsible_contact', sql: 'i.responsible_contact' },
+  { header: '责任人', key: 'responsible_person', sql: 'i.responsible_person', field: 'responsiblePerson' },
+  { header: '联系电话', key: 'responsible_contact', sql: 'i.responsible_contact', field: 'responsibleContact' },
   { header: '整改完成日期', key: 'rectified_on', sql: 'i.rectified_on::text', width: 11 },
   { header: '销号日期', key: 'closed_on', sql: 'i.closed_on::text', width: 11 },
 ];
@@ -168,13 +173,21 @@ export function exportsRouter(deps: ExportDeps): Router {
     return { sql, params };
   }
 
-  /** Display values of a row: Chinese labels, 是/否, masked personal data. */
-  function present(ctx: Context) {
-    const unmasked = PERSONAL_DATA_READERS.has(ctx.principal!.role);
+  /**
+   * Display values of a row: Chinese labels, 是/否, personal data masked by the one list and rule
+   * of the API (src/common/personal-data.ts). Counts the rows for the export's audit entry.
+   */
+  function present(ctx: Context, res: Response) {
+    const unmasked = seesPersonalData(ctx.principal);
+    const personal = PERSONAL_DATA.RemediationItem;
     const yes = (v: unknown) => (v ? '是' : '否');
-    return (r: Record<string, unknown>): unknown[] =>
-      ITEM_COLUMNS.map(({ key }) => {
+    return (r: Record<string, unknown>): unknown[] => {
+      res.locals.exportRows = (res.locals.exportRows ?? 0) + 1;
+      // The names this row holds, masked also where its free text repeats them.
+      const names = unmasked ? [] : ITEM_COLUMNS.filter((c) => c.field && personal[c.field] === 'personName' && typeof r[c.key] === 'string').map((c) => (r[c.key] as string).trim());
+      return ITEM_COLUMNS.map(({ key, field }) => {
         const v = r[key];
+        if (!unmasked && field && personal[field]) return maskValue(personal[field], v, names);
         switch (key) {
           case 'level': return label.level[v as string] ?? v;
           case 'stage': return label.stage[v as string] ?? v;
@@ -183,11 +196,10 @@ export function exportsRouter(deps: ExportDeps): Router {
           case 'status': return label.status[v as string] ?? v;
           case 'major_fire': case 'overdue': case 'listed': case 'case_filed': return yes(v);
           case 'overdue_days': case 'failed_reviews': case 'extensions': return Number(v);
-          case 'responsible_person': return v && !unmasked ? maskPersonName(String(v)) : v;
-          case 'responsible_contact': return v && !unmasked ? maskPhone(String(v)) : v;
           default: return v;
         }
       });
+    };
   }
 
   /** Runs the export body with a pooled connection streaming rows; the connection is always released. */
@@ -204,12 +216,41 @@ export function exportsRouter(deps: ExportDeps): Router {
     }
   }
 
+  /**
+   * Every download is recorded once its body is sent or broken off: who (the audit row's actor),
+   * which export, the filter and parameters, the rows sent and whether personal data was masked,
+   * in the audit trail and the log. Refused and invalid requests send no data and are not downloads.
+   */
+  async function auditDownload(ctx: Context, req: Request, res: Response, completed: boolean): Promise<void> {
+    if (res.statusCode !== 200) return;
+    const { filter: rawFilter, ...parameters } = req.query as Record<string, unknown>;
+    let filter: unknown = rawFilter ?? null;
+    try {
+      if (typeof rawFilter === 'string') filter = JSON.parse(rawFilter);
+    } catch {
+      // kept as given
+    }
+    const record = {
+      export: req.path.replace(/^\//, ''),
+      filter,
+      parameters,
+      rows: Number(res.locals.exportRows ?? 0),
+      personalDataMasked: !seesPersonalData(ctx.principal),
+      completed,
+    };
+    // The log keeps the same facts; a filter's search text may name a person, so it is masked there.
+    ctx.log.info({ ...record, filter: maskJson(filter), principal: ctx.principal!.id, role: ctx.principal!.role }, 'export downloaded');
+    await recordExport(ctx, record);
+  }
+
   const handle = (fn: (ctx: Context, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     const ctx = context(req, res);
     if (!ctx) return;
     try {
       await fn(ctx, req, res);
+      await auditDownload(ctx, req, res, true);
     } catch (e) {
+      if (res.headersSent) await auditDownload(ctx, req, res, false);
       if (e instanceof ExportInputError) {
         if (!res.headersSent) res.status(400).json({ errors: [{ message: e.message, extensions: { code: 'BAD_USER_INPUT', argument: e.argument } }] });
         return;
@@ -231,7 +272,7 @@ export function exportsRouter(deps: ExportDeps): Router {
     handle(async (ctx, req, res) => {
       await withRows(ctx, req, res, async (rows) => {
         res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename(`remediation-items-${stamp(ctx)}`, `隐患清单-${stamp(ctx)}`, 'csv'), 'Cache-Control': 'no-store' });
-        const toValues = present(ctx);
+        const toValues = present(ctx, res);
         let first = true;
         const toCsv = new Transform({
           writableObjectMode: true,
@@ -262,7 +303,7 @@ export function exportsRouter(deps: ExportDeps): Router {
         const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
         const ws = wb.addWorksheet('隐患清单');
         ws.columns = ITEM_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12 }));
-        const toValues = present(ctx);
+        const toValues = present(ctx, res);
         for await (const row of rows) ws.addRow(toValues(row as Record<string, unknown>)).commit();
         ws.commit();
         await wb.commit();
@@ -289,6 +330,7 @@ export function exportsRouter(deps: ExportDeps): Router {
       const sheet = (name: string, header: string[], rows: unknown[][]) => {
         const ws = wb.addWorksheet(name);
         ws.addRow(header).commit();
+        res.locals.exportRows = (res.locals.exportRows ?? 0) + rows.length;
         for (const r of rows) ws.addRow(r).commit();
         ws.commit();
       };
@@ -315,7 +357,8 @@ export function exportsRouter(deps: ExportDeps): Router {
           pct(d.previous.rectificationRate), d.rateChange ?? '—', d.overdueChange, d.overdueBacklogChange]));
       sheet('工作组进展', ['工作组', '发现隐患', '已整改', '已销号', '整改率', '本期新增逾期', '逾期存量', '挂牌督办'],
         b.teamProgress.map((r) => [r.teamName, r.found, r.rectified, r.closed, pct(r.rectificationRate), r.newOverdue, r.overdueBacklog, r.listed]));
-      const itemRow = (i: RemediationItem) => [i.code, i.districtCode, label.level[i.level] ?? i.level, label.status[i.status] ?? i.status, i.discoveredOn, i.deadline ?? '', i.listed ? '是' : '否'];
+      // Bulletin lines carry no personal data (BulletinItem: codes, names of businesses, dates).
+      const itemRow = (i: BulletinItem) => [i.code, i.districtCode, label.level[i.level] ?? i.level, label.status[i.status] ?? i.status, i.discoveredOn, i.deadline ?? '', i.listed ? '是' : '否'];
       sheet('重大及挂牌督办隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.majorItems.map(itemRow));
       sheet('逾期隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.overdueItems.map(itemRow));
       await wb.commit();

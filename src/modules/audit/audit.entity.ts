@@ -68,7 +68,7 @@ export class AuditEvent {
   @Column({ type: 'enum', enum: AuditOutcome, enumName: 'audit_outcome' })
   outcome: AuditOutcome;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Changed fields: { field: { before, after } } (变更内容).' })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Changed fields: { field: { before, after } }; for an export, what was downloaded: { export, filter, parameters, rows, personalDataMasked, completed } (变更内容).' })
   @Column({ type: 'jsonb', nullable: true })
   changes: Record<string, { before: unknown; after: unknown }> | null;
 

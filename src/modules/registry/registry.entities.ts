@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Personal } from '../../common/mask';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { BatteryChemistry, BusinessStatus, BusinessType, CertStatus, ProductKind, RecordStatus, SiteType, StandardVersion } from './registry.enums';
@@ -88,12 +87,10 @@ export class Business extends Versioned {
   longitude: number | null;
 
   @Field(() => String, { nullable: true, description: 'Legal representative or operator (法定代表人/经营者); personal data, masked for partner viewers.' })
-  @Personal('personName')
   @Column({ name: 'legal_representative', type: 'varchar', length: 100, nullable: true })
   legalRepresentative: string | null;
 
   @Field(() => String, { nullable: true, description: 'Contact phone (联系电话); personal data, masked for partner viewers.' })
-  @Personal('phone')
   @Column({ name: 'contact_phone', type: 'varchar', length: 30, nullable: true })
   contactPhone: string | null;
 

@@ -1,7 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Personal } from '../../common/mask';
 import { Yuan } from '../../common/scalars';
 import { Inspection } from '../inspection/inspection.entities';
 import { InspectionMethod } from '../inspection/inspection.enums';
@@ -119,12 +118,10 @@ export class RemediationItem {
   address: string | null;
 
   @Field(() => String, { nullable: true, description: 'Responsible person of the party (责任人); personal data.' })
-  @Personal('personName')
   @Column({ name: 'responsible_person', type: 'varchar', length: 100, nullable: true })
   responsiblePerson: string | null;
 
   @Field(() => String, { nullable: true, description: "Responsible person's phone (联系电话); personal data." })
-  @Personal('phone')
   @Column({ name: 'responsible_contact', type: 'varchar', length: 30, nullable: true })
   responsibleContact: string | null;
 
@@ -140,7 +137,6 @@ export class RemediationItem {
   discoveredOn: string;
 
   @Field(() => [String], { description: 'Officers who found it (发现人); personal data.' })
-  @Personal('personName')
   @Column({ name: 'discovered_by', type: 'varchar', length: 100, array: true, default: () => "'{}'" })
   discoveredBy: string[];
 

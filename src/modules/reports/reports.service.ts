@@ -9,6 +9,7 @@ import { RemediationItem } from '../remediation/remediation.entities';
 import type { RemediationItemFilter } from '../remediation/remediation.inputs';
 import { applyItemFilter, today } from '../remediation/remediation.service';
 import { listDistricts } from '../reference/reference.service';
+import { bulletinItems } from './reports.items';
 import { Bulletin, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
 
 /** The longest period a statistics request may cover (about ten years). */
@@ -460,6 +461,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       a.current.newOverdue - b.current.newOverdue ||
       a.districtCode.localeCompare(b.districtCode));
   ranking.forEach((r, i) => (r.rank = i + 1));
+  const [majorLines, overdueLines] = await bulletinItems(ctx, [majorItems, overdueItems], districts);
 
   return Object.assign(new Bulletin(), {
     period: { from: period.from, to: period.to, days: period.days },
@@ -472,8 +474,8 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     teamProgress: teams.filter((r) => !r.isTotal),
     inspections: insp[0],
     enforcement: enf[0],
-    majorItems,
-    overdueItems,
+    majorItems: majorLines,
+    overdueItems: overdueLines,
   });
 }
 

@@ -3,7 +3,6 @@ import { Yuan } from '../../common/scalars';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { HazardStatus } from '../remediation/remediation.enums';
-import { RemediationItem } from '../remediation/remediation.entities';
 import { IsLocalDate } from '../../common/validation';
 
 
@@ -125,6 +124,30 @@ export class DistrictRanking {
   @Field(() => Int, { description: 'Change of the overdue backlog since the end of the previous period (逾期存量变化).' }) overdueBacklogChange: number;
 }
 
+/**
+ * What a bulletin prints for one item (通报隐患条目): codes, names, dates and flags. Not the record:
+ * a REPORTER reads bulletins, and nothing here leads to the business, its people or the workflow.
+ */
+@ObjectType({ description: 'One item as the bulletin lists it (通报隐患条目): codes, names, dates; not the record itself.' })
+export class BulletinItem {
+  @Field({ description: 'Human code, e.g. LS-511102-20250314-0007 (隐患编号).' }) code: string;
+  @Field({ description: 'Hazard type code (隐患类型代码).' }) hazardTypeCode: string;
+  @Field(() => String, { nullable: true, description: 'Hazard type (隐患类型).' }) hazardTypeName: string | null;
+  @Field(() => HazardLevel, { description: 'Level (隐患等级).' }) level: HazardLevel;
+  @Field({ description: 'Judged a major fire hazard (重大火灾隐患).' }) isMajorFireHazard: boolean;
+  @Field(() => SupplyChainStage, { description: 'Stage (环节).' }) stage: SupplyChainStage;
+  @Field({ description: 'District code (区县代码).' }) districtCode: string;
+  @Field(() => String, { nullable: true, description: 'District (区县).' }) districtName: string | null;
+  @Field(() => String, { nullable: true, description: 'Responsible task team (负责工作组).' }) teamName: string | null;
+  @Field(() => String, { nullable: true, description: 'Name of the responsible business (责任主体名称).' }) businessName: string | null;
+  @Field(() => String, { nullable: true, description: 'Name of the site (场所名称).' }) siteName: string | null;
+  @Field(() => HazardStatus, { description: 'Workflow status (状态).' }) status: HazardStatus;
+  @Field({ description: 'Asia/Shanghai date it was found (发现日期).' }) discoveredOn: string;
+  @Field(() => String, { nullable: true, description: 'Rectification deadline (整改期限).' }) deadline: string | null;
+  @Field({ description: 'Under listed supervision (挂牌督办).' }) listed: boolean;
+  @Field(() => Int, { description: 'Days past the deadline by today’s Asia/Shanghai date; 0 when not overdue (逾期天数).' }) overdueDays: number;
+}
+
 @ObjectType({ description: 'The standard bulletin of a period (通报).' })
 export class Bulletin {
   @Field(() => Period, { description: 'This period (本期).' }) period: Period;
@@ -137,7 +160,7 @@ export class Bulletin {
   @Field(() => [RemediationStatisticsRow], { description: 'Progress of each task team (工作组进展).' }) teamProgress: RemediationStatisticsRow[];
   @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
-  @Field(() => [RemediationItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: RemediationItem[];
-  @Field(() => [RemediationItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: RemediationItem[];
+  @Field(() => [BulletinItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: BulletinItem[];
+  @Field(() => [BulletinItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: BulletinItem[];
 }
 
