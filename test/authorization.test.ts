@@ -31,6 +31,10 @@ const HAND_MATRIX: Record<string, string> = {
   'Query.apiKeys': 'A',
   'Query.auditEvents': 'AC',
   'Mutation.login': 'PUBLIC',
+  // sessions: a refresh token authenticates these two, so they are open; signing out everywhere needs a signed-in caller
+  'Mutation.refreshSession': 'PUBLIC',
+  'Mutation.signOut': 'PUBLIC',
+  'Mutation.signOutEverywhere': 'ACOPR',
   'Mutation.changeMyPassword': 'ACOPR',
   'Mutation.createUser': 'A',
   'Mutation.updateUser': 'A',
@@ -46,6 +50,13 @@ const HAND_MATRIX: Record<string, string> = {
   'Query.hazardTypes': 'ACOPR',
   'Query.checklistItems': 'ACOPR',
   'Mutation.updateTaskTeam': 'AC',
+  // standards milestones (read by all, corrected by the office) and the working calendar (edited by ADMIN)
+  'Query.regulatoryMilestones': 'ACOPR',
+  'Mutation.updateRegulatoryMilestone': 'AC',
+  'Query.workingCalendar': 'ACOPR',
+  'Mutation.setCalendarDay': 'A',
+  'Mutation.setCalendarYear': 'A',
+  'Mutation.setDepartmentReviewWindow': 'A',
   // aggregates: everyone, REPORTER included
   'Query.remediationStatistics': 'ACOPR',
   'Query.inspectionStatistics': 'ACOPR',
@@ -92,6 +103,15 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.fileEnforcementCase': 'CO',
   'Mutation.addEvidence': 'CO',
   'Mutation.listRemediationItem': 'C',
+  'Mutation.updateRemediationItem': 'CO',
+  // cases end (结案): worked like filing; taking a closing back is the office's
+  'Mutation.updateEnforcementCase': 'CO',
+  'Mutation.closeEnforcementCase': 'CO',
+  'Mutation.reopenEnforcementCase': 'C',
+  // imports: by those who write the registry; jobs read by them and ADMIN
+  'Mutation.startImport': 'CO',
+  'Mutation.commitImport': 'CO',
+  'Query.import': 'ACO',
 };
 const LETTER: Record<string, Role> = { A: Role.ADMIN, C: Role.COORDINATOR, O: Role.AGENCY_OFFICER, P: Role.PARTNER_VIEWER, R: Role.REPORTER };
 function handAccess(op: string): Access {

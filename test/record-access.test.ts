@@ -175,11 +175,12 @@ async function seed(): Promise<void> {
     })
   ).remediationItem;
   ids.item = item.id;
-  item = await move(item, 'SERVE_NOTICE', { noticeType: 'LIMITED_TIME', deadline: inDays(10), rectificationMeasures: FREE, comment: FREE });
+  item = await move(item, 'SERVE_NOTICE', { noticeType: 'LIMITED_TIME', deadline: inDays(60), rectificationMeasures: FREE, comment: FREE });
   item = await move(item, 'SUBMIT_PLAN', { plan: { objectives: FREE, measures: FREE, funds: FREE, responsible: FREE, timeline: FREE, contingency: FREE } });
   item = await move(item, 'RECORD_INTERVIEW', { interview: { party: NAME, date: today }, comment: FREE });
   item = (await ok(mut('listRemediationItem', 'ListRemediationItemInput', ITEM), { id: item.id, expectedVersion: item.version, authority: '乐山市安委会', listingNumber: `YS-${randomInt(1e9)}` })).remediationItem;
-  const ext = await ok(mut('requestExtension', 'RequestExtensionInput', `${ITEM} extensionRequest { id }`), { id: item.id, expectedVersion: item.version, requestedDeadline: inDays(20), reason: FREE });
+  // A listed item's extension is asked for at least 20 working days before the listing deadline (the item's, 60 days out).
+  const ext = await ok(mut('requestExtension', 'RequestExtensionInput', `${ITEM} extensionRequest { id }`), { id: item.id, expectedVersion: item.version, requestedDeadline: inDays(90), reason: FREE });
   // Another officer decides and reviews (who recorded the request or the completion may not).
   const reviewer = (await makeUser(t.ds, Role.COORDINATOR)).token;
   const decided = await ok(mut('decideExtension', 'DecideExtensionInput', ITEM), { requestId: ext.extensionRequest.id, expectedVersion: ext.remediationItem.version, approve: true, note: FREE }, reviewer);
@@ -365,8 +366,8 @@ describe('the guard is on every field that returns a restricted type', () => {
         if (!(f.resolve as unknown as Record<symbol, unknown> | undefined)?.[GUARDED]) unguarded.push(`${type.name}.${f.name}`);
       }
     }
-    // Login: the account that has just proved its password. UserPayload: ADMIN's user mutations, or changeMyPassword (the caller's own record).
-    expect(unguarded.sort()).toEqual(['LoginPayload.user', 'UserPayload.user']);
+    // Login and refresh: the account that has just proved its password or refresh token; changeMyPassword: the caller itself; UserPayload: ADMIN's user mutations.
+    expect(unguarded.sort()).toEqual(['ChangeMyPasswordPayload.user', 'LoginPayload.user', 'RefreshSessionPayload.user', 'UserPayload.user']);
   });
 
   it('a nested record field refuses a REPORTER even when its parent was obtained some other way', async () => {

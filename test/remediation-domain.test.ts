@@ -400,18 +400,20 @@ describe("listed supervision's own timeline (#14.10)", () => {
 
 describe("a listed item's extension is the listing authority's (#14.10)", () => {
   it('asked for at least 20 working days before the listing deadline; decided by a coordinator; moves the listing deadline too', async () => {
-    const late = await listed(await rectifying('2026-07-10', { level: 'MAJOR' }), { deadline: '2026-07-10' });
-    // 20 working days after Monday 2026-06-15 is Monday 2026-07-13: past the 10th
+    // Working days of the working calendar: Friday 2026-06-19 is the Dragon Boat Festival (端午节, no
+    // exchanged working day), so 20 working days after Monday 2026-06-15 is Tuesday 2026-07-14 —
+    // Monday the 13th would be the answer of a Monday–Friday count, and is too late here.
+    const late = await listed(await rectifying('2026-07-13', { level: 'MAJOR' }), { deadline: '2026-07-13' });
     expect(await code('requestExtension', { id: late.id, expectedVersion: late.version, requestedDeadline: '2026-08-31', reason: '设备未到' }, o1.token)).toBe('GUARD_FAILED');
 
-    const i = await listed(await rectifying('2026-07-13', { level: 'MAJOR' }), { deadline: '2026-07-13' });
+    const i = await listed(await rectifying('2026-07-14', { level: 'MAJOR' }), { deadline: '2026-07-14' });
     const p = await ok('requestExtension', { id: i.id, expectedVersion: i.version, requestedDeadline: '2026-08-31', reason: '设备未到' }, o1.token);
     const decide = { requestId: p.extensionRequest.id, expectedVersion: p.remediationItem.version, approve: true, note: '挂牌单位同意' };
     expect(await code('decideExtension', decide, o2.token)).toBe('GUARD_FAILED');
     await ok('decideExtension', decide, coord.token);
     const after = await full(i.id);
     expect(after).toMatchObject({ deadline: '2026-08-31', extensions: 1, listing: { deadline: '2026-08-31' } });
-    expect(after.events.at(-1)).toMatchObject({ action: 'EXTENSION_APPROVED', data: { previousDeadline: '2026-07-13', deadline: '2026-08-31', listingDeadline: '2026-08-31', previousListingDeadline: '2026-07-13' } });
+    expect(after.events.at(-1)).toMatchObject({ action: 'EXTENSION_APPROVED', data: { previousDeadline: '2026-07-14', deadline: '2026-08-31', listingDeadline: '2026-08-31', previousListingDeadline: '2026-07-14' } });
   });
 });
 

@@ -50,14 +50,25 @@ async function inspect(at: string, method: string, teamCode: string, target: Rec
   hazards.forEach(([name], i) => (items[name] = p.inspection.remediationItems[i]));
 }
 
+/** Files a case; with `closedOn`, closes it on that day (结案 is recorded when it happens, never ahead of the clock). */
 async function fileCase(item: string, at: string, extra: Record<string, unknown>) {
+  const { closedOn, ...filing } = extra;
   clock = sh(at);
   const p = await ok(
-    `mutation($i: FileEnforcementCaseInput!) { fileEnforcementCase(input: $i) { remediationItem { id version } userErrors { field message } } }`,
-    { i: { id: items[item].id, expectedVersion: items[item].version, ...extra } },
+    `mutation($i: FileEnforcementCaseInput!) { fileEnforcementCase(input: $i) { remediationItem { id version } enforcementCase { id version } userErrors { field message } } }`,
+    { i: { id: items[item].id, expectedVersion: items[item].version, ...filing } },
     'fileEnforcementCase',
   );
   items[item] = p.remediationItem;
+  if (closedOn) {
+    clock = sh(`${closedOn}T16:00:00`);
+    await ok(
+      `mutation($i: CloseEnforcementCaseInput!) { closeEnforcementCase(input: $i) { remediationItem { id version } userErrors { field message } } }`,
+      { i: { id: p.enforcementCase.id, expectedVersion: p.enforcementCase.version, closedOn, outcome: 'PENALTY_EXECUTED' } },
+      'closeEnforcementCase',
+    );
+    items[item] = (await t.gql(`query($id: ID!) { remediationItem(id: $id) { id version } }`, { id: items[item].id }, coord)).body.data!.remediationItem;
+  }
 }
 
 beforeAll(async () => {

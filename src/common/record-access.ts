@@ -92,7 +92,9 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
  */
 export const ACCESS_EXEMPT_FIELDS: Record<string, string> = {
   'LoginPayload.user': 'the account that has just proved its password: its own record, before it holds a token',
-  'UserPayload.user': "returned by ADMIN's user mutations and by changeMyPassword, where it is the caller's own record",
+  'RefreshSessionPayload.user': 'the account whose refresh token was just presented: its own record',
+  'ChangeMyPasswordPayload.user': "changeMyPassword: the caller's own record",
+  'UserPayload.user': "returned by ADMIN's user mutations",
 };
 
 /** The record type a type stands for: itself, or the node type of a connection or edge. */
