@@ -9,14 +9,14 @@ import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Context } from './common/context';
-import { PUBLIC_ERROR_CODES } from './common/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, PUBLIC_ERROR_CODES, databaseUnavailableError, isDatabaseUnavailable } from './common/errors';
 import { Loaders } from './common/loaders';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
 import { healthRouter } from './http/health';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
-import { queryLimitsPlugin } from './http/limits';
+import { MAX_DOCUMENT_TOKENS, queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
 import { ReportCache } from './modules/reports/reports.cache';
@@ -42,19 +42,30 @@ export interface App {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** graphql-js's suggestions name fields, arguments and enum values the caller did not ask about. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /**
  * Anything that is not a deliberate client-facing error is logged with an id and reaches the
- * client only as "internal error" with that id: no stack, no SQL, no echo of input.
+ * client only as "internal error" with that id: no stack, no SQL, no echo of input. An
+ * unreachable database is answered as SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, see
+ * `unavailablePlugin`), also with an id. With `hideSchema` (production, or introspection off),
+ * "Did you mean …" suggestions are removed from every message, not only from validation errors.
  */
-export function maskError(log: Logger) {
+export function maskError(log: Logger, hideSchema = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (code && PUBLIC_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
       const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = hideSchema ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { ...formatted, message, extensions };
     }
     const errorId = randomUUID();
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original, errorId, requestId: currentRequest()?.requestId, path: formatted.path }, 'database unreachable');
+      return { ...databaseUnavailableError(errorId), locations: formatted.locations, path: formatted.path };
+    }
     log.error({ err: original, errorId, requestId: currentRequest()?.requestId, path: formatted.path }, 'unexpected error');
     return {
       message: `Internal error (内部错误); reference ${errorId}`,
@@ -62,6 +73,23 @@ export function maskError(log: Logger) {
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     };
+  };
+}
+
+/** 503 with Retry-After when any error of the response says the database cannot be reached. */
+function unavailablePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          }
+        },
+      };
+    },
   };
 }
 
@@ -106,20 +134,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
 
+  const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Production and closed schemas suggest no names ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: hideSchema,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     csrfPrevention: true,
     // main.ts owns SIGINT/SIGTERM: drain HTTP, then stop Apollo, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
-    formatError: maskError(log),
+    formatError: maskError(log, hideSchema),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would wrap every field resolver
       // (measured: a large share of a 2,500-object trace's CPU).
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
+      unavailablePlugin(),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
     ],
   });
@@ -185,6 +218,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     '/graphql',
+    // A body that is not JSON is refused as such, before CSRF prevention would call it a bad request.
+    (req, res, next) => {
+      if (req.method !== 'POST' || !req.get('content-type') || req.is('application/json')) return next();
+      res.status(415).set('Accept-Post', 'application/json').json({
+        errors: [{ message: 'Send the request as JSON: Content-Type: application/json (请求须为JSON)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
+      });
+    },
     express.json({ limit: config.bodyLimit }),
     ...guard,
     expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
@@ -194,10 +234,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
+    if (isDatabaseUnavailable(err)) {
+      const errorId = randomUUID();
+      log.warn({ err, errorId, requestId: currentRequest()?.requestId }, 'database unreachable');
+      res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({ errors: [databaseUnavailableError(errorId)] });
+      return;
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, 'unhandled http error');
-    const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : status === 500 ? 'Internal error' : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    if (status === 500) {
+      const errorId = randomUUID();
+      log.error({ err, errorId, requestId: currentRequest()?.requestId }, 'unhandled http error');
+      res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${errorId}`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+      return;
+    }
+    log.info({ status, type: err.type, requestId: currentRequest()?.requestId }, 'refused http request');
+    const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
 
   return {
