@@ -139,13 +139,14 @@ const UNREACHABLE_MESSAGE = /^(Connection terminated|timeout exceeded when tryin
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+    const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; thrownValue?: unknown; errors?: unknown };
     const code = typeof x.code === 'string' ? x.code : '';
     // 08xxx connection exceptions; 57P01-57P03 admin/crash shutdown, cannot connect now; 53300 too many connections.
     if (UNREACHABLE_ERRNO.has(code) || /^08...$/.test(code) || /^57P0[123]$/.test(code) || code === '53300') return true;
     if (typeof x.message === 'string' && UNREACHABLE_MESSAGE.test(x.message)) return true;
     if (Array.isArray(x.errors) && x.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
-    e = x.driverError ?? x.originalError ?? x.cause;
+    // thrownValue: graphql-js wraps a thrown value that is not an Error of its realm.
+    e = x.driverError ?? x.originalError ?? x.thrownValue ?? x.cause;
   }
   return false;
 }
