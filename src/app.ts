@@ -49,7 +49,7 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
  * Anything that is not a deliberate client-facing error is logged with an id and reaches the
  * client only as "internal error" with that id: no stack, no SQL, no echo of input. An
  * unreachable database is answered as SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, see
- * `unavailablePlugin`), also with an id. With `hideSchema` (production, or introspection off),
+ * `responseStatusPlugin`), also with an id. With `hideSchema` (production, or introspection off),
  * "Did you mean …" suggestions are removed from every message, not only from validation errors.
  */
 export function maskError(log: Logger, hideSchema = false) {
@@ -76,16 +76,37 @@ export function maskError(log: Logger, hideSchema = false) {
   };
 }
 
-/** 503 with Retry-After when any error of the response says the database cannot be reached. */
-function unavailablePlugin(): ApolloServerPlugin<Context> {
+/** Refusals of a well-formed request before execution (not of a malformed HTTP request). */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY']);
+
+/**
+ * The status of a response with errors. 503 with Retry-After when any error says the database
+ * cannot be reached. A well-formed request refused before execution (parse, validation, variable
+ * coercion, limits, input rules) is 400 — except for a client that accepts `application/json` but
+ * not `application/graphql-response+json`: GraphQL over HTTP asks for 200 there, since such
+ * clients read the status as the transport's, not the GraphQL result's.
+ */
+function responseStatusPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+        async willSendResponse({ response, request }) {
+          const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          const errors = single ? single.errors : response.body.kind === 'incremental' ? response.body.initialResult.errors : undefined;
           if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+            return;
+          }
+          const accept = request.http?.headers.get('accept') ?? '';
+          if (
+            response.http.status === 400 &&
+            single?.errors?.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code as string)) &&
+            single.data === undefined &&
+            /application\/json/i.test(accept) &&
+            !/application\/graphql-response\+json/i.test(accept)
+          ) {
+            response.http.status = 200;
           }
         },
       };
@@ -152,7 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // (measured: a large share of a 2,500-object trace's CPU).
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
-      unavailablePlugin(),
+      responseStatusPlugin(),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
     ],
   });

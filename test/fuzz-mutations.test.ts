@@ -210,4 +210,4 @@ it('no invalid mutation input causes an internal error or writes a row', async (
   expect(failures).toEqual([]);
   expect(changed).toEqual([]);
   expect(cases).toBeGreaterThanOrEqual(200);
-});
+}, Math.max(60_000, PER_MUTATION * 40 * 250));

@@ -84,6 +84,10 @@ const CASES: Case[] = [
   { name: 'introspection cycling deeper than graphql-js allows', send: gql(nest(5)), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'introspection aliased past the cost limit', send: gql(`{ ${Array.from({ length: 60 }, (_, i) => `s${i}: __schema { types { name kind description } }`).join(' ')} }`), status: 400, code: 'QUERY_TOO_COSTLY' },
 
+  // GraphQL over HTTP: a legacy client accepting only application/json reads request errors with 200.
+  { name: 'unknown field, client accepts only application/json', send: (auth) => gql('{ me { id shoeSize } }')(auth).set('Accept', 'application/json'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'bad variable, client accepts application/graphql-response+json', send: (auth) => gql('query($n: Int){ businesses(first: $n){ nodes { id } } }', { n: 'abc' })(auth).set('Accept', 'application/graphql-response+json, application/json;q=0.9'), status: 400, code: 'BAD_USER_INPUT' },
+
   // Variables that do not coerce.
   { name: 'missing non-null variable', send: gql('query($id: ID!){ business(id: $id){ name } }', {}), status: 400, code: 'BAD_USER_INPUT' },
   { name: 'null for a non-null variable', send: gql('query($id: ID!){ business(id: $id){ name } }', { id: null }), status: 400, code: 'BAD_USER_INPUT' },
