@@ -6,6 +6,7 @@ import { buildSchema, getMetadataStorage, type AuthChecker, type NonEmptyArray }
 import { isDeclaredPublic, type Role } from './common/auth';
 import type { Context } from './common/context';
 import { forbidden, unauthenticated } from './common/errors';
+import { validateArguments } from './common/mutation';
 import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -121,10 +122,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     authChecker,
     authMode: 'error',
-    validate: {
-      forbidUnknownValues: false,
-      validationError: { target: false, value: false },
-    },
+    // class-validator with these options, plus the input rules for mutation arguments.
+    validateFn: validateArguments,
   });
 }
 

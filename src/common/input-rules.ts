@@ -44,8 +44,15 @@ export function inputError(argument: string, en: string, zh: string): GraphQLErr
   return new GraphQLError(`${en} (${zh})`, { extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 400 } } });
 }
 
+/** A value that breaks an input rule: where it is, and why in Chinese and English. */
+export interface InputProblem {
+  path: string;
+  zh: string;
+  en: string;
+}
+
 /** Checks one coerced value against its input type; problems are collected with their path. */
-function checkValue(value: unknown, type: GraphQLInputType, path: string, out: GraphQLError[]): void {
+function checkValue(value: unknown, type: GraphQLInputType, path: string, out: InputProblem[]): void {
   if (value === null || value === undefined || out.length >= 20) return;
   const t = getNullableType(type);
   if (isListType(t)) {
@@ -61,24 +68,24 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, out: G
   }
   if (isScalarType(t) && typeof value === 'string') {
     if (t === GraphQLID && !UUID.test(value)) {
-      out.push(inputError(path, `${path} is not an id (a UUID)`, `${path} 不是有效的标识 (UUID)`));
+      out.push({ path, en: `${path} is not an id (a UUID)`, zh: `${path} 不是有效的标识 (UUID)` });
       return;
     }
     const p = textProblem(value, path);
-    if (p) out.push(inputError(path, p.en, p.zh));
+    if (p) out.push({ path, ...p });
   }
 }
 
 /** The same rules for one value of an input type that arrives outside GraphQL (export parameters). */
-export function checkInputValue(value: unknown, type: GraphQLInputType, path: string): GraphQLError[] {
-  const out: GraphQLError[] = [];
+export function checkInputValue(value: unknown, type: GraphQLInputType, path: string): InputProblem[] {
+  const out: InputProblem[] = [];
   checkValue(value, type, path, out);
   return out;
 }
 
 /**
  * Applies the text and id rules to every argument of an operation (and of the fragments it
- * uses), with variables already coerced. Returns the problems found, each naming its argument
+ * uses), with variables already coerced — except the root fields of a mutation (see above). Returns the problems found, each naming its argument
  * path (e.g. `input.name`, `filter.siteId.in.1`).
  */
 export function checkOperationInput(
@@ -87,12 +94,15 @@ export function checkOperationInput(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): GraphQLError[] {
-  const out: GraphQLError[] = [];
+  const out: InputProblem[] = [];
+  const mutationType = schema.getMutationType();
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const arg = typeInfo.getArgument();
-      if (!arg) return false;
+      // A mutation's own arguments are checked by its wrapper (src/common/mutation.ts), which answers
+      // in the payload's userErrors like every other caller fault of a mutation.
+      if (!arg || (mutationType && typeInfo.getParentType() === mutationType)) return false;
       const value = valueFromAST(node.value, arg.type, variables);
       checkValue(value, arg.type, node.name.value, out);
       return false;
@@ -101,5 +111,5 @@ export function checkOperationInput(
   for (const def of document.definitions) {
     if (def === operation || def.kind === Kind.FRAGMENT_DEFINITION) visit(def, visitor);
   }
-  return out;
+  return out.map((p) => inputError(p.path, p.en, p.zh));
 }

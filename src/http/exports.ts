@@ -139,7 +139,7 @@ export function exportsRouter(deps: ExportDeps): Router {
       throw new ExportInputError(`filter${path.length ? '.' + path.join('.') : ''}: ${error.message}`, 'filter');
     }) as RemediationItemFilter;
     const [problem] = checkInputValue(filter, filterType, 'filter');
-    if (problem) throw new ExportInputError(problem.message, 'filter');
+    if (problem) throw new ExportInputError(`${problem.en} (${problem.zh})`, 'filter');
     for (const key of ['discoveredOn', 'deadline'] as const) {
       for (const end of ['from', 'to'] as const) {
         const v = filter[key]?.[end];
