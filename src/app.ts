@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Context } from './common/context';
-import { PUBLIC_ERROR_CODES } from './common/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, PUBLIC_ERROR_CODES, databaseUnavailableError, isDatabaseUnavailable } from './common/errors';
 import { Loaders } from './common/loaders';
 import { maskText, seesPersonalData } from './common/mask';
 import type { Logger } from './common/logger';
@@ -20,7 +20,7 @@ import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { businessExportRouter, importsRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
-import { queryLimitsPlugin } from './http/limits';
+import { MAX_DOCUMENT_TOKENS, queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { signInGuardPlugin } from './http/sign-in-guard';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
@@ -52,19 +52,30 @@ export interface App {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** graphql-js's suggestions name fields, arguments and enum values the caller did not ask about. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /**
  * Anything that is not a deliberate client-facing error is logged with an id and reaches the
- * client only as "internal error" with that id: no stack, no SQL, no echo of input.
+ * client only as "internal error" with that id: no stack, no SQL, no echo of input. An
+ * unreachable database is answered as SERVICE_UNAVAILABLE (HTTP 503 with Retry-After, see
+ * `responseStatusPlugin`), also with an id. With `hideSchema` (production, or introspection off),
+ * "Did you mean …" suggestions are removed from every message, not only from validation errors.
  */
-export function maskError(log: Logger) {
+export function maskError(log: Logger, hideSchema = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (code && PUBLIC_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
       const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = hideSchema ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      return { ...formatted, message, extensions };
     }
     const errorId = randomUUID();
+    if (isDatabaseUnavailable(original)) {
+      log.warn({ err: original, errorId, requestId: currentRequest()?.requestId, path: formatted.path }, 'database unreachable');
+      return { ...databaseUnavailableError(errorId), locations: formatted.locations, path: formatted.path };
+    }
     log.error({ err: original, errorId, requestId: currentRequest()?.requestId, path: formatted.path }, 'unexpected error');
     return {
       message: `Internal error (内部错误); reference ${errorId}`,
@@ -87,6 +98,44 @@ function maskErrorMessagesPlugin(): ApolloServerPlugin<Context> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors || seesPersonalData(contextValue?.principal)) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({ ...e, message: maskText(e.message) }));
+        },
+      };
+    },
+  };
+}
+
+/** Refusals of a well-formed request before execution (not of a malformed HTTP request). */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY']);
+
+/**
+ * The status of a response with errors. 503 with Retry-After when any error says the database
+ * cannot be reached. A well-formed request refused before execution (parse, validation, variable
+ * coercion, limits, input rules) is 400 — except for a client that accepts `application/json` but
+ * not `application/graphql-response+json`: GraphQL over HTTP asks for 200 there, since such
+ * clients read the status as the transport's, not the GraphQL result's.
+ */
+function responseStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, request }) {
+          const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          const errors = single ? single.errors : response.body.kind === 'incremental' ? response.body.initialResult.errors : undefined;
+          if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+            return;
+          }
+          const accept = request.http?.headers.get('accept') ?? '';
+          if (
+            response.http.status === 400 &&
+            single?.errors?.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code as string)) &&
+            single.data === undefined &&
+            /application\/json/i.test(accept) &&
+            !/application\/graphql-response\+json/i.test(accept)
+          ) {
+            response.http.status = 200;
+          }
         },
       };
     },
@@ -138,14 +187,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
+  const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Production and closed schemas suggest no names ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: hideSchema,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     csrfPrevention: true,
     // main.ts owns SIGINT/SIGTERM: drain HTTP, then stop Apollo, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
-    formatError: maskError(log),
+    formatError: maskError(log, hideSchema),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would wrap every field resolver
@@ -153,6 +206,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(log, config.exposeSqlCount),
       maskErrorMessagesPlugin(),
+      responseStatusPlugin(),
       queryLimitsPlugin(schema, config.maxQueryDepth, config.maxQueryCost),
       signInGuardPlugin(),
     ],
@@ -227,6 +281,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     '/graphql',
+    // A body that is not JSON is refused as such, before CSRF prevention would call it a bad request.
+    (req, res, next) => {
+      if (req.method !== 'POST' || !req.get('content-type') || req.is('application/json')) return next();
+      res.status(415).set('Accept-Post', 'application/json').json({
+        errors: [{ message: 'Send the request as JSON: Content-Type: application/json (请求须为JSON)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
+      });
+    },
     express.json({ limit: config.bodyLimit }),
     ...guard,
     graphqlMultipart({ maxFileBytes: config.importMaxBytes }),
@@ -239,10 +300,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
+    if (isDatabaseUnavailable(err)) {
+      const errorId = randomUUID();
+      log.warn({ err, errorId, requestId: currentRequest()?.requestId }, 'database unreachable');
+      res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({ errors: [databaseUnavailableError(errorId)] });
+      return;
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, 'unhandled http error');
-    const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : status === 500 ? 'Internal error' : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    if (status === 500) {
+      const errorId = randomUUID();
+      log.error({ err, errorId, requestId: currentRequest()?.requestId }, 'unhandled http error');
+      res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${errorId}`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+      return;
+    }
+    log.info({ status, type: err.type, requestId: currentRequest()?.requestId }, 'refused http request');
+    const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
 
   return {

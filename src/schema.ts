@@ -8,6 +8,7 @@ import type { Context } from './common/context';
 import { forbidden, unauthenticated } from './common/errors';
 import { maskPersonalFields } from './common/mask';
 import { guardRecordTypes } from './common/record-access';
+import { validateArguments } from './common/mutation';
 import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -135,10 +136,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     authChecker,
     authMode: 'error',
-    validate: {
-      forbidUnknownValues: false,
-      validationError: { target: false, value: false },
-    },
+    // class-validator with these options, plus the input rules for mutation arguments.
+    validateFn: validateArguments,
   });
   // Masking wraps the field's own resolver and the record guard wraps that, so a refused type is never resolved.
   maskPersonalFields(schema);

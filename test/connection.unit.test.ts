@@ -25,6 +25,30 @@ describe('cursors', () => {
   );
 });
 
+describe('cursor values against their sort key', () => {
+  const id = '4f1c2a8e-0000-4000-8000-000000000001';
+  it.each([
+    ['text', 'Zhang', true],
+    ['text', 'a\u0000b', false],
+    ['timestamptz', '2026-11-29T08:00:00.000Z', true],
+    ['timestamptz', 'yesterday', false],
+    ['timestamptz', '2026-11-29', false],
+    ['date', '2026-02-28', true],
+    ['date', '2026-02-31', false],
+    ['int', 7, true],
+    ['int', 7.5, false],
+    ['text', 5, false],
+  ] as const)('%s %p fits: %p', (cast, value, fits) => {
+    const run = () => decodeCursor(encodeCursor([value, id]), 2, [cast, 'uuid']);
+    if (fits) expect(run()).toEqual([value, id]);
+    else expect(run).toThrow(GraphQLError);
+  });
+
+  it('refuses an id that is not a UUID', () => {
+    expect(() => decodeCursor(encodeCursor(['Zhang', '1']), 2, ['text', 'uuid'])).toThrow(/not a cursor/);
+  });
+});
+
 describe('filters', () => {
   it('escapes LIKE wildcards so "contains" is literal', () => {
     expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
@@ -77,6 +78,46 @@ describe('query depth and cost', () => {
     }
     const ok = await t.gql(`{ users(first: 100) { nodes { id } } }`, {}, admin);
     expect(ok.body.errors).toBeUndefined();
+  });
+});
+
+describe('introspection under the limits', () => {
+  it('counts introspection toward depth and cost; GraphiQL\'s full introspection query fits the defaults', async () => {
+    await withApp({ MAX_QUERY_DEPTH: '3' }, async (a) => {
+      const deep = await a.gql(`{ __schema { types { fields { name } } } }`, {}, admin);
+      expect(deep.status).toBe(400);
+      expect(deep.body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 3, depth: 4 });
+      expect((await a.gql(`{ __schema { types { name } } }`, {}, admin)).body.errors).toBeUndefined();
+    });
+    await withApp({ MAX_QUERY_COST: '500' }, async (a) => {
+      // Ten schema dumps in one request are ten times the work of one.
+      const aliased = await a.gql(`{ ${Array.from({ length: 10 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`, {}, admin);
+      expect(aliased.status).toBe(400);
+      expect(aliased.body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 500 });
+    });
+    // With the default limits (depth 10, cost 5000) the IDE's schema fetch works.
+    const full = await t.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }), {}, admin);
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data!.__schema.types.length).toBeGreaterThan(100);
+  });
+
+  it('suggests no names in production or with introspection off, and does in development', async () => {
+    const typo = `{ me { usrname } }`;
+    const badEnum = `query($s: SupplyChainStage) { hazardTypes(stage: $s) { code } }`;
+    const dev = await t.gql(typo, {}, admin);
+    expect(dev.body.errors![0].message).toMatch(/Did you mean "\w+"\?/);
+    for (const env of [{ NODE_ENV: 'production' }, { GRAPHQL_INTROSPECTION: 'false' }] as Record<string, string>[]) {
+      await withApp(env, async (a) => {
+        const field = await a.gql(typo, {}, admin);
+        expect(field.status).toBe(400);
+        expect(field.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(field.body.errors![0].message).toBe('Cannot query field "usrname" on type "Me".');
+        const value = await a.gql(badEnum, { s: 'SALE' }, admin);
+        expect(value.status).toBe(400);
+        expect(value.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+        expect(value.body.errors![0].message).not.toMatch(/Did you mean|SALES/);
+      });
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { MAX_TEXT_LENGTH, isUuid } from './input-rules';
+import { isLocalDate } from './time';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -80,16 +82,38 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+/** Whether a decoded cursor value can be cast to the SQL type of its sort key without an error. */
+function fitsCast(v: CursorValue, cast: string): boolean {
+  switch (cast) {
+    case 'uuid': return isUuid(v);
+    case 'text': return typeof v === 'string' && !v.includes('\u0000') && v.length <= MAX_TEXT_LENGTH;
+    case 'date': return isLocalDate(v);
+    case 'timestamptz': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+    case 'int': return typeof v === 'number' && Number.isSafeInteger(v);
+    default: return false;
+  }
+}
+
+/**
+ * A cursor back into its values. With `casts` (the SQL type of each value, e.g. ['text', 'uuid'])
+ * every value must fit its type, so a crafted cursor is a BAD_USER_INPUT naming `after`, never a
+ * failed cast inside PostgreSQL.
+ */
+export function decodeCursor(cursor: string, arity: number, casts?: string[]): CursorValue[] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === arity && v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x))) {
+    if (
+      Array.isArray(v) &&
+      v.length === arity &&
+      v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x)) &&
+      (!casts || v.every((x, i) => fitsCast(x as CursorValue, casts[i])))
+    ) {
       return v as CursorValue[];
     }
   } catch {
     /* fall through */
   }
-  throw badInput('after is not a cursor returned by this list', 'after');
+  throw badInput('after is not a cursor returned by this list (游标无效)', 'after');
 }
 
 /** A sort key: an SQL expression (non-null) and how to read the same value off a row. */
@@ -121,7 +145,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const countQb = qb.clone();
   const dataQb = qb.clone();
   if (page.after) {
-    const [v, id] = decodeCursor(page.after, 2);
+    const [v, id] = decodeCursor(page.after, 2, [sort.cast, 'uuid']);
     const op = sort.direction === 'ASC' ? '>' : '<';
     dataQb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:__cv AS ${sort.cast}), CAST(:__cid AS uuid))`, { __cv: v, __cid: id });
   }

@@ -127,3 +127,36 @@ export function forbidden(message = 'Not allowed (无权限)'): GraphQLError {
 export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
 }
+
+/** Seconds a client should wait before retrying while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const UNREACHABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|Connection terminated unexpectedly)/;
+
+/**
+ * True when an error means the database cannot be reached (refused or dropped connections, a
+ * pool that cannot connect, a server shutting down or out of connection slots), as opposed to
+ * a query that failed. Looks through TypeORM's and pg's wrappers.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; thrownValue?: unknown; errors?: unknown };
+    const code = typeof x.code === 'string' ? x.code : '';
+    // 08xxx connection exceptions; 57P01-57P03 admin/crash shutdown, cannot connect now; 53300 too many connections.
+    if (UNREACHABLE_ERRNO.has(code) || /^08...$/.test(code) || /^57P0[123]$/.test(code) || code === '53300') return true;
+    if (typeof x.message === 'string' && UNREACHABLE_MESSAGE.test(x.message)) return true;
+    if (Array.isArray(x.errors) && x.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    // thrownValue: graphql-js wraps a thrown value that is not an Error of its realm.
+    e = x.driverError ?? x.originalError ?? x.thrownValue ?? x.cause;
+  }
+  return false;
+}
+
+/** The answer while the database is unreachable: the client may retry; the reference is in the log. */
+export function databaseUnavailableError(errorId: string) {
+  return {
+    message: `Service temporarily unavailable: the database cannot be reached; retry in a few seconds (数据库暂时无法访问，请稍后重试); reference ${errorId}`,
+    extensions: { code: 'SERVICE_UNAVAILABLE', errorId, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  };
+}

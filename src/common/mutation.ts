@@ -5,6 +5,9 @@ type ReturnTypeFunc = Parameters<typeof TgMutation>[0] & Function;
 import type { ValidationError } from 'class-validator';
 import type { Context } from './context';
 import { UserError, UserErrorCode, UserInputFailure, userError } from './errors';
+import { checkInputValue } from './input-rules';
+import { validate, type ValidatorOptions } from 'class-validator';
+import type { ResolverData } from 'type-graphql';
 
 /** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
 @ObjectType('MutationPayloadBase')
@@ -24,8 +27,8 @@ export function validationUserErrors(errors: ValidationError[], path: string[]):
   const out: UserError[] = [];
   for (const e of errors) {
     const here = [...path, e.property];
-    for (const message of Object.values(e.constraints ?? {})) {
-      out.push(userError(UserErrorCode.VALIDATION, here, message));
+    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+      out.push(userError(UserErrorCode.VALIDATION, here, message, (e.contexts?.[rule] as { en?: string } | undefined)?.en ?? message));
     }
     if (e.children?.length) out.push(...validationUserErrors(e.children, here));
   }
@@ -113,4 +116,43 @@ export function Mutation(returnType: ReturnTypeFunc, options: MutationOptions & 
 /** The single `input` argument of a mutation. */
 export function InputArg(): ReturnType<typeof Arg> {
   return Arg('input', { description: 'What to do; see the input type (输入参数).' });
+}
+
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true, validationError: { target: false, value: false } };
+const checked = new WeakSet<object>();
+
+/** A ValidationError tree for one input-rule problem, so it joins class-validator's own. */
+function ruleError(segments: string[], zh: string, en: string): ValidationError {
+  const [head, ...rest] = segments;
+  return rest.length
+    ? ({ property: head, children: [ruleError(rest, zh, en)] } as ValidationError)
+    : ({ property: head, constraints: { inputRule: zh }, contexts: { inputRule: { en } }, children: [] } as unknown as ValidationError);
+}
+
+/**
+ * Argument validation of every resolver (type-graphql's `validateFn`): class-validator's
+ * constraints, as type-graphql would run them, and for a mutation's own arguments also the input
+ * rules (src/common/input-rules.ts: no NUL, bounded text, ids that are UUIDs), so that a form sees
+ * every problem at once as userErrors and no such value reaches PostgreSQL. Other operations'
+ * arguments meet the same rules before execution (src/http/limits.ts).
+ */
+export async function validateArguments(argValue: unknown, _argType: unknown, resolverData: ResolverData<object>): Promise<void> {
+  const errors: ValidationError[] = [];
+  const items = Array.isArray(argValue) ? argValue : [argValue];
+  for (const item of items) if (item !== null && typeof item === 'object') errors.push(...(await validate(item as object, VALIDATOR_OPTIONS)));
+  const { info, args } = resolverData;
+  if (info.parentType === info.schema.getMutationType() && !checked.has(resolverData)) {
+    checked.add(resolverData);
+    const field = info.parentType.getFields()[info.fieldName];
+    // One problem per field: where a constraint of the field already failed, it is reported alone.
+    const reported = new Set(validationUserErrors(errors, []).map((e) => e.field.join('.')));
+    for (const a of field.args) {
+      for (const p of checkInputValue(args[a.name], a.type, a.name)) {
+        // Paths are relative to the argument when a mutation has one (see toUserErrors).
+        const segments = field.args.length === 1 && p.path.includes('.') ? p.path.split('.').slice(1) : p.path.split('.');
+        if (!reported.has(segments.join('.'))) errors.push(ruleError(segments, p.zh, p.en));
+      }
+    }
+  }
+  if (errors.length) throw new ArgumentValidationError(errors);
 }

@@ -1,6 +1,11 @@
 /** A calendar date, YYYY-MM-DD. */
 export const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** A YYYY-MM-DD string that names a real day (no 2026-02-31, which PostgreSQL's date cast refuses). */
+export function isLocalDate(v: unknown): v is string {
+  return typeof v === 'string' && LOCAL_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+}
+
 /** Calendar days in Asia/Shanghai (UTC+8 all year, no daylight saving), the program's reporting time zone. */
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 

@@ -1,5 +1,5 @@
-import { Matches, ValidationOptions } from 'class-validator';
-import { LOCAL_DATE } from './time';
+import { Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { isLocalDate } from './time';
 
 /** Not empty and not only whitespace; services store the trimmed value (see `clean`). */
 export function NotBlank(options?: ValidationOptions): PropertyDecorator {
@@ -13,7 +13,7 @@ export function clean(v: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** A calendar date YYYY-MM-DD; the error names the field. */
+/** A calendar date YYYY-MM-DD that exists (not 2026-02-31); the error names the field. */
 export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
-  return Matches(LOCAL_DATE, { message: '$property must be a date YYYY-MM-DD', ...options });
+  return ValidateBy({ name: 'isLocalDate', validator: { validate: (v) => isLocalDate(v) } }, { message: '$property must be a date YYYY-MM-DD', ...options });
 }

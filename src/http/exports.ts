@@ -11,8 +11,10 @@ import type { Logger } from '../common/logger';
 import { maskJson, maskValue, seesPersonalData } from '../common/mask';
 import { PERSONAL_DATA } from '../common/personal-data';
 import { SortDirection } from '../common/sort';
-import { LOCAL_DATE } from '../common/time';
 import { recordExport } from '../modules/audit/audit.service';
+import { checkInputValue } from '../common/input-rules';
+import { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableError } from '../common/errors';
+import { isLocalDate } from '../common/time';
 import { RemediationItem } from '../modules/remediation/remediation.entities';
 import { RemediationSortField } from '../modules/remediation/remediation.enums';
 import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
@@ -141,10 +143,12 @@ export function exportsRouter(deps: ExportDeps): Router {
     const filter = coerceInputValue(json, filterType, (path, _value, error: GraphQLError) => {
       throw new ExportInputError(`filter${path.length ? '.' + path.join('.') : ''}: ${error.message}`, 'filter');
     }) as RemediationItemFilter;
+    const [problem] = checkInputValue(filter, filterType, 'filter');
+    if (problem) throw new ExportInputError(`${problem.en} (${problem.zh})`, 'filter');
     for (const key of ['discoveredOn', 'deadline'] as const) {
       for (const end of ['from', 'to'] as const) {
         const v = filter[key]?.[end];
-        if (v !== undefined && !LOCAL_DATE.test(v)) throw new ExportInputError(`filter.${key}.${end} must be a date YYYY-MM-DD`, 'filter');
+        if (v !== undefined && v !== null && !isLocalDate(v)) throw new ExportInputError(`filter.${key}.${end} must be a date YYYY-MM-DD`, 'filter');
       }
     }
     if (filter.text && filter.text.length > 200) throw new ExportInputError('filter.text is longer than 200 characters', 'filter');
@@ -155,7 +159,7 @@ export function exportsRouter(deps: ExportDeps): Router {
     const filter = parseFilter(req);
     const field = (req.query.orderBy ?? RemediationSortField.DISCOVERED_AT) as RemediationSortField;
     const direction = (req.query.direction ?? SortDirection.DESC) as SortDirection;
-    if (!SORT[field]) throw new ExportInputError(`orderBy must be one of ${Object.keys(SORT).join(', ')}`, 'orderBy');
+    if (typeof field !== 'string' || !Object.hasOwn(SORT, field)) throw new ExportInputError(`orderBy must be one of ${Object.keys(SORT).join(', ')}`, 'orderBy');
     if (direction !== 'ASC' && direction !== 'DESC') throw new ExportInputError('direction must be ASC or DESC', 'direction');
     const qb = ctx.em
       .getRepository(RemediationItem)
@@ -207,9 +211,15 @@ export function exportsRouter(deps: ExportDeps): Router {
     const { sql, params } = itemQuery(ctx, req);
     const runner = ctx.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
-    const rows = client.query(new QueryStream(sql, params, { batchSize: 500, highWaterMark: 500 }));
-    res.on('close', () => rows.destroy());
     try {
+      const rows = client.query(new QueryStream(sql, params, { batchSize: 500, highWaterMark: 500 }));
+      res.on('close', () => rows.destroy());
+      // The query's own failure arrives before the first row: answer it as JSON while no header
+      // has been sent, instead of a 200 that the stream pipeline would then cut off.
+      await new Promise<void>((resolve, reject) => {
+        rows.once('readable', resolve);
+        rows.once('error', reject);
+      });
       await body(rows);
     } finally {
       await runner.release();
@@ -256,6 +266,12 @@ export function exportsRouter(deps: ExportDeps): Router {
         return;
       }
       if ((e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
+      if (isDatabaseUnavailable(e) && !res.headersSent) {
+        const body = databaseUnavailableError(ctx.requestId);
+        deps.log.warn({ err: e, errorId: ctx.requestId, path: req.path }, 'database unreachable');
+        res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({ errors: [body] });
+        return;
+      }
       const errorId = ctx.requestId;
       deps.log.error({ err: e, requestId: ctx.requestId, path: req.path }, 'export failed');
       if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${errorId}`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
@@ -316,8 +332,8 @@ export function exportsRouter(deps: ExportDeps): Router {
     handle(async (ctx, req, res) => {
       const from = req.query.from;
       const to = req.query.to;
-      if (typeof from !== 'string' || !LOCAL_DATE.test(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
-      if (typeof to !== 'string' || !LOCAL_DATE.test(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
+      if (!isLocalDate(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
+      if (!isLocalDate(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
       if (from > to) throw new ExportInputError('from is after to', 'from');
       const b = await buildBulletin(ctx, from, to);
       res.status(200).set({

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  getVariableValues,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -10,20 +11,33 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../common/connection';
+import { checkOperationInput } from '../common/input-rules';
 
-/** Depth of the deepest field path of an operation, following fragments (cycle-safe). */
+/**
+ * Most tokens a document may have; graphql-js stops parsing there, so a 20,000-field document is
+ * refused (GRAPHQL_PARSE_FAILED, 400) before it is validated. The largest real document (GraphiQL's
+ * introspection query) has about 300.
+ */
+export const MAX_DOCUMENT_TOKENS = 5000;
+
+/**
+ * Depth of the deepest field path of an operation, following fragments (cycle-safe). Introspection
+ * fields count like any other, except that a chain of `ofType` counts once: it follows a type's
+ * wrappers (`[X!]!`), ends at the named type whatever the query asks, and clients nest it eight
+ * deep; the cycles that can be abused (`fields { type { fields …`) are counted in full.
+ */
 export function operationDepth(op: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
-  const walk = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
+  const walk = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>, parentIsOfType = false): number => {
     if (!set) return depth;
     let max = depth;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value.startsWith('__')) continue;
-        max = Math.max(max, walk(sel.selectionSet, depth + 1, seen));
+        const step = sel.name.value === 'ofType' && parentIsOfType ? 0 : 1;
+        max = Math.max(max, walk(sel.selectionSet, depth + step, seen, sel.name.value === 'ofType'));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, walk(sel.selectionSet, depth, seen));
+        max = Math.max(max, walk(sel.selectionSet, depth, seen, parentIsOfType));
       } else if (!seen.has(sel.name.value) && fragments[sel.name.value]) {
-        max = Math.max(max, walk(fragments[sel.name.value].selectionSet, depth, new Set([...seen, sel.name.value])));
+        max = Math.max(max, walk(fragments[sel.name.value].selectionSet, depth, new Set([...seen, sel.name.value]), parentIsOfType));
       }
     }
     return max;
@@ -42,34 +56,78 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 };
 
 /**
- * Rejects an operation before execution when it is deeper than `maxDepth` or costs more than
- * `maxCost` (each field 1, list fields multiplied by their page size). The error names the limit.
+ * What introspection costs. graphql-query-complexity skips meta fields, so a request aliasing
+ * `__schema` a thousand times would cost nothing (measured: 700 aliases of
+ * `__schema { types { name kind description } }` took 5.8 s of CPU). Each introspection field
+ * costs 1 (fragments expanded); a `__schema` dump adds 100 — it resolves every type of the
+ * schema — and `__type` adds 10. GraphiQL's full introspection query costs about 400.
+ */
+export function introspectionCost(op: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
+  const count = (set: SelectionSetNode | undefined, inside: boolean, seen: Set<string>): number => {
+    if (!set) return 0;
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        const meta = name === '__schema' || name === '__type';
+        const here = inside || meta;
+        if (here && name !== '__typename') cost += 1 + (name === '__schema' ? 100 : name === '__type' ? 10 : 0);
+        cost += count(sel.selectionSet, here, seen);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        cost += count(sel.selectionSet, inside, seen);
+      } else if (!seen.has(sel.name.value) && fragments[sel.name.value]) {
+        cost += count(fragments[sel.name.value].selectionSet, inside, new Set([...seen, sel.name.value]));
+      }
+    }
+    return cost;
+  };
+  return count(op.selectionSet, false, new Set());
+}
+
+/**
+ * Checks an operation before execution, once it has validated and its variables have coerced
+ * (variables that do not coerce are left to execution, which answers 400 BAD_USER_INPUT naming
+ * them; graphql-query-complexity would throw on them instead). Refuses an operation deeper than
+ * `maxDepth` or costing more than `maxCost` (each field 1, list fields multiplied by their page
+ * size, introspection included); the error names the limit. Then applies the input rules
+ * (src/common/input-rules.ts) to every argument.
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 20 });
+          if (coerced.errors) return;
           const fragments = Object.fromEntries(
             (document as DocumentNode).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
           );
-          if (!operation) return;
           const depth = operationDepth(operation, fragments);
           if (depth > maxDepth) {
             throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth} (MAX_QUERY_DEPTH)`, {
               extensions: { code: 'QUERY_TOO_DEEP', limit: maxDepth, depth, http: { status: 400 } },
             });
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost =
+            getComplexity({
+              schema,
+              query: document,
+              operationName: operation.name?.value,
+              variables: request.variables ?? {},
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            }) + introspectionCost(operation, fragments);
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST); ask for smaller pages or fewer nested lists`, {
               extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, cost, http: { status: 400 } },
+            });
+          }
+          const problems = checkOperationInput(schema, document, operation, coerced.coerced);
+          if (problems.length === 1) throw problems[0];
+          if (problems.length > 1) {
+            const paths = problems.map((p) => p.extensions.argument as string);
+            throw new GraphQLError(problems.map((p) => p.message).join('; '), {
+              extensions: { code: 'BAD_USER_INPUT', argument: paths[0], arguments: paths, http: { status: 400 } },
             });
           }
         },

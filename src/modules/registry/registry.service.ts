@@ -748,7 +748,7 @@ export function sitesByOperator(ctx: Context) {
  */
 export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', first: number, after: string | null) {
   const [self, other] = side === 'suppliers' ? ['buyer_business_id', 'supplier_business_id'] : ['supplier_business_id', 'buyer_business_id'];
-  const cursor = after ? decodeCursor(after, 2) : null;
+  const cursor = after ? decodeCursor(after, 2, ['text', 'uuid']) : null;
   return ctx.loaders.get<string, { ids: string[]; names: string[]; hasNext: boolean }>(`Business.${side}:${first}:${after ?? ''}`, async (parents, em) => {
     const rows: { parent: string; id: string; name: string }[] = await em.query(
       `SELECT parent, id, name FROM (

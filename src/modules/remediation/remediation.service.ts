@@ -779,7 +779,7 @@ export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productMo
     applyItemFilter(qb, 'i', filter, today(ctx));
     const countQb = qb.clone();
     if (after) {
-      const [v, id] = decodeCursor(after, 2);
+      const [v, id] = decodeCursor(after, 2, ['timestamptz', 'uuid']);
       qb.andWhere('(i.discovered_at, i.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: v, cid: id });
     }
     qb.select(`${parentExpr}`, 'parent')
