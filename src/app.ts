@@ -20,7 +20,7 @@ import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { businessExportRouter, importsRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
-import { MAX_DOCUMENT_TOKENS, queryLimitsPlugin } from './http/limits';
+import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { signInGuardPlugin } from './http/sign-in-guard';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
@@ -194,7 +194,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     // Production and closed schemas suggest no names ("Did you mean …").
     hideSchemaDetailsFromClientErrors: hideSchema,
-    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    parseOptions: { maxTokens: config.maxQueryTokens },
     csrfPrevention: true,
     // main.ts owns SIGINT/SIGTERM: drain HTTP, then stop Apollo, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
@@ -281,10 +281,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     '/graphql',
-    // A body that is not JSON is refused as such, before CSRF prevention would call it a bad request.
+    // A body that is neither JSON nor a GraphQL multipart upload (imports) is refused as such, before
+    // CSRF prevention would call it a bad request.
     (req, res, next) => {
-      if (req.method !== 'POST' || !req.get('content-type') || req.is('application/json')) return next();
-      res.status(415).set('Accept-Post', 'application/json').json({
+      if (req.method !== 'POST' || !req.get('content-type') || req.is('application/json') || req.is('multipart/form-data')) return next();
+      res.status(415).set('Accept-Post', 'application/json, multipart/form-data').json({
         errors: [{ message: 'Send the request as JSON: Content-Type: application/json (请求须为JSON)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
       });
     },

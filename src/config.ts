@@ -31,6 +31,8 @@ export interface Config {
   exposeSqlCount: boolean;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Most lexical tokens in one document; more is refused while parsing (too many nodes). */
+  maxQueryTokens: number;
   jwtSecret: string | null;
   jwtTtlSeconds: number;
   /** Idle lifetime of a refresh token: each use replaces it with a new one valid this long. */
@@ -202,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', !production),
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 1, 100),
     maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 1, 10000000),
+    maxQueryTokens: int(env, 'MAX_QUERY_TOKENS', 5000, 100, 1000000),
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 900, 60, 7 * 24 * 3600),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 3600, 300, 90 * 24 * 3600),

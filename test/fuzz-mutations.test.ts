@@ -156,8 +156,16 @@ function setPath(root: Record<string, unknown>, path: string[], value: unknown, 
  */
 const BY_DESIGN: Record<string, string> = {
   login_throttle: 'FALSE',
-  audit_event: `NOT (x.operation = 'login' AND x.outcome = 'REFUSED')`,
+  // A wrong current password in changeMyPassword counts like a failed sign-in, and is recorded as refused too.
+  audit_event: `NOT (x.operation IN ('login', 'changeMyPassword') AND x.outcome = 'REFUSED')`,
 };
+
+/**
+ * Mutations left out, each with why. signOutEverywhere's one input is an optional free-text reason,
+ * so whatever the fuzzer puts there that passes the text rule (blank, control characters) is a valid
+ * request that ends the fuzzer's own sessions; test/sessions.test.ts covers it.
+ */
+const NOT_FUZZED = new Set(['signOutEverywhere']);
 
 /** A fingerprint of every table: row count and a hash of the rows. */
 async function fingerprint(): Promise<Record<string, string>> {
@@ -173,7 +181,7 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 it('no invalid mutation input causes an internal error or writes a row', async () => {
   const rand = mulberry32(SEED);
-  const mutations = Object.values(schema.getMutationType()!.getFields());
+  const mutations = Object.values(schema.getMutationType()!.getFields()).filter((m) => !NOT_FUZZED.has(m.name));
   expect(mutations.length).toBeGreaterThan(30);
   const before = await fingerprint();
   const failures: string[] = [];

@@ -45,8 +45,11 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalKind>> = {
   },
   RemediationEvent: { actorName: 'personName', comment: 'text', data: 'json' },
   ExtensionRequest: { reason: 'text', decisionNote: 'text' },
-  Listing: { acceptanceNote: 'text' },
-  EnforcementCase: { confiscatedGoods: 'text' },
+  Listing: { acceptanceNote: 'text', liftReason: 'text' },
+  EnforcementCase: { confiscatedGoods: 'text', policeTransferNote: 'text', closingNote: 'text' },
+  ImportJob: { createdByName: 'personName' },
+  ImportProblem: { message: 'text', messageEn: 'text' },
+  ImportFileError: { message: 'text', messageEn: 'text' },
   AuditEvent: { actorName: 'personName', changes: 'json', reason: 'text' },
   UserError: { message: 'text', messageEn: 'text' },
 };

@@ -14,13 +14,6 @@ import { DEFAULT_PAGE_SIZE } from '../common/connection';
 import { checkOperationInput } from '../common/input-rules';
 
 /**
- * Most tokens a document may have; graphql-js stops parsing there, so a 20,000-field document is
- * refused (GRAPHQL_PARSE_FAILED, 400) before it is validated. The largest real document (GraphiQL's
- * introspection query) has about 300.
- */
-export const MAX_DOCUMENT_TOKENS = 5000;
-
-/**
  * Depth of the deepest field path of an operation, following fragments (cycle-safe). Introspection
  * fields count like any other, except that a chain of `ofType` counts once: it follows a type's
  * wrappers (`[X!]!`), ends at the named type whatever the query asks, and clients nest it eight
