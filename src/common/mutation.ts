@@ -5,6 +5,7 @@ type ReturnTypeFunc = Parameters<typeof TgMutation>[0] & Function;
 import type { ValidationError } from 'class-validator';
 import type { Context } from './context';
 import { UserError, UserErrorCode, UserInputFailure, userError } from './errors';
+import { validationMessageZh } from './validation-messages';
 
 /** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
 @ObjectType('MutationPayloadBase')
@@ -24,8 +25,8 @@ export function validationUserErrors(errors: ValidationError[], path: string[]):
   const out: UserError[] = [];
   for (const e of errors) {
     const here = [...path, e.property];
-    for (const message of Object.values(e.constraints ?? {})) {
-      out.push(userError(UserErrorCode.VALIDATION, here, message));
+    for (const [constraint, messageEn] of Object.entries(e.constraints ?? {})) {
+      out.push(userError(UserErrorCode.VALIDATION, here, validationMessageZh(constraint, e.property, messageEn), messageEn));
     }
     if (e.children?.length) out.push(...validationUserErrors(e.children, here));
   }
