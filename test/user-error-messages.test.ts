@@ -74,7 +74,7 @@ describe('(a) userErrors through HTTP: Chinese message, English messageEn', () =
 
   it('NOT_FOUND and CONFLICT from the versioned update', async () => {
     const missing = await errors(UPDATE_TEAM, { input: { id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, nameZh: '某组' } }, coord.token);
-    expect(missing).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '不存在该专班', messageEn: 'No task team with this id' }]);
+    expect(missing).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '不存在该专项工作组', messageEn: 'No task team with this id' }]);
 
     const sales = await team('SALES');
     const stale = await errors(UPDATE_TEAM, { input: { id: sales.id, expectedVersion: sales.version + 3, nameZh: '某组' } }, coord.token);
@@ -82,7 +82,7 @@ describe('(a) userErrors through HTTP: Chinese message, English messageEn', () =
       {
         field: ['input', 'expectedVersion'],
         code: 'CONFLICT',
-        message: `专班已被他人修改（当前版本 ${sales.version}），请刷新后重试`,
+        message: `专项工作组已被他人修改（当前版本 ${sales.version}），请刷新后重试`,
         messageEn: `The task team was changed by someone else (now version ${sales.version}); reload and retry`,
       },
     ]);
@@ -103,7 +103,7 @@ describe('(a) userErrors through HTTP: Chinese message, English messageEn', () =
 
     const shop = await h.business(coord.token);
     const ref = await errors(CREATE_ITEM, { input: { businessId: shop.id, hazardTypeCode: 'SALES_THREE_NO', description: '三无产品', teamCode: 'GHOST', discoveryMethod: 'ROUTINE' } }, coord.token);
-    expect(ref).toEqual([{ field: ['input', 'teamCode'], code: 'INVALID_REFERENCE', message: '不存在代码为 GHOST 的专班', messageEn: 'No task team with code GHOST' }]);
+    expect(ref).toEqual([{ field: ['input', 'teamCode'], code: 'INVALID_REFERENCE', message: '不存在代码为 GHOST 的专项工作组', messageEn: 'No task team with code GHOST' }]);
   });
 
   it('INVALID_TRANSITION and GUARD_FAILED from the workflow', async () => {

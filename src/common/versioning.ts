@@ -12,7 +12,7 @@ const LABEL_ZH: Record<string, string> = {
   'enforcement case': '执法案件',
   'regulatory milestone': '监管节点',
   'remediation item': '隐患整改记录',
-  'task team': '专班',
+  'task team': '专项工作组',
   user: '用户',
 };
 

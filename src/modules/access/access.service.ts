@@ -51,7 +51,7 @@ async function resolveScopes(em: EntityManager, input: ScopeInput, errors: Error
   if (input.teamCodes) {
     const teams = input.teamCodes.length ? await em.getRepository(TaskTeam).createQueryBuilder('t').where('t.code = ANY(:c)', { c: input.teamCodes }).getMany() : [];
     input.teamCodes.forEach((c, i) => {
-      if (!teams.some((t) => t.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'teamCodes', String(i)], `不存在代码为 ${c} 的专班`, `No task team with code ${c}`);
+      if (!teams.some((t) => t.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'teamCodes', String(i)], `不存在代码为 ${c} 的专项工作组`, `No task team with code ${c}`);
     });
     out.teamIds = input.teamCodes.map((c) => teams.find((t) => t.code === c)?.id).filter((x): x is string => !!x);
   }
@@ -67,7 +67,7 @@ async function resolveScopes(em: EntityManager, input: ScopeInput, errors: Error
 
 function requireOfficerScope(role: Role, teamIds: string[], districtCodes: string[], errors: ErrorCollector): void {
   if (role !== Role.AGENCY_OFFICER) return;
-  if (teamIds.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.teamCodes', '部门经办人须至少指定一个专班（其可写范围）', 'An AGENCY_OFFICER needs at least one task team (its write scope)');
+  if (teamIds.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.teamCodes', '部门经办人须至少指定一个专项工作组（其可写范围）', 'An AGENCY_OFFICER needs at least one task team (its write scope)');
   if (districtCodes.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.districtCodes', '部门经办人须至少指定一个区县（其可写范围）', 'An AGENCY_OFFICER needs at least one district (its write scope)');
 }
 

@@ -27,7 +27,7 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
   return idempotent(ctx, 'createInspection', input.idempotencyKey, input, async () => {
     const errors = new ErrorCollector();
     const team = await ctx.em.findOne(TaskTeam, { where: { code: input.teamCode } });
-    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专班`, `No task team with code ${input.teamCode}`);
+    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专项工作组`, `No task team with code ${input.teamCode}`);
     const depts = input.departmentCodes.length ? await ctx.em.getRepository(Department).createQueryBuilder('d').where('d.code = ANY(:c)', { c: input.departmentCodes }).getMany() : [];
     input.departmentCodes.forEach((c, i) => {
       if (!depts.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'departmentCodes', String(i)], `不存在代码为 ${c} 的部门`, `No department with code ${c}`);

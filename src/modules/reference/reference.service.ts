@@ -128,7 +128,7 @@ export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): 
   const members = input.memberDepartmentCodes ?? before.memberDepartments;
   const lead = input.leadDepartmentCode ?? before.leadDepartment;
   const twice = [...coLeads, ...members].filter((c, i, all) => all.indexOf(c) !== i || c === lead);
-  if (twice.length) fail(UserErrorCode.VALIDATION, 'input.memberDepartmentCodes', `同一部门在专班中只能承担一种角色：${[...new Set(twice)].join('、')}`, `A department has one role in a team: ${[...new Set(twice)].join(', ')}`);
+  if (twice.length) fail(UserErrorCode.VALIDATION, 'input.memberDepartmentCodes', `同一部门在专项工作组中只能承担一种角色：${[...new Set(twice)].join('、')}`, `A department has one role in a team: ${[...new Set(twice)].join(', ')}`);
 
   if (input.nameZh !== undefined) team.nameZh = clean(input.nameZh)!;
   if (input.nameEn !== undefined) team.nameEn = clean(input.nameEn)!;

@@ -195,7 +195,7 @@ export async function createRemediationItem(ctx: Context, input: CreateRemediati
     const inspection = input.inspectionId ? await ctx.em.findOne(Inspection, { where: { id: input.inspectionId } }) : null;
     if (input.inspectionId && !inspection) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.inspectionId', '不存在该检查记录', 'No inspection with this id');
     const team = await ctx.em.findOne(TaskTeam, { where: { code: input.teamCode } });
-    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专班`, `No task team with code ${input.teamCode}`);
+    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专项工作组`, `No task team with code ${input.teamCode}`);
     let leadDepartmentId: string | null = null;
     if (input.leadDepartmentCode) {
       const d = await ctx.em.findOne(Department, { where: { code: input.leadDepartmentCode } });

@@ -124,7 +124,7 @@ export function isListingOverdue(item: Pick<RemediationItem, 'status'>, listing:
 }
 
 const notMajor: Guard = ({ item }) => (isMajor(item) ? veto('input.action', '重大隐患不得当场整改销号，须下达整改通知并按方案整改', 'A major hazard is not closed on the spot: serve a notice and follow its plan') : null);
-const majorOnly: Guard = ({ item }) => (isMajor(item) ? null : veto('input.action', '只有重大隐患才须报送“五定”整改方案', 'Only a major hazard needs a six-element plan'));
+const majorOnly: Guard = ({ item }) => (isMajor(item) ? null : veto('input.action', '只有重大隐患才须报送整改方案（六要素）', 'Only a major hazard needs a six-element plan'));
 const planBeforeRectifying: Guard = ({ item }) =>
   isMajor(item) && !item.plan ? veto('input.action', '重大隐患须先报送整改方案（SUBMIT_PLAN）方可开始整改', 'A major hazard needs its six-element plan (SUBMIT_PLAN) before rectification starts') : null;
 /** The person who recorded the completion report may not review or close the item. */
@@ -233,7 +233,7 @@ const serveNotice: Effect = ({ input, item, now, errors, data }) => {
 };
 
 const submitPlan: Effect = ({ input, item, errors }) => {
-  if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', '报送整改方案须填写方案内容', 'SUBMIT_PLAN needs the six-element plan');
+  if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', '报送整改方案须填写方案六要素', 'SUBMIT_PLAN needs the six-element plan');
   else item.plan = Object.fromEntries(PLAN_KEYS.map((k) => [k, clean(input.plan![k])!]));
   if (input.funds !== undefined) item.funds = input.funds;
 };
