@@ -20,17 +20,17 @@ afterAll(() => t.close());
 
 const uniq = (p: string) => `${p}-${randomUUID().slice(0, 8)}`;
 
-const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken expiresAt user { id username } userErrors { field message code } } }`;
+const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken expiresAt user { id username } userErrors { field messageEn code } } }`;
 const ME = `{ me { kind id name role stages districtCodes department { code } teams { code } } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) {
   user { id username displayName role active version department { code } teams { code } districts { code } }
-  generatedPassword userErrors { field message code } } }`;
-const UPDATE_USER = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id displayName role active version } userErrors { field message code } } }`;
-const DEACTIVATE = `mutation($i: UserRefInput!) { deactivateUser(input: $i) { user { id active } userErrors { field message code } } }`;
-const RESET = `mutation($i: UserRefInput!) { resetUserPassword(input: $i) { user { id } generatedPassword userErrors { field message code } } }`;
-const CHANGE_PW = `mutation($i: ChangeMyPasswordInput!) { changeMyPassword(input: $i) { user { id } userErrors { field message code } } }`;
-const CREATE_KEY = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id name prefix role expiresAt revokedAt } key userErrors { field message code } } }`;
-const REVOKE_KEY = `mutation($i: ApiKeyRefInput!) { revokeApiKey(input: $i) { apiKey { id revokedAt } userErrors { field message code } } }`;
+  generatedPassword userErrors { field messageEn code } } }`;
+const UPDATE_USER = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id displayName role active version } userErrors { field messageEn code } } }`;
+const DEACTIVATE = `mutation($i: UserRefInput!) { deactivateUser(input: $i) { user { id active } userErrors { field messageEn code } } }`;
+const RESET = `mutation($i: UserRefInput!) { resetUserPassword(input: $i) { user { id } generatedPassword userErrors { field messageEn code } } }`;
+const CHANGE_PW = `mutation($i: ChangeMyPasswordInput!) { changeMyPassword(input: $i) { user { id } userErrors { field messageEn code } } }`;
+const CREATE_KEY = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id name prefix role expiresAt revokedAt } key userErrors { field messageEn code } } }`;
+const REVOKE_KEY = `mutation($i: ApiKeyRefInput!) { revokeApiKey(input: $i) { apiKey { id revokedAt } userErrors { field messageEn code } } }`;
 
 async function login(username: string, password: string, app = t) {
   const r = await app.gql(LOGIN, { i: { username, password } });
@@ -89,7 +89,7 @@ describe('login and me', () => {
       accessToken: null,
       expiresAt: null,
       user: null,
-      userErrors: [{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: 'Wrong username or password (用户名或密码错误)' }],
+      userErrors: [{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', messageEn: 'Wrong username or password' }],
     };
     expect(wrong.body.data!.login).toEqual(expected);
     expect(unknown.body.data!.login).toEqual(expected);
@@ -140,7 +140,7 @@ describe('login and me', () => {
         const [a, b] = await Promise.all([attempt(real.username), attempt(ghost)]);
         timings.push(Date.now() - started);
         expect(a.body).toEqual(b.body);
-        expect(a.body.data!.login.userErrors).toEqual([{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: 'Wrong username or password (用户名或密码错误)' }]);
+        expect(a.body.data!.login.userErrors).toEqual([{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', messageEn: 'Wrong username or password' }]);
       }
       // attempts 3, 4 and 5 are held back (0.5 s, 1 s, 1.5 s)
       expect(timings[3]).toBeGreaterThanOrEqual(950);
@@ -149,7 +149,7 @@ describe('login and me', () => {
       // Locked: even the right password is refused, and the answer is the same for the unknown name.
       const [a, b] = await Promise.all([attempt(real.username, TEST_PASSWORD), attempt(ghost, TEST_PASSWORD)]);
       expect(a.body).toEqual(b.body);
-      expect(a.body.data!.login).toMatchObject({ accessToken: null, userErrors: [{ field: ['input', 'username'], code: 'LOCKED', message: expect.stringContaining('15 minute') }] });
+      expect(a.body.data!.login).toMatchObject({ accessToken: null, userErrors: [{ field: ['input', 'username'], code: 'LOCKED', messageEn: expect.stringContaining('15 minute') }] });
 
       const refused = await t.ds.query(
         `SELECT reason FROM audit_event WHERE operation = 'login' AND outcome = 'REFUSED' AND (reason LIKE $1 OR reason LIKE $2) ORDER BY occurred_at, reason`,
@@ -243,9 +243,9 @@ describe('users', () => {
 
     const bad = await t.gql(CREATE_USER, { i: { username: uniq('refs'), displayName: 'R', role: 'PARTNER_VIEWER', departmentCode: 'NOPE', teamCodes: ['SALES', 'GHOST'], districtCodes: ['511102', '999999'] } }, admin);
     expect(bad.body.data!.createUser.userErrors).toEqual([
-      { field: ['input', 'departmentCode'], code: 'INVALID_REFERENCE', message: 'No department with code NOPE' },
-      { field: ['input', 'teamCodes', '1'], code: 'INVALID_REFERENCE', message: 'No task team with code GHOST' },
-      { field: ['input', 'districtCodes', '1'], code: 'INVALID_REFERENCE', message: 'No district with code 999999' },
+      { field: ['input', 'departmentCode'], code: 'INVALID_REFERENCE', messageEn: 'No department with code NOPE' },
+      { field: ['input', 'teamCodes', '1'], code: 'INVALID_REFERENCE', messageEn: 'No task team with code GHOST' },
+      { field: ['input', 'districtCodes', '1'], code: 'INVALID_REFERENCE', messageEn: 'No district with code 999999' },
     ]);
 
     const noScope = await t.gql(CREATE_USER, { i: { username: uniq('noscope'), displayName: 'N', role: 'AGENCY_OFFICER' } }, admin);
@@ -255,7 +255,7 @@ describe('users', () => {
     ]);
 
     const dup = await t.gql(CREATE_USER, { i: { username: taken.username.toUpperCase(), displayName: 'D', role: 'REPORTER' } }, admin);
-    expect(dup.body.data!.createUser.userErrors).toEqual([{ field: ['input', 'username'], code: 'DUPLICATE', message: expect.stringContaining(taken.user.id) }]);
+    expect(dup.body.data!.createUser.userErrors).toEqual([{ field: ['input', 'username'], code: 'DUPLICATE', messageEn: expect.stringContaining(taken.user.id) }]);
 
     expect(await countRows(`app_user`, [])).toBe(users);
     expect(await countRows(`audit_event WHERE operation = 'createUser'`, [])).toBe(audits);
@@ -271,7 +271,7 @@ describe('users', () => {
     expect(me.body.data!.me.role).toBe('PARTNER_VIEWER');
 
     const stale = await t.gql(UPDATE_USER, { i: { id: u.user.id, expectedVersion: 1, role: 'ADMIN' } }, admin);
-    expect(stale.body.data!.updateUser).toEqual({ user: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT', message: expect.stringContaining('version 2') }] });
+    expect(stale.body.data!.updateUser).toEqual({ user: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT', messageEn: expect.stringContaining('version 2') }] });
     const [row] = await t.ds.query(`SELECT role, version FROM app_user WHERE id = $1`, [u.user.id]);
     expect(row).toEqual({ role: 'PARTNER_VIEWER', version: 2 });
 
@@ -279,7 +279,7 @@ describe('users', () => {
     expect(officerNoScope.body.data!.updateUser.userErrors.map((e: { code: string }) => e.code)).toEqual(['REQUIRED', 'REQUIRED']);
 
     const missing = await t.gql(UPDATE_USER, { i: { id: randomUUID(), expectedVersion: 1, displayName: 'X' } }, admin);
-    expect(missing.body.data!.updateUser.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: 'No user with this id' }]);
+    expect(missing.body.data!.updateUser.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', messageEn: 'No user with this id' }]);
     const notUuid = await t.gql(UPDATE_USER, { i: { id: 'not-a-uuid', expectedVersion: 0, displayName: 'X' } }, admin);
     expect(notUuid.body.data!.updateUser.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual(['input.expectedVersion', 'input.id']);
   });
@@ -287,9 +287,9 @@ describe('users', () => {
   it('an admin cannot deactivate or demote itself', async () => {
     const me = await makeUser(t.ds, Role.ADMIN);
     const demote = await t.gql(UPDATE_USER, { i: { id: me.user.id, expectedVersion: 1, role: 'REPORTER' } }, me.token);
-    expect(demote.body.data!.updateUser.userErrors).toEqual([{ field: ['input', 'role'], code: 'VALIDATION', message: expect.any(String) }]);
+    expect(demote.body.data!.updateUser.userErrors).toEqual([{ field: ['input', 'role'], code: 'VALIDATION', messageEn: expect.any(String) }]);
     const off = await t.gql(DEACTIVATE, { i: { id: me.user.id } }, me.token);
-    expect(off.body.data!.deactivateUser.userErrors).toEqual([{ field: ['input', 'id'], code: 'VALIDATION', message: expect.any(String) }]);
+    expect(off.body.data!.deactivateUser.userErrors).toEqual([{ field: ['input', 'id'], code: 'VALIDATION', messageEn: expect.any(String) }]);
     expect((await t.gql(ME, {}, me.token)).body.data!.me.role).toBe('ADMIN');
   });
 
@@ -306,7 +306,7 @@ describe('users', () => {
     expect(mutate.status).toBe(401);
 
     const signIn = await login(u.username, TEST_PASSWORD);
-    expect(signIn.userErrors).toEqual([{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: 'Wrong username or password (用户名或密码错误)' }]);
+    expect(signIn.userErrors).toEqual([{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', messageEn: 'Wrong username or password' }]);
     expect(signIn.accessToken).toBeNull();
   });
 
@@ -324,7 +324,7 @@ describe('users', () => {
   it('changeMyPassword needs the current password; a short new one is a validation error', async () => {
     const u = await makeUser(t.ds, Role.REPORTER);
     const wrong = await t.gql(CHANGE_PW, { i: { currentPassword: 'nope', newPassword: 'a fresh new password' } }, u.token);
-    expect(wrong.body.data!.changeMyPassword).toEqual({ user: null, userErrors: [{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS', message: expect.any(String) }] });
+    expect(wrong.body.data!.changeMyPassword).toEqual({ user: null, userErrors: [{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS', messageEn: expect.any(String) }] });
     const short = await t.gql(CHANGE_PW, { i: { currentPassword: TEST_PASSWORD, newPassword: 'short' } }, u.token);
     expect(short.body.data!.changeMyPassword.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code])).toEqual([['input.newPassword', 'VALIDATION']]);
     expect((await login(u.username, TEST_PASSWORD)).userErrors).toEqual([]);

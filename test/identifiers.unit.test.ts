@@ -9,7 +9,7 @@ describe('USCC (统一社会信用代码), DOMAIN.md §8.1 test vectors', () => 
 
   it('91350211M00013FA1N (an early pilot code) fails the outer check: computes 3, has N; its inner check passes', () => {
     const r = checkUscc('91350211M00013FA1N');
-    expect(r.problem).toEqual({ kind: 'OUTER_CHECK', expected: '3', message: expect.stringContaining('should be 3') });
+    expect(r.problem).toEqual({ kind: 'OUTER_CHECK', expected: '3', message: expect.stringContaining('should be 3'), messageZh: '校验码错误：第 18 位为 N，应为 3' });
     expect(organisationCodeCheck('M00013FA')).toBe('1');
     expect(r.warnings.some((w) => w.includes('organisation code'))).toBe(false);
   });

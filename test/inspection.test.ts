@@ -83,7 +83,7 @@ describe('createInspection', () => {
       ],
     });
     expect(await h.userErrors('createInspection', input, o1.token)).toEqual([
-      { field: ['input', 'remediationItems', '2', 'hazardTypeCode'], code: 'INVALID_REFERENCE', message: expect.stringContaining('SALES_NOT_A_TYPE') },
+      { field: ['input', 'remediationItems', '2', 'hazardTypeCode'], code: 'INVALID_REFERENCE', message: expect.stringContaining('SALES_NOT_A_TYPE'), messageEn: expect.stringContaining('SALES_NOT_A_TYPE') },
     ]);
     expect(await counts(t)).toEqual(before);
     expect(await counter('LS', '511102', day)).toBeNull();
@@ -104,7 +104,7 @@ describe('createInspection', () => {
     const shop = await h.business(coord.token, { types: ['RETAIL_STORE'], districtCode: '511102' });
     const before = await counts(t);
     expect(await h.userErrors('createInspection', base(shop.id, { checklistResults: [{ itemCode: 'MOD_NO_SPEED_LIMITER_TAMPERING', outcome: 'FAILED' }] }), o1.token)).toEqual([
-      { field: ['input', 'checklistResults', '0', 'itemCode'], code: 'VALIDATION', message: expect.stringContaining('MODIFICATION') },
+      { field: ['input', 'checklistResults', '0', 'itemCode'], code: 'VALIDATION', message: expect.stringContaining('MODIFICATION'), messageEn: expect.stringContaining('MODIFICATION') },
     ]);
     expect((await h.userErrors('createInspection', base(shop.id, { checklistResults: [{ itemCode: 'NOPE', outcome: 'PASSED' }] }), o1.token))[0]).toMatchObject({ code: 'INVALID_REFERENCE' });
     expect((await h.userErrors('createInspection', base(shop.id, { checklistResults: [{ itemCode: 'SALES_CCC_VALID', outcome: 'PASSED' }, { itemCode: 'SALES_CCC_VALID', outcome: 'FAILED' }] }), o1.token))[0]).toMatchObject({ code: 'DUPLICATE', field: ['input', 'checklistResults', '1', 'itemCode'] });

@@ -70,7 +70,7 @@ describe('reference data', () => {
 describe('updateTaskTeam', () => {
   const UPDATE = `mutation($input: UpdateTaskTeamInput!) { updateTaskTeam(input: $input) {
       taskTeam { id code nameZh version leadDepartment { code } memberDepartments { code } stages }
-      userErrors { field message code } } }`;
+      userErrors { field messageEn code } } }`;
 
   async function team(code: string) {
     const r = await t.gql(`query($c: String!) { taskTeam(code: $c) { id version nameZh memberDepartments { code } stages } }`, { c: code }, coordinator);
@@ -105,7 +105,7 @@ describe('updateTaskTeam', () => {
     const r = await t.gql(UPDATE, { input: { id: before.id, expectedVersion: before.version + 5, nameZh: 'X' } }, coordinator);
     expect(r.body.data!.updateTaskTeam).toEqual({
       taskTeam: null,
-      userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT', message: expect.stringContaining('reload') }],
+      userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT', messageEn: expect.stringContaining('reload') }],
     });
     expect(await team('SALES')).toEqual(before);
   });
@@ -117,11 +117,11 @@ describe('updateTaskTeam', () => {
       input: { id: before.id, expectedVersion: before.version, nameZh: '新名字', leadDepartmentCode: 'NOPE', memberDepartmentCodes: ['FIRE', 'GHOST'] },
     }, coordinator);
     expect(r.body.data!.updateTaskTeam.userErrors).toEqual([
-      { field: ['input', 'leadDepartmentCode'], code: 'INVALID_REFERENCE', message: 'No department with code NOPE' },
-      { field: ['input', 'memberDepartmentCodes', '1'], code: 'INVALID_REFERENCE', message: 'No department with code GHOST' },
+      { field: ['input', 'leadDepartmentCode'], code: 'INVALID_REFERENCE', messageEn: 'No department with code NOPE' },
+      { field: ['input', 'memberDepartmentCodes', '1'], code: 'INVALID_REFERENCE', messageEn: 'No department with code GHOST' },
     ]);
     const blank = await t.gql(UPDATE, { input: { id: before.id, expectedVersion: before.version, nameZh: '   ' } }, coordinator);
-    expect(blank.body.data!.updateTaskTeam.userErrors).toEqual([{ field: ['input', 'nameZh'], code: 'VALIDATION', message: 'nameZh must not be blank' }]);
+    expect(blank.body.data!.updateTaskTeam.userErrors).toEqual([{ field: ['input', 'nameZh'], code: 'VALIDATION', messageEn: 'nameZh must not be blank' }]);
     expect(await team('PRODUCTION')).toEqual(before);
     expect(await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [before.id])).toEqual(audits);
   });

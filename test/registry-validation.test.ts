@@ -30,7 +30,7 @@ function newCcc(): string {
   return `2024011116${rnd(6, '0123456789')}`;
 }
 
-const USER_ERRORS = 'userErrors { field message code }';
+const USER_ERRORS = 'userErrors { field messageEn code }';
 const BUSINESS = 'id name uscc usccOverrideReason usccWarnings legacyRegNo types stages districtCode address latitude longitude legalRepresentative contactPhone status archiveReason version';
 const CREATE_BUSINESS = `mutation($input: CreateBusinessInput!) { createBusiness(input: $input) { business { ${BUSINESS} } ${USER_ERRORS} } }`;
 const UPDATE_BUSINESS = `mutation($input: UpdateBusinessInput!) { updateBusiness(input: $input) { business { ${BUSINESS} } ${USER_ERRORS} } }`;
@@ -58,7 +58,7 @@ const CREATE_REL = `mutation($input: CreateSupplyRelationInput!) { createSupplyR
 const UPDATE_REL = `mutation($input: UpdateSupplyRelationInput!) { updateSupplyRelation(input: $input) { supplyRelation { ${REL} } ${USER_ERRORS} } }`;
 const ARCHIVE_REL = `mutation($input: ArchiveInput!) { archiveSupplyRelation(input: $input) { supplyRelation { ${REL} } ${USER_ERRORS} } }`;
 
-type UserErr = { field: string[]; message: string; code: string };
+type UserErr = { field: string[]; messageEn: string; code: string };
 
 /** Runs a mutation and returns its payload (asserting there is no top-level error). */
 async function mutate(query: string, input: Record<string, unknown>, token = coordinator): Promise<Record<string, any> & { userErrors: UserErr[] }> {
@@ -135,7 +135,7 @@ describe('USCC (统一社会信用代码)', () => {
 
   it('rejects a failing outer check digit with CHECK_DIGIT naming the expected digit, and writes nothing', async () => {
     const errs = await rejects(CREATE_BUSINESS, shop({ uscc: '91350211M00013FA1N' }), [{ field: ['input', 'uscc'], code: 'CHECK_DIGIT' }]);
-    expect(errs[0].message).toContain('should be 3');
+    expect(errs[0].messageEn).toContain('should be 3');
     // A one-character typo in a valid Leshan code is caught too.
     const good = newUscc();
     const typo = good.slice(0, 17) + USCC_ALPHABET[(USCC_ALPHABET.indexOf(good[17]) + 1) % 31];
@@ -157,7 +157,7 @@ describe('USCC (统一社会信用代码)', () => {
 
     // The same overridden code again is a DUPLICATE naming the first business, not an internal error.
     const errs = await rejects(CREATE_BUSINESS, shop({ uscc: legacy, usccOverrideReason: '再次登记' }), [{ field: ['input', 'uscc'], code: 'DUPLICATE' }]);
-    expect(errs[0].message).toContain(b.id);
+    expect(errs[0].messageEn).toContain(b.id);
 
     await ok(ARCHIVE_BUSINESS, { id: b.id, expectedVersion: b.version, reason: 'test cleanup' }, 'business');
   });
@@ -178,12 +178,12 @@ describe('USCC (统一社会信用代码)', () => {
     const uscc = newUscc();
     const first = await ok<Record<string, any>>(CREATE_BUSINESS, shop({ uscc }), 'business');
     const errs = await rejects(CREATE_BUSINESS, shop({ uscc: uscc.toLowerCase() }), [{ field: ['input', 'uscc'], code: 'DUPLICATE' }]);
-    expect(errs[0].message).toContain(first.id);
+    expect(errs[0].messageEn).toContain(first.id);
 
     // Taking it over by update is refused the same way.
     const other = await ok<Record<string, any>>(CREATE_BUSINESS, shop(), 'business');
     const upd = await rejects(UPDATE_BUSINESS, { id: other.id, expectedVersion: other.version, uscc }, [{ field: ['input', 'uscc'], code: 'DUPLICATE' }]);
-    expect(upd[0].message).toContain(first.id);
+    expect(upd[0].messageEn).toContain(first.id);
     expect(await business(other.id)).toEqual(other);
 
     const archived = await ok<Record<string, any>>(ARCHIVE_BUSINESS, { id: first.id, expectedVersion: first.version, reason: '注销' }, 'business');
@@ -215,7 +215,7 @@ describe('USCC (统一社会信用代码)', () => {
     await qr.commitTransaction();
     await qr.release();
     const p = await pending;
-    expect(p.userErrors).toEqual([{ field: ['input', 'uscc'], code: 'DUPLICATE', message: expect.stringContaining(winner) }]);
+    expect(p.userErrors).toEqual([{ field: ['input', 'uscc'], code: 'DUPLICATE', messageEn: expect.stringContaining(winner) }]);
     expect(p.business).toBeNull();
     const after = await counts();
     expect(after).toEqual({ ...before, business: before.business + 1 });
@@ -319,7 +319,7 @@ describe('CCC certificate numbers (强制性产品认证证书编号)', () => {
     const c = await ok<Record<string, any>>(CREATE_CERT, { number, holderName: '某电池厂', issuedOn: '2024-10-20', expiresOn: '2029-10-19' }, 'certificate');
     expect(c).toMatchObject({ number, status: 'VALID', archived: false, version: 1 });
     const errs = await rejects(CREATE_CERT, { number, holderName: '另一家' }, [{ field: ['input', 'number'], code: 'DUPLICATE' }]);
-    expect(errs[0].message).toContain(c.id);
+    expect(errs[0].messageEn).toContain(c.id);
   });
 
   it('needs a holder, a sane validity period and existing references', async () => {
@@ -345,7 +345,7 @@ describe('product models and supply relations', () => {
     const m = await ok<Record<string, any>>(CREATE_MODEL, { kind: 'LITHIUM_BATTERY', brand, model: '48V20Ah' }, 'productModel');
     expect(m.chemistry).toBe('LITHIUM_ION');
     const errs = await rejects(CREATE_MODEL, { kind: 'LITHIUM_BATTERY', brand: ` ${brand} `, model: '48V20Ah' }, [{ field: ['input', 'model'], code: 'DUPLICATE' }]);
-    expect(errs[0].message).toContain(m.id);
+    expect(errs[0].messageEn).toContain(m.id);
     await rejects(CREATE_MODEL, { kind: 'VEHICLE', brand, model: 'V', manufacturerBusinessId: '00000000-0000-4000-8000-000000000000' }, [{ field: ['input', 'manufacturerBusinessId'], code: 'INVALID_REFERENCE' }]);
   });
 
@@ -357,7 +357,7 @@ describe('product models and supply relations', () => {
     await rejects(CREATE_REL, { supplierBusinessId: a.id, buyerBusinessId: b.id, firstSeenOn: '2025-03-02', lastSeenOn: '2025-03-01' }, [{ field: ['input', 'lastSeenOn'], code: 'VALIDATION' }]);
     const r = await ok<Record<string, any>>(CREATE_REL, { supplierBusinessId: a.id, buyerBusinessId: b.id }, 'supplyRelation');
     const errs = await rejects(CREATE_REL, { supplierBusinessId: a.id, buyerBusinessId: b.id }, [{ field: ['input', 'productModelId'], code: 'DUPLICATE' }]);
-    expect(errs[0].message).toContain(r.id);
+    expect(errs[0].messageEn).toContain(r.id);
     // An archived party cannot be related.
     const arch = await ok<Record<string, any>>(ARCHIVE_BUSINESS, { id: b.id, expectedVersion: b.version, reason: '关停' }, 'business');
     expect(arch.status).toBe('ARCHIVED');

@@ -56,7 +56,7 @@ describe('LS codes: unique and gap-free per district and Asia/Shanghai day', () 
     for (const r of results.slice(20, 24)) expect(r.body.data!.createRemediationItem.userErrors[0].code).toBe('INVALID_REFERENCE');
     for (const r of results.slice(24)) {
       expect(r.body.data!.createInspection.inspection).toBeNull();
-      expect(r.body.data!.createInspection.userErrors).toEqual([{ field: ['input', 'remediationItems', '2', 'hazardTypeCode'], code: 'INVALID_REFERENCE', message: expect.any(String) }]);
+      expect(r.body.data!.createInspection.userErrors).toEqual([{ field: ['input', 'remediationItems', '2', 'hazardTypeCode'], code: 'INVALID_REFERENCE', message: expect.any(String), messageEn: expect.any(String) }]);
     }
     const compact = day.replace(/-/g, '');
     const codes = created.map((i: { code: string }) => i.code).sort();

@@ -112,7 +112,7 @@ describe('a listing acceptance is of the rectification finally closed (#14.2)', 
     await evidence(o2.token, i);
     i = await full(i.id, o2.token);
     expect(i.availableTransitions).not.toContain('CLOSE');
-    expect(await moveErr(o2.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('accepted') })]);
+    expect(await moveErr(o2.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', messageEn: expect.stringContaining('accepted') })]);
     i = await stepOk(coord.token, i, 'ACCEPT_LISTING', { comment: '二次验收合格' });
     i = await move(o2.token, i, 'CLOSE');
     expect(i.status).toBe('CLOSED');

@@ -5,7 +5,7 @@ import type { TestApp } from './support/app';
 
 export const tag = () => randomBytes(4).toString('hex');
 export const sha = () => randomBytes(32).toString('hex');
-export const USER_ERRORS = 'userErrors { field message code }';
+export const USER_ERRORS = 'userErrors { field message messageEn code }';
 export const EVENT = 'action fromStatus toStatus actorId actorName actorRole occurredAt comment data';
 export const ITEM = `id code status version level isMajorFireHazard stage districtCode discoveredOn deadline noticeType overdue overdueDays
   listed transferred caseFiled interviewed sealed failedReviews extensions completionReportedBy reviewResult reviewerId closedBy invalidationReason plan
@@ -40,7 +40,7 @@ export function helpers(t: () => TestApp) {
     return p;
   }
   /** The mutation answers userErrors; returns them. */
-  async function userErrors(name: MutName, input: Record<string, unknown>, token: string): Promise<{ field: string[]; message: string; code: string }[]> {
+  async function userErrors(name: MutName, input: Record<string, unknown>, token: string): Promise<{ field: string[]; message: string; messageEn: string; code: string }[]> {
     const r = await run(name, input, token);
     expect(r.body.errors).toBeUndefined();
     const p = r.body.data![name];

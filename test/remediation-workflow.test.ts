@@ -107,7 +107,7 @@ describe('notice, rectification, review, close', () => {
     const i = await newItem();
     const before = await counts(t, i.id);
     expect(await moveErr(o1.token, i, 'SERVE_NOTICE', { noticeType: 'LIMITED_TIME' })).toEqual([
-      { field: ['input', 'deadline'], code: 'REQUIRED', message: expect.stringContaining('deadline') },
+      { field: ['input', 'deadline'], code: 'REQUIRED', message: '限期整改须明确整改期限', messageEn: expect.stringContaining('deadline') },
     ]);
     expect((await moveErr(o1.token, i, 'SERVE_NOTICE', { noticeType: 'LIMITED_TIME', deadline: '2020-01-01' }))[0]).toMatchObject({ code: 'VALIDATION', field: ['input', 'deadline'] });
     expect((await moveErr(o1.token, i, 'SERVE_NOTICE', {}))[0]).toMatchObject({ code: 'REQUIRED', field: ['input', 'noticeType'] });
@@ -157,7 +157,7 @@ describe('notice, rectification, review, close', () => {
     await evidence(o2.token, i);
     i = await read(o1.token, i.id);
     expect(i.availableTransitions).not.toContain('CLOSE');
-    expect(await moveErr(o1.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('completion report') })]);
+    expect(await moveErr(o1.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', messageEn: expect.stringContaining('completion report') })]);
     i = await move(o2.token, i, 'CLOSE', { comment: '销号' });
     expect(i).toMatchObject({ status: 'CLOSED', closedBy: o2.user.id, overdue: false });
     expect(i.events.filter((e: { fromStatus: string; toStatus: string }) => e.fromStatus !== e.toStatus).map((e: { action: string; fromStatus: string; toStatus: string }) => `${e.action}:${e.fromStatus}->${e.toStatus}`)).toEqual([
@@ -226,7 +226,7 @@ describe('major hazards (重大隐患): plan, listing, acceptance', () => {
     i = await move(o1.token, i, 'SERVE_NOTICE', { noticeType: 'LIMITED_TIME', deadline: FUTURE });
     // the plan comes before RECTIFYING
     expect(i.availableTransitions).not.toContain('START_RECTIFICATION');
-    expect(await moveErr(o1.token, i, 'START_RECTIFICATION')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('plan') })]);
+    expect(await moveErr(o1.token, i, 'START_RECTIFICATION')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', messageEn: expect.stringContaining('plan') })]);
     expect((await moveErr(o1.token, i, 'SUBMIT_PLAN'))[0]).toMatchObject({ code: 'REQUIRED', field: ['input', 'plan'] });
     expect((await moveErr(o1.token, i, 'SUBMIT_PLAN', { plan: { ...PLAN, contingency: ' ' } }))[0]).toMatchObject({ code: 'VALIDATION' });
     i = await move(o1.token, i, 'SUBMIT_PLAN', { plan: PLAN, funds: '50000.00' });
@@ -239,7 +239,7 @@ describe('major hazards (重大隐患): plan, listing, acceptance', () => {
     i = await read(o2.token, i.id);
     // closing needs the listing authority's acceptance
     expect(i.availableTransitions).not.toContain('CLOSE');
-    expect(await moveErr(o2.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', message: expect.stringContaining('accepted') })]);
+    expect(await moveErr(o2.token, i, 'CLOSE')).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', messageEn: expect.stringContaining('accepted') })]);
     expect(await refused('transitionRemediationItem', { id: i.id, expectedVersion: i.version, action: 'ACCEPT_LISTING' }, o2.token)).toBe('FORBIDDEN');
     expect((await read(coord.token, i.id)).availableTransitions).toContain('ACCEPT_LISTING');
     i = await move(coord.token, i, 'ACCEPT_LISTING', { comment: '验收合格' });

@@ -34,7 +34,7 @@ async function refresh(refreshToken: string) {
   return r.body.data!.refreshSession;
 }
 
-const ENDED = [{ field: ['input', 'refreshToken'], code: 'INVALID_CREDENTIALS', message: '登录已失效，请重新登录', messageEn: 'The session has ended; sign in again (登录已失效，请重新登录)' }];
+const ENDED = [{ field: ['input', 'refreshToken'], code: 'INVALID_CREDENTIALS', message: '登录已失效，请重新登录', messageEn: 'The session has ended; sign in again' }];
 
 /** The session works before the event, and neither its access token nor its refresh token after. */
 async function expectEndedBy(user: TestUser, event: () => Promise<void>) {

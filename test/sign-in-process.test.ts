@@ -13,7 +13,7 @@ jest.setTimeout(300_000);
 
 const JWT_SECRET = 'sign-in-process-test-secret-0123456789abcdef';
 const PASSWORD = 'the right password 42';
-const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { field code message } } }`;
+const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken userErrors { field code messageEn } } }`;
 
 let svc: Service;
 let port: number;
@@ -76,7 +76,7 @@ describe('sign-in under attack (real process, its own database)', () => {
     const right = await login(names.target, PASSWORD);
     expect(right.status).toBe(200);
     expect(right.body.errors).toBeUndefined();
-    expect(right.body.data.login).toEqual({ accessToken: null, userErrors: [{ field: ['input', 'username'], code: 'LOCKED', message: expect.stringContaining('15 minute') }] });
+    expect(right.body.data.login).toEqual({ accessToken: null, userErrors: [{ field: ['input', 'username'], code: 'LOCKED', messageEn: expect.stringContaining('15 minute') }] });
   });
 
   it('aliased or fragment-repeated logins in one operation are refused before anything runs', async () => {

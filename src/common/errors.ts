@@ -71,21 +71,22 @@ export class UserInputFailure extends Error {
 
 /**
  * `message` is Chinese (the people at the forms are Chinese officials), `messageEn` English.
- * Call sites not yet translated pass one English text, used for both until they are.
+ * Both are required; test/user-error-messages.test.ts checks that every call site's `message` is
+ * Chinese and its `messageEn` English.
  */
-export function userError(code: UserErrorCode, field: string | string[], message: string, messageEn: string = message): UserError {
+export function userError(code: UserErrorCode, field: string | string[], message: string, messageEn: string): UserError {
   return Object.assign(new UserError(), { code, field: Array.isArray(field) ? field : field.split('.'), message, messageEn });
 }
 
 /** Shorthand: throw one user error (Chinese message first, then English). */
-export function fail(code: UserErrorCode, field: string | string[], message: string, messageEn?: string): never {
+export function fail(code: UserErrorCode, field: string | string[], message: string, messageEn: string): never {
   throw new UserInputFailure(userError(code, field, message, messageEn));
 }
 
 /** Collects several user errors and throws them together, so a form shows every problem at once. */
 export class ErrorCollector {
   readonly errors: UserError[] = [];
-  add(code: UserErrorCode, field: string | string[], message: string, messageEn?: string): this {
+  add(code: UserErrorCode, field: string | string[], message: string, messageEn: string): this {
     this.errors.push(userError(code, field, message, messageEn));
     return this;
   }

@@ -59,7 +59,7 @@ export async function idempotent<T extends { id: string }>(
   if (inserted.length === 0) {
     const prior = await ctx.em.findOneByOrFail(IdempotencyKey, { principalId, operation, key });
     if (prior.requestHash !== requestHash) {
-      fail(UserErrorCode.IDEMPOTENCY_MISMATCH, 'input.idempotencyKey', 'This idempotency key was already used with a different input');
+      fail(UserErrorCode.IDEMPOTENCY_MISMATCH, 'input.idempotencyKey', '该幂等键已用于另一项不同的提交，请使用新的幂等键', 'This idempotency key was already used with a different input');
     }
     return load(prior.resultId!);
   }

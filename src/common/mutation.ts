@@ -8,6 +8,7 @@ import { UserError, UserErrorCode, UserInputFailure, userError } from './errors'
 import { checkInputValue } from './input-rules';
 import { validate, type ValidatorOptions } from 'class-validator';
 import type { ResolverData } from 'type-graphql';
+import { validationMessageZh } from './validation-messages';
 
 /** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
 @ObjectType('MutationPayloadBase')
@@ -28,7 +29,9 @@ export function validationUserErrors(errors: ValidationError[], path: string[]):
   for (const e of errors) {
     const here = [...path, e.property];
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push(userError(UserErrorCode.VALIDATION, here, message, (e.contexts?.[rule] as { en?: string } | undefined)?.en ?? message));
+      // The input rules (input-rules.ts) carry both texts; class-validator's own constraints are English, translated by rule.
+      const en = (e.contexts?.[rule] as { en?: string } | undefined)?.en;
+      out.push(en ? userError(UserErrorCode.VALIDATION, here, message, en) : userError(UserErrorCode.VALIDATION, here, validationMessageZh(rule, e.property, message), message));
     }
     if (e.children?.length) out.push(...validationUserErrors(e.children, here));
   }

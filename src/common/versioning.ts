@@ -2,6 +2,24 @@ import type { ObjectLiteral } from 'typeorm';
 import type { Context } from './context';
 import { UserErrorCode, fail } from './errors';
 
+/** Chinese names of the records callers pass as `label`, for the Chinese `message`. */
+const LABEL_ZH: Record<string, string> = {
+  business: '经营主体',
+  site: '场所',
+  'product model': '产品型号',
+  certificate: '证书',
+  'supply relation': '供货关系',
+  'enforcement case': '执法案件',
+  'regulatory milestone': '监管节点',
+  'remediation item': '隐患整改记录',
+  'task team': '专项工作组',
+  user: '用户',
+};
+
+export function labelZh(label: string): string {
+  return LABEL_ZH[label] ?? '记录';
+}
+
 /**
  * Reads a record for change inside the mutation's transaction, locking its row, and checks the
  * caller's `expectedVersion` (optimistic locking): NOT_FOUND or CONFLICT as user errors. Concurrent
@@ -15,9 +33,9 @@ export async function lockForUpdate<T extends ObjectLiteral & { version: number 
   label: string,
 ): Promise<T> {
   const row = await ctx.em.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-  if (!row) fail(UserErrorCode.NOT_FOUND, 'input.id', `No ${label} with this id`);
+  if (!row) fail(UserErrorCode.NOT_FOUND, 'input.id', `不存在该${labelZh(label)}`, `No ${label} with this id`);
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
-    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `The ${label} was changed by someone else (now version ${row.version}); reload and retry`);
+    fail(UserErrorCode.CONFLICT, 'input.expectedVersion', `${labelZh(label)}已被他人修改（当前版本 ${row.version}），请刷新后重试`, `The ${label} was changed by someone else (now version ${row.version}); reload and retry`);
   }
   return row;
 }

@@ -44,21 +44,21 @@ async function resolveScopes(em: EntityManager, input: ScopeInput, errors: Error
     if (input.departmentCode === null) out.departmentId = null;
     else {
       const d = await em.findOne(Department, { where: { code: input.departmentCode } });
-      if (!d) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.departmentCode', `No department with code ${input.departmentCode}`);
+      if (!d) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.departmentCode', `不存在代码为 ${input.departmentCode} 的部门`, `No department with code ${input.departmentCode}`);
       out.departmentId = d?.id ?? null;
     }
   }
   if (input.teamCodes) {
     const teams = input.teamCodes.length ? await em.getRepository(TaskTeam).createQueryBuilder('t').where('t.code = ANY(:c)', { c: input.teamCodes }).getMany() : [];
     input.teamCodes.forEach((c, i) => {
-      if (!teams.some((t) => t.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'teamCodes', String(i)], `No task team with code ${c}`);
+      if (!teams.some((t) => t.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'teamCodes', String(i)], `不存在代码为 ${c} 的专项工作组`, `No task team with code ${c}`);
     });
     out.teamIds = input.teamCodes.map((c) => teams.find((t) => t.code === c)?.id).filter((x): x is string => !!x);
   }
   if (input.districtCodes) {
     const ds = input.districtCodes.length ? await em.getRepository(District).createQueryBuilder('d').where('d.code = ANY(:c)', { c: input.districtCodes }).getMany() : [];
     input.districtCodes.forEach((c, i) => {
-      if (!ds.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'districtCodes', String(i)], `No district with code ${c}`);
+      if (!ds.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'districtCodes', String(i)], `不存在代码为 ${c} 的区县`, `No district with code ${c}`);
     });
     out.districtCodes = input.districtCodes;
   }
@@ -67,8 +67,8 @@ async function resolveScopes(em: EntityManager, input: ScopeInput, errors: Error
 
 function requireOfficerScope(role: Role, teamIds: string[], districtCodes: string[], errors: ErrorCollector): void {
   if (role !== Role.AGENCY_OFFICER) return;
-  if (teamIds.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.teamCodes', 'An AGENCY_OFFICER needs at least one task team (its write scope)');
-  if (districtCodes.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.districtCodes', 'An AGENCY_OFFICER needs at least one district (its write scope)');
+  if (teamIds.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.teamCodes', '部门经办人须至少指定一个专项工作组（其可写范围）', 'An AGENCY_OFFICER needs at least one task team (its write scope)');
+  if (districtCodes.length === 0) errors.add(UserErrorCode.REQUIRED, 'input.districtCodes', '部门经办人须至少指定一个区县（其可写范围）', 'An AGENCY_OFFICER needs at least one district (its write scope)');
 }
 
 // ---- users ----
@@ -80,7 +80,7 @@ export async function createUser(ctx: Context, input: CreateUserInput): Promise<
   const scopes = await resolveScopes(em, input, errors);
   requireOfficerScope(input.role, scopes.teamIds ?? [], scopes.districtCodes ?? [], errors);
   const existing = await em.findOne(User, { where: { username } });
-  if (existing) errors.add(UserErrorCode.DUPLICATE, 'input.username', `Username ${username} is taken (user ${existing.id})`);
+  if (existing) errors.add(UserErrorCode.DUPLICATE, 'input.username', `用户名 ${username} 已被占用（用户 ${existing.id}）`, `Username ${username} is taken (user ${existing.id})`);
   errors.throwIfAny();
 
   const generatedPassword = input.password ? null : generatePassword();
@@ -111,7 +111,7 @@ export async function updateUser(ctx: Context, input: UpdateUserInput): Promise<
   const role = input.role ?? user.role;
   requireOfficerScope(role, scopes.teamIds ?? user.teamIds, scopes.districtCodes ?? user.districtCodes, errors);
   if (user.id === ctx.principal?.id && (input.active === false || (input.role && input.role !== Role.ADMIN))) {
-    errors.add(UserErrorCode.VALIDATION, input.active === false ? 'input.active' : 'input.role', 'You cannot deactivate yourself or remove your own ADMIN role');
+    errors.add(UserErrorCode.VALIDATION, input.active === false ? 'input.active' : 'input.role', '不能停用本人账号，也不能取消本人的管理员角色', 'You cannot deactivate yourself or remove your own ADMIN role');
   }
   errors.throwIfAny();
   if (input.displayName !== undefined) user.displayName = clean(input.displayName)!;
@@ -134,7 +134,7 @@ export async function updateUser(ctx: Context, input: UpdateUserInput): Promise<
 
 export async function deactivateUser(ctx: Context, id: string): Promise<User> {
   const user = await lockUser(ctx, id);
-  if (user.id === ctx.principal?.id) fail(UserErrorCode.VALIDATION, 'input.id', 'You cannot deactivate yourself');
+  if (user.id === ctx.principal?.id) fail(UserErrorCode.VALIDATION, 'input.id', '不能停用本人账号', 'You cannot deactivate yourself');
   const before = userView(user);
   if (user.active) {
     user.active = false;
@@ -183,7 +183,7 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
   const errors = new ErrorCollector();
   const scopes = await resolveScopes(ctx.em, input, errors);
   requireOfficerScope(input.role, scopes.teamIds ?? [], scopes.districtCodes ?? [], errors);
-  if (input.expiresAt && input.expiresAt <= ctx.now()) errors.add(UserErrorCode.VALIDATION, 'input.expiresAt', 'expiresAt must be in the future');
+  if (input.expiresAt && input.expiresAt <= ctx.now()) errors.add(UserErrorCode.VALIDATION, 'input.expiresAt', '到期时间（expiresAt）须晚于当前时间', 'expiresAt must be in the future');
   errors.throwIfAny();
   const { key, prefix, secretHash } = generateApiKey();
   const apiKey = ctx.em.create(ApiKey, {
@@ -204,7 +204,7 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
 
 export async function revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
   const key = await ctx.em.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!key) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No API key with this id');
+  if (!key) fail(UserErrorCode.NOT_FOUND, 'input.id', '不存在该 API 密钥', 'No API key with this id');
   const before = keyView(key);
   key.revokedAt ??= ctx.now();
   await ctx.em.save(key);

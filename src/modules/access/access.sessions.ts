@@ -104,7 +104,7 @@ async function refuseLocked(ctx: Context, operation: string, field: string, user
   const until = claim.lockedUntil && claim.lockedUntil > now ? claim.lockedUntil : new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60000);
   const minutes = Math.ceil((until.getTime() - now.getTime()) / 60000);
   // Existing text, kept as clients match it; one text for both languages.
-  fail(UserErrorCode.LOCKED, field, `Too many failed sign-ins; try again in ${minutes} minute(s) (登录失败次数过多，已临时锁定)`);
+  fail(UserErrorCode.LOCKED, field, `登录失败次数过多，已临时锁定，请 ${minutes} 分钟后再试`, `Too many failed sign-ins; try again in ${minutes} minute(s)`);
 }
 
 /** From the third failure in a row each answer waits (0.5 s more each time, at most 3 s); no connection is held meanwhile. */
@@ -136,7 +136,7 @@ export async function endAllSessions(em: EntityManager, userId: string, now: Dat
 }
 
 // Existing text, kept as clients match it; one text for both languages.
-const WRONG = ['Wrong username or password (用户名或密码错误)'] as const;
+const WRONG = ['用户名或密码错误', 'Wrong username or password'] as const;
 
 /**
  * Sign-in, guarded on its own path: the attempt counts against the client address and the name
@@ -188,7 +188,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
 export async function refreshSession(ctx: Context, input: RefreshSessionInput): Promise<LoginResult> {
   await countAttemptOfAddress(ctx);
   const now = ctx.now();
-  const expired = () => fail(UserErrorCode.INVALID_CREDENTIALS, 'input.refreshToken', '登录已失效，请重新登录', 'The session has ended; sign in again (登录已失效，请重新登录)');
+  const expired = () => fail(UserErrorCode.INVALID_CREDENTIALS, 'input.refreshToken', '登录已失效，请重新登录', 'The session has ended; sign in again');
   if (!REFRESH_TOKEN_PATTERN.test(input.refreshToken)) expired();
   const outcome = await ctx.dataSource.transaction(async (em) => {
     const [row]: { id: string; user_id: string; family_id: string; token_version: number; expires_at: Date; used_at: Date | null; revoked_at: Date | null }[] = await em.query(
@@ -259,7 +259,7 @@ export async function changeMyPassword(ctx: Context, input: ChangeMyPasswordInpu
   if (!ok) {
     await slowDown(claim.failures!);
     await recordRefusal(ctx, 'changeMyPassword', `INVALID_CREDENTIALS: ${me.name}`);
-    fail(UserErrorCode.INVALID_CREDENTIALS, 'input.currentPassword', 'Current password is wrong (当前密码错误)');
+    fail(UserErrorCode.INVALID_CREDENTIALS, 'input.currentPassword', '当前密码错误', 'Current password is wrong');
   }
   const newHash = await hashing(() => hashPassword(input.newPassword));
   const changed = await ctx.dataSource.transaction(async (em) => {

@@ -27,29 +27,29 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
   return idempotent(ctx, 'createInspection', input.idempotencyKey, input, async () => {
     const errors = new ErrorCollector();
     const team = await ctx.em.findOne(TaskTeam, { where: { code: input.teamCode } });
-    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `No task team with code ${input.teamCode}`);
+    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专项工作组`, `No task team with code ${input.teamCode}`);
     const depts = input.departmentCodes.length ? await ctx.em.getRepository(Department).createQueryBuilder('d').where('d.code = ANY(:c)', { c: input.departmentCodes }).getMany() : [];
     input.departmentCodes.forEach((c, i) => {
-      if (!depts.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'departmentCodes', String(i)], `No department with code ${c}`);
+      if (!depts.some((d) => d.code === c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'departmentCodes', String(i)], `不存在代码为 ${c} 的部门`, `No department with code ${c}`);
     });
     const inspectors = input.inspectors.map((s) => s.trim()).filter(Boolean);
-    if (inspectors.length !== input.inspectors.length) errors.add(UserErrorCode.VALIDATION, 'input.inspectors', 'Inspector names must not be blank');
+    if (inspectors.length !== input.inspectors.length) errors.add(UserErrorCode.VALIDATION, 'input.inspectors', '检查人员姓名不能为空', 'Inspector names must not be blank');
     if (input.method === InspectionMethod.JOINT_ENFORCEMENT && new Set(inspectors).size < 2) {
-      errors.add(UserErrorCode.VALIDATION, 'input.inspectors', 'An enforcement inspection needs at least two officers (执法检查不少于两人)');
+      errors.add(UserErrorCode.VALIDATION, 'input.inspectors', '执法检查不少于两人', 'An enforcement inspection needs at least two officers');
     }
-    if (!!input.targetBusinessId === !!input.targetSiteId) errors.add(UserErrorCode.VALIDATION, 'input.targetBusinessId', 'Give exactly one target: targetBusinessId or targetSiteId');
+    if (!!input.targetBusinessId === !!input.targetSiteId) errors.add(UserErrorCode.VALIDATION, 'input.targetBusinessId', '检查对象须且只能填写一个：经营主体（targetBusinessId）或场所（targetSiteId）', 'Give exactly one target: targetBusinessId or targetSiteId');
     const business = input.targetBusinessId ? await ctx.em.findOne(Business, { where: { id: input.targetBusinessId } }) : null;
-    if (input.targetBusinessId && (!business || business.status === BusinessStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetBusinessId', 'No (unarchived) business with this id');
+    if (input.targetBusinessId && (!business || business.status === BusinessStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
     const site = input.targetSiteId ? await ctx.em.findOne(Site, { where: { id: input.targetSiteId } }) : null;
-    if (input.targetSiteId && (!site || site.status === RecordStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetSiteId', 'No (unarchived) site with this id');
+    if (input.targetSiteId && (!site || site.status === RecordStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.targetSiteId', '不存在该场所（或已归档）', 'No (unarchived) site with this id');
     const now = ctx.now();
-    if (input.startedAt.getTime() > now.getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.startedAt', 'startedAt is in the future');
-    if (input.endedAt && input.endedAt < input.startedAt) errors.add(UserErrorCode.VALIDATION, 'input.endedAt', 'endedAt is before startedAt');
+    if (input.startedAt.getTime() > now.getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.startedAt', '检查开始时间（startedAt）不能晚于当前时间', 'startedAt is in the future');
+    if (input.endedAt && input.endedAt < input.startedAt) errors.add(UserErrorCode.VALIDATION, 'input.endedAt', '检查结束时间（endedAt）早于开始时间（startedAt）', 'endedAt is before startedAt');
 
     const targetStages = site ? [SupplyChainStage.PARKING_CHARGING] : business?.stages ?? [];
     const stage = input.stage ?? targetStages[0];
     if (input.stage && (business || site) && !targetStages.includes(input.stage)) {
-      errors.add(UserErrorCode.VALIDATION, 'input.stage', `The target is in ${targetStages.join(', ')}, not ${input.stage}`);
+      errors.add(UserErrorCode.VALIDATION, 'input.stage', `检查对象所属环节为 ${targetStages.join('、')}，不是 ${input.stage}`, `The target is in ${targetStages.join(', ')}, not ${input.stage}`);
     }
     if (team && stage) {
       const teamStages: { stage: string }[] = await ctx.em.query(`SELECT stage FROM task_team_stage WHERE team_id = $1`, [team.id]);
@@ -66,15 +66,15 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
     const items = codes.length ? await ctx.em.getRepository(ChecklistItem).createQueryBuilder('c').where('c.code = ANY(:codes)', { codes }).getMany() : [];
     input.checklistResults.forEach((r, i) => {
       const item = items.find((x) => x.code === r.itemCode);
-      if (!item) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'checklistResults', String(i), 'itemCode'], `No checklist item ${r.itemCode}`);
-      else if (stage && item.stage !== stage) errors.add(UserErrorCode.VALIDATION, ['input', 'checklistResults', String(i), 'itemCode'], `${r.itemCode} belongs to ${item.stage}, not the inspected stage ${stage}`);
-      if (codes.indexOf(r.itemCode) !== i) errors.add(UserErrorCode.DUPLICATE, ['input', 'checklistResults', String(i), 'itemCode'], `${r.itemCode} is listed twice`);
+      if (!item) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', 'checklistResults', String(i), 'itemCode'], `不存在检查项 ${r.itemCode}`, `No checklist item ${r.itemCode}`);
+      else if (stage && item.stage !== stage) errors.add(UserErrorCode.VALIDATION, ['input', 'checklistResults', String(i), 'itemCode'], `检查项 ${r.itemCode} 属于 ${item.stage} 环节，不是本次检查的环节 ${stage}`, `${r.itemCode} belongs to ${item.stage}, not the inspected stage ${stage}`);
+      if (codes.indexOf(r.itemCode) !== i) errors.add(UserErrorCode.DUPLICATE, ['input', 'checklistResults', String(i), 'itemCode'], `检查项 ${r.itemCode} 重复填写`, `${r.itemCode} is listed twice`);
     });
     input.remediationItems.forEach((h, i) => {
       if (!h.checklistItemCode) return;
       const r = input.checklistResults.find((x) => x.itemCode === h.checklistItemCode);
       if (!r || r.outcome !== ChecklistOutcome.FAILED) {
-        errors.add(UserErrorCode.VALIDATION, ['input', 'remediationItems', String(i), 'checklistItemCode'], `${h.checklistItemCode} is not a failed item of this inspection`);
+        errors.add(UserErrorCode.VALIDATION, ['input', 'remediationItems', String(i), 'checklistItemCode'], `${h.checklistItemCode} 不是本次检查的不合格项`, `${h.checklistItemCode} is not a failed item of this inspection`);
       }
     });
     if (!team || !stage || (!business && !site)) {

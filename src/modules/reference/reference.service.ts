@@ -114,11 +114,11 @@ export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): 
   const codeOf = new Map(departments.map((d) => [d.id, d.code]));
   const errors = new ErrorCollector();
   if (input.leadDepartmentCode && !idOf.has(input.leadDepartmentCode)) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `No department with code ${input.leadDepartmentCode}`);
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `不存在代码为 ${input.leadDepartmentCode} 的部门`, `No department with code ${input.leadDepartmentCode}`);
   }
   for (const field of ['coLeadDepartmentCodes', 'memberDepartmentCodes'] as const) {
     input[field]?.forEach((c, i) => {
-      if (!idOf.has(c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', field, String(i)], `No department with code ${c}`);
+      if (!idOf.has(c)) errors.add(UserErrorCode.INVALID_REFERENCE, ['input', field, String(i)], `不存在代码为 ${c} 的部门`, `No department with code ${c}`);
     });
   }
   errors.throwIfAny();
@@ -128,7 +128,7 @@ export async function updateTaskTeam(ctx: Context, input: UpdateTaskTeamInput): 
   const members = input.memberDepartmentCodes ?? before.memberDepartments;
   const lead = input.leadDepartmentCode ?? before.leadDepartment;
   const twice = [...coLeads, ...members].filter((c, i, all) => all.indexOf(c) !== i || c === lead);
-  if (twice.length) fail(UserErrorCode.VALIDATION, 'input.memberDepartmentCodes', `A department has one role in a team: ${[...new Set(twice)].join(', ')}`);
+  if (twice.length) fail(UserErrorCode.VALIDATION, 'input.memberDepartmentCodes', `同一部门在专项工作组中只能承担一种角色：${[...new Set(twice)].join('、')}`, `A department has one role in a team: ${[...new Set(twice)].join(', ')}`);
 
   if (input.nameZh !== undefined) team.nameZh = clean(input.nameZh)!;
   if (input.nameEn !== undefined) team.nameEn = clean(input.nameEn)!;

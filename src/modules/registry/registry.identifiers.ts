@@ -10,8 +10,8 @@ const OUTER_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 3
 const INNER_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 export type UsccProblem =
-  | { kind: 'FORMAT'; message: string }
-  | { kind: 'OUTER_CHECK'; message: string; expected: string };
+  | { kind: 'FORMAT'; message: string; messageZh: string }
+  | { kind: 'OUTER_CHECK'; message: string; messageZh: string; expected: string };
 
 export interface UsccCheck {
   /** Normalised (trimmed, upper case). */
@@ -45,14 +45,14 @@ export function checkUscc(raw: string): UsccCheck {
   const value = raw.trim().toUpperCase();
   const warnings: string[] = [];
   if (value.length !== 18) {
-    return { value, warnings, problem: { kind: 'FORMAT', message: `A USCC has 18 characters, this has ${value.length}` } };
+    return { value, warnings, problem: { kind: 'FORMAT', messageZh: `统一社会信用代码应为 18 位，现为 ${value.length} 位`, message: `A USCC has 18 characters, this has ${value.length}` } };
   }
   const bad = [...value].find((c) => !USCC_ALPHABET.includes(c));
   if (bad) {
-    return { value, warnings, problem: { kind: 'FORMAT', message: `"${bad}" is not allowed in a USCC (no I, O, S, V, Z; digits and capitals only)` } };
+    return { value, warnings, problem: { kind: 'FORMAT', messageZh: `统一社会信用代码中不允许出现“${bad}”（仅限数字和大写字母，不含 I、O、S、V、Z）`, message: `"${bad}" is not allowed in a USCC (no I, O, S, V, Z; digits and capitals only)` } };
   }
   if (!USCC_PATTERN.test(value)) {
-    return { value, warnings, problem: { kind: 'FORMAT', message: 'Positions 3–8 of a USCC are the 6-digit division code' } };
+    return { value, warnings, problem: { kind: 'FORMAT', messageZh: '统一社会信用代码第 3–8 位应为 6 位行政区划代码', message: 'Positions 3–8 of a USCC are the 6-digit division code' } };
   }
   const expected = usccOuterCheckDigit(value.slice(0, 17));
   const org = value.slice(8, 17);
@@ -66,7 +66,7 @@ export function checkUscc(raw: string): UsccCheck {
     return {
       value,
       warnings,
-      problem: { kind: 'OUTER_CHECK', expected, message: `Check digit is ${value[17]} but should be ${expected} (校验码错误)` },
+      problem: { kind: 'OUTER_CHECK', expected, messageZh: `校验码错误：第 18 位为 ${value[17]}，应为 ${expected}`, message: `Check digit is ${value[17]} but should be ${expected}` },
     };
   }
   return { value, warnings, problem: null };

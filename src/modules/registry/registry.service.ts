@@ -7,7 +7,7 @@ import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } fro
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { SortDirection } from '../../common/sort';
 import { clean } from '../../common/validation';
-import { lockForUpdate } from '../../common/versioning';
+import { labelZh, lockForUpdate } from '../../common/versioning';
 import { auditView as view, recordAudit, recordRefusal } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
@@ -73,7 +73,7 @@ async function requireBusiness(ctx: Context, id: string): Promise<Business | nul
 
 function coordinatePair(errors: ErrorCollector, lat: number | null | undefined, lng: number | null | undefined): void {
   if ((lat === null || lat === undefined) !== (lng === null || lng === undefined)) {
-    errors.add(UserErrorCode.VALIDATION, lat === null || lat === undefined ? 'input.latitude' : 'input.longitude', 'Give both latitude and longitude, or neither');
+    errors.add(UserErrorCode.VALIDATION, lat === null || lat === undefined ? 'input.latitude' : 'input.longitude', '纬度和经度须同时填写或同时不填', 'Give both latitude and longitude, or neither');
   }
 }
 
@@ -108,9 +108,9 @@ export interface BusinessPatch {
 
 /** Validates a create or update against the database, collecting every problem. */
 async function validateBusiness(ctx: Context, patch: BusinessPatch, current: Business | null, errors: ErrorCollector): Promise<void> {
-  if (patch.status === BusinessStatus.ARCHIVED) errors.add(UserErrorCode.VALIDATION, 'input.status', 'Archive with archiveBusiness, which records a reason');
+  if (patch.status === BusinessStatus.ARCHIVED) errors.add(UserErrorCode.VALIDATION, 'input.status', '归档请使用 archiveBusiness（须记录理由）', 'Archive with archiveBusiness, which records a reason');
   if (patch.districtCode && !(await districtExists(ctx.em, patch.districtCode))) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `No district with code ${patch.districtCode}`);
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `不存在代码为 ${patch.districtCode} 的区县`, `No district with code ${patch.districtCode}`);
   }
   coordinatePair(errors, patch.latitude !== undefined ? patch.latitude : current?.latitude, patch.longitude !== undefined ? patch.longitude : current?.longitude);
 
@@ -119,15 +119,15 @@ async function validateBusiness(ctx: Context, patch: BusinessPatch, current: Bus
   if (patch.uscc) {
     const check = checkUscc(patch.uscc);
     patch.uscc = check.value;
-    if (check.problem?.kind === 'FORMAT') errors.add(UserErrorCode.VALIDATION, 'input.uscc', check.problem.message);
+    if (check.problem?.kind === 'FORMAT') errors.add(UserErrorCode.VALIDATION, 'input.uscc', check.problem.messageZh, check.problem.message);
     else if (check.problem?.kind === 'OUTER_CHECK') {
       if (!overrideReason) {
-        errors.add(UserErrorCode.CHECK_DIGIT, 'input.uscc', `${check.problem.message}; a coordinator may accept it with usccOverrideReason`);
+        errors.add(UserErrorCode.CHECK_DIGIT, 'input.uscc', `${check.problem.messageZh}；协调员可填写例外理由（usccOverrideReason）予以接受`, `${check.problem.message}; a coordinator may accept it with usccOverrideReason`);
       } else if (![Role.ADMIN, Role.COORDINATOR].includes(ctx.principal!.role)) {
-        errors.add(UserErrorCode.CHECK_DIGIT, 'input.usccOverrideReason', `${check.problem.message}; only a coordinator may accept a failing check digit`);
+        errors.add(UserErrorCode.CHECK_DIGIT, 'input.usccOverrideReason', `${check.problem.messageZh}；只有协调员可接受校验码不符的代码`, `${check.problem.message}; only a coordinator may accept a failing check digit`);
       }
     } else if (patch.usccOverrideReason) {
-      errors.add(UserErrorCode.VALIDATION, 'input.usccOverrideReason', 'The USCC passes its check digit: no override reason is needed');
+      errors.add(UserErrorCode.VALIDATION, 'input.usccOverrideReason', '统一社会信用代码校验通过，无需填写例外理由', 'The USCC passes its check digit: no override reason is needed');
     }
     // A code accepted with an override reason must be unique too.
     if (check.problem?.kind !== 'FORMAT') {
@@ -137,10 +137,10 @@ async function validateBusiness(ctx: Context, patch: BusinessPatch, current: Bus
         .where('b.uscc = :u AND b.status <> :archived', { u: check.value, archived: BusinessStatus.ARCHIVED })
         .andWhere(current ? 'b.id <> :id' : 'TRUE', { id: current?.id })
         .getOne();
-      if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.uscc', `USCC ${check.value} already belongs to business ${dup.id} (${dup.name})`);
+      if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.uscc', `统一社会信用代码 ${check.value} 已属于经营主体 ${dup.id}（${dup.name}）`, `USCC ${check.value} already belongs to business ${dup.id} (${dup.name})`);
     }
   } else if (uscc === null && patch.usccOverrideReason) {
-    errors.add(UserErrorCode.VALIDATION, 'input.usccOverrideReason', 'There is no USCC to override');
+    errors.add(UserErrorCode.VALIDATION, 'input.usccOverrideReason', '未填写统一社会信用代码，无需例外理由', 'There is no USCC to override');
   }
 }
 
@@ -170,7 +170,7 @@ async function duplicateUscc(ctx: Context, uscc: string | null): Promise<never> 
   const other = uscc
     ? await ctx.em.getRepository(Business).createQueryBuilder('b').where('b.uscc = :uscc AND b.status <> :archived', { uscc, archived: BusinessStatus.ARCHIVED }).getOne()
     : null;
-  fail(UserErrorCode.DUPLICATE, 'input.uscc', `USCC ${uscc} already belongs to business ${other?.id ?? '(another)'}`);
+  fail(UserErrorCode.DUPLICATE, 'input.uscc', `统一社会信用代码 ${uscc} 已属于经营主体 ${other?.id ?? '（其他）'}`, `USCC ${uscc} already belongs to business ${other?.id ?? '(another)'}`);
 }
 
 export async function createBusiness(ctx: Context, input: CreateBusinessInput): Promise<Business> {
@@ -190,7 +190,7 @@ export async function createBusiness(ctx: Context, input: CreateBusinessInput): 
 export async function updateBusiness(ctx: Context, input: UpdateBusinessInput): Promise<Business> {
   const b = await lockForUpdate(ctx, Business, input.id, input.expectedVersion, 'business');
   await assertCanWrite(ctx, businessScope(b), 'updateBusiness');
-  if (b.status === BusinessStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The business is archived; archived records are not edited');
+  if (b.status === BusinessStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', '该经营主体已归档，归档记录不可修改', 'The business is archived; archived records are not edited');
   const { id: _id, expectedVersion: _v, ...patch } = input;
   const errors = new ErrorCollector();
   await validateBusiness(ctx, patch, b, errors);
@@ -270,14 +270,14 @@ export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<Conn
 
 async function validateSite(ctx: Context, s: Partial<Site>, patch: Partial<CreateSiteInput>, errors: ErrorCollector): Promise<void> {
   if (patch.districtCode && !(await districtExists(ctx.em, patch.districtCode))) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `No district with code ${patch.districtCode}`);
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `不存在代码为 ${patch.districtCode} 的区县`, `No district with code ${patch.districtCode}`);
   }
   if (patch.operatorBusinessId && !(await requireBusiness(ctx, patch.operatorBusinessId))) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.operatorBusinessId', 'No (unarchived) business with this id');
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.operatorBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
   }
   coordinatePair(errors, s.latitude, s.longitude);
   if (s.chargingPorts !== null && s.chargingPorts !== undefined && s.siteType && !CHARGING_SITE_TYPES.has(s.siteType)) {
-    errors.add(UserErrorCode.VALIDATION, 'input.chargingPorts', `A ${s.siteType} site does not record charging ports`);
+    errors.add(UserErrorCode.VALIDATION, 'input.chargingPorts', `${s.siteType} 类场所不登记充电端口`, `A ${s.siteType} site does not record charging ports`);
   }
 }
 
@@ -307,7 +307,7 @@ export async function createSite(ctx: Context, input: CreateSiteInput): Promise<
 export async function updateSite(ctx: Context, input: UpdateSiteInput): Promise<Site> {
   const s = await lockForUpdate(ctx, Site, input.id, input.expectedVersion, 'site');
   await assertCanWrite(ctx, siteScope(s), 'updateSite');
-  if (s.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The site is archived; archived records are not edited');
+  if (s.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', '该场所已归档，归档记录不可修改', 'The site is archived; archived records are not edited');
   const before = view(s);
   const { id: _id, expectedVersion: _v, ...patch } = input;
   applySitePatch(s, patch);
@@ -352,13 +352,13 @@ const CHEMISTRY_OF_KIND: Partial<Record<ProductKind, BatteryChemistry>> = {
 
 async function validateProductModel(ctx: Context, m: ProductModel, patch: Partial<CreateProductModelInput>, errors: ErrorCollector): Promise<void> {
   if (patch.manufacturerBusinessId && !(await requireBusiness(ctx, patch.manufacturerBusinessId))) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.manufacturerBusinessId', 'No (unarchived) business with this id');
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.manufacturerBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
   }
   const expected = CHEMISTRY_OF_KIND[m.kind];
   if (expected && m.chemistry && m.chemistry !== expected) {
-    errors.add(UserErrorCode.VALIDATION, 'input.chemistry', `A ${m.kind} has chemistry ${expected}`);
+    errors.add(UserErrorCode.VALIDATION, 'input.chemistry', `${m.kind} 的电池类型应为 ${expected}`, `A ${m.kind} has chemistry ${expected}`);
   }
-  if (m.kind === ProductKind.CHARGER && m.chemistry) errors.add(UserErrorCode.VALIDATION, 'input.chemistry', 'A charger has no battery chemistry');
+  if (m.kind === ProductKind.CHARGER && m.chemistry) errors.add(UserErrorCode.VALIDATION, 'input.chemistry', '充电器没有电池类型', 'A charger has no battery chemistry');
   if (patch.standards && patch.standardVersion && !patch.standards.includes(patch.standardVersion)) {
     errors.add(UserErrorCode.VALIDATION, 'input.standardVersion', `执行标准 ${patch.standardVersion} 须列在 standards 中`, `standardVersion ${patch.standardVersion} must be one of standards`);
   }
@@ -373,7 +373,7 @@ async function validateProductModel(ctx: Context, m: ProductModel, patch: Partia
     .where('m.kind = :kind AND m.brand = :brand AND m.model = :model AND m.status = :active', { kind: m.kind, brand: m.brand, model: m.model, active: RecordStatus.ACTIVE })
     .andWhere(m.id ? 'm.id <> :id' : 'TRUE', { id: m.id })
     .getOne();
-  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.model', `${m.kind} ${m.brand} ${m.model} is already registered as product model ${dup.id}`);
+  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.model', `${m.kind} ${m.brand} ${m.model} 已登记为产品型号 ${dup.id}`, `${m.kind} ${m.brand} ${m.model} is already registered as product model ${dup.id}`);
 }
 
 function applyModelPatch(m: ProductModel, p: Partial<CreateProductModelInput>): void {
@@ -398,7 +398,7 @@ function applyModelPatch(m: ProductModel, p: Partial<CreateProductModelInput>): 
 }
 
 async function duplicateModel(m: ProductModel): Promise<never> {
-  fail(UserErrorCode.DUPLICATE, 'input.model', `${m.kind} ${m.brand} ${m.model} is already registered`);
+  fail(UserErrorCode.DUPLICATE, 'input.model', `${m.kind} ${m.brand} ${m.model} 已登记`, `${m.kind} ${m.brand} ${m.model} is already registered`);
 }
 
 export async function createProductModel(ctx: Context, input: CreateProductModelInput): Promise<ProductModel> {
@@ -419,7 +419,7 @@ export async function createProductModel(ctx: Context, input: CreateProductModel
 export async function updateProductModel(ctx: Context, input: UpdateProductModelInput): Promise<ProductModel> {
   const m = await lockForUpdate(ctx, ProductModel, input.id, input.expectedVersion, 'product model');
   await assertCanWrite(ctx, CATALOGUE_SCOPE, 'updateProductModel');
-  if (m.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The product model is archived; archived records are not edited');
+  if (m.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', '该产品型号已归档，归档记录不可修改', 'The product model is archived; archived records are not edited');
   const before = view(m);
   const { id: _id, expectedVersion: _v, ...patch } = input;
   applyModelPatch(m, patch);
@@ -460,14 +460,14 @@ export function listProductModels(ctx: Context, args: ProductModelsArgs): Promis
 
 async function validateCertificate(ctx: Context, c: Certificate, patch: Partial<CreateCertificateInput>, errors: ErrorCollector): Promise<void> {
   if (patch.holderBusinessId && !(await requireBusiness(ctx, patch.holderBusinessId))) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.holderBusinessId', 'No (unarchived) business with this id');
+    errors.add(UserErrorCode.INVALID_REFERENCE, 'input.holderBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
   }
   if (patch.productModelId) {
     const m = await ctx.em.findOne(ProductModel, { where: { id: patch.productModelId } });
-    if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', 'No (unarchived) product model with this id');
+    if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', '不存在该产品型号（或已归档）', 'No (unarchived) product model with this id');
   }
-  if (!c.holderBusinessId && !c.holderName) errors.add(UserErrorCode.REQUIRED, 'input.holderBusinessId', 'Give the holder: holderBusinessId or holderName');
-  if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) errors.add(UserErrorCode.VALIDATION, 'input.expiresOn', 'expiresOn is before issuedOn');
+  if (!c.holderBusinessId && !c.holderName) errors.add(UserErrorCode.REQUIRED, 'input.holderBusinessId', '请填写证书持有人：holderBusinessId 或 holderName', 'Give the holder: holderBusinessId or holderName');
+  if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) errors.add(UserErrorCode.VALIDATION, 'input.expiresOn', '有效期至（expiresOn）早于发证日期（issuedOn）', 'expiresOn is before issuedOn');
 }
 
 function applyCertificatePatch(c: Certificate, p: Partial<CreateCertificateInput>): void {
@@ -498,9 +498,9 @@ export async function createCertificate(ctx: Context, input: CreateCertificateIn
   const errors = new ErrorCollector();
   await validateCertificate(ctx, c, input, errors);
   const dup = await ctx.em.findOne(Certificate, { where: { number: input.number } });
-  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.number', `Certificate ${input.number} is already registered as ${dup.id}`);
+  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.number', `证书 ${input.number} 已登记（${dup.id}）`, `Certificate ${input.number} is already registered as ${dup.id}`);
   errors.throwIfAny();
-  await saving(ctx, () => ctx.em.insert(Certificate, c), async () => fail(UserErrorCode.DUPLICATE, 'input.number', `Certificate ${input.number} is already registered`));
+  await saving(ctx, () => ctx.em.insert(Certificate, c), async () => fail(UserErrorCode.DUPLICATE, 'input.number', `证书 ${input.number} 已登记`, `Certificate ${input.number} is already registered`));
   await recordStatusChange(ctx, c, null, 'registered (登记)', c.issuedOn);
   await recordAudit(ctx, { operation: 'createCertificate', entityType: 'Certificate', entityId: c.id, before: null, after: view(c) });
   return c;
@@ -509,7 +509,7 @@ export async function createCertificate(ctx: Context, input: CreateCertificateIn
 export async function updateCertificate(ctx: Context, input: UpdateCertificateInput): Promise<Certificate> {
   const c = await lockForUpdate(ctx, Certificate, input.id, input.expectedVersion, 'certificate');
   await assertCanWrite(ctx, CATALOGUE_SCOPE, 'updateCertificate');
-  if (c.archived) fail(UserErrorCode.VALIDATION, 'input.id', 'The certificate is archived; archived records are not edited');
+  if (c.archived) fail(UserErrorCode.VALIDATION, 'input.id', '该证书已归档，归档记录不可修改', 'The certificate is archived; archived records are not edited');
   const before = view(c);
   const { id: _id, expectedVersion: _v, ...patch } = input;
   applyCertificatePatch(c, patch);
@@ -525,8 +525,8 @@ export async function updateCertificate(ctx: Context, input: UpdateCertificateIn
 export async function changeCertificateStatus(ctx: Context, input: ChangeCertificateStatusInput): Promise<Certificate> {
   const c = await lockForUpdate(ctx, Certificate, input.id, input.expectedVersion, 'certificate');
   await assertCanWrite(ctx, CATALOGUE_SCOPE, 'changeCertificateStatus');
-  if (c.archived) fail(UserErrorCode.VALIDATION, 'input.id', 'The certificate is archived');
-  if (c.status === input.status) fail(UserErrorCode.VALIDATION, 'input.status', `The certificate is already ${input.status}`);
+  if (c.archived) fail(UserErrorCode.VALIDATION, 'input.id', '该证书已归档', 'The certificate is archived');
+  if (c.status === input.status) fail(UserErrorCode.VALIDATION, 'input.status', `该证书状态已是 ${input.status}`, `The certificate is already ${input.status}`);
   const before = view(c);
   const from = c.status;
   c.status = input.status;
@@ -560,18 +560,18 @@ export function listCertificates(ctx: Context, args: CertificatesArgs): Promise<
 
 async function relationParties(ctx: Context, supplierId: string, buyerId: string, errors: ErrorCollector) {
   const [supplier, buyer] = await Promise.all([requireBusiness(ctx, supplierId), requireBusiness(ctx, buyerId)]);
-  if (!supplier) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.supplierBusinessId', 'No (unarchived) business with this id');
-  if (!buyer) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.buyerBusinessId', 'No (unarchived) business with this id');
-  if (supplierId === buyerId) errors.add(UserErrorCode.VALIDATION, 'input.buyerBusinessId', 'A business does not supply itself');
+  if (!supplier) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.supplierBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
+  if (!buyer) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.buyerBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
+  if (supplierId === buyerId) errors.add(UserErrorCode.VALIDATION, 'input.buyerBusinessId', '供货方与购货方不能是同一经营主体', 'A business does not supply itself');
   return { supplier, buyer };
 }
 
 async function validateRelation(ctx: Context, r: SupplyRelation, errors: ErrorCollector): Promise<void> {
   if (r.productModelId) {
     const m = await ctx.em.findOne(ProductModel, { where: { id: r.productModelId } });
-    if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', 'No (unarchived) product model with this id');
+    if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', '不存在该产品型号（或已归档）', 'No (unarchived) product model with this id');
   }
-  if (r.firstSeenOn && r.lastSeenOn && r.lastSeenOn < r.firstSeenOn) errors.add(UserErrorCode.VALIDATION, 'input.lastSeenOn', 'lastSeenOn is before firstSeenOn');
+  if (r.firstSeenOn && r.lastSeenOn && r.lastSeenOn < r.firstSeenOn) errors.add(UserErrorCode.VALIDATION, 'input.lastSeenOn', '最近发现日期（lastSeenOn）早于首次发现日期（firstSeenOn）', 'lastSeenOn is before firstSeenOn');
   const dup = await ctx.em
     .getRepository(SupplyRelation)
     .createQueryBuilder('r')
@@ -579,7 +579,7 @@ async function validateRelation(ctx: Context, r: SupplyRelation, errors: ErrorCo
     .andWhere('r.product_model_id IS NOT DISTINCT FROM CAST(:m AS uuid)', { m: r.productModelId })
     .andWhere(r.id ? 'r.id <> :id' : 'TRUE', { id: r.id })
     .getOne();
-  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.productModelId', `This supplier, buyer and product model are already related (${dup.id}); update that relation`);
+  if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.productModelId', `该供货方、购货方与产品型号的供货关系已存在（${dup.id}），请修改该记录`, `This supplier, buyer and product model are already related (${dup.id}); update that relation`);
 }
 
 function applyRelationPatch(r: SupplyRelation, p: Partial<CreateSupplyRelationInput>): void {
@@ -601,7 +601,7 @@ export async function createSupplyRelation(ctx: Context, input: CreateSupplyRela
   applyRelationPatch(r, input);
   await validateRelation(ctx, r, errors);
   errors.throwIfAny();
-  await saving(ctx, () => ctx.em.insert(SupplyRelation, r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
+  await saving(ctx, () => ctx.em.insert(SupplyRelation, r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', '该供货方、购货方与产品型号的供货关系已存在', 'This supplier, buyer and product model are already related'));
   await recordAudit(ctx, { operation: 'createSupplyRelation', entityType: 'SupplyRelation', entityId: r.id, before: null, after: view(r) });
   return r;
 }
@@ -610,7 +610,7 @@ async function relationForUpdate(ctx: Context, id: string, expectedVersion: numb
   const r = await lockForUpdate(ctx, SupplyRelation, id, expectedVersion, 'supply relation');
   const [supplier, buyer] = await Promise.all([ctx.em.findOneByOrFail(Business, { id: r.supplierBusinessId }), ctx.em.findOneByOrFail(Business, { id: r.buyerBusinessId })]);
   await assertCanWriteRelation(ctx, supplier, buyer, operation);
-  if (r.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', 'The supply relation is archived');
+  if (r.status === RecordStatus.ARCHIVED) fail(UserErrorCode.VALIDATION, 'input.id', '该供货关系已归档', 'The supply relation is archived');
   return r;
 }
 
@@ -623,7 +623,7 @@ export async function updateSupplyRelation(ctx: Context, input: UpdateSupplyRela
   await validateRelation(ctx, r, errors);
   errors.throwIfAny();
   r.version += 1;
-  await saving(ctx, () => ctx.em.save(r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', 'This supplier, buyer and product model are already related'));
+  await saving(ctx, () => ctx.em.save(r), async () => fail(UserErrorCode.DUPLICATE, 'input.productModelId', '该供货方、购货方与产品型号的供货关系已存在', 'This supplier, buyer and product model are already related'));
   await recordAudit(ctx, { operation: 'updateSupplyRelation', entityType: 'SupplyRelation', entityId: r.id, before, after: view(r) });
   return r;
 }
@@ -663,7 +663,7 @@ async function archiveRecord<T extends ObjectLiteral & Archivable>(
   const operation = `archive${o.entityType}`;
   const row = await lockForUpdate(ctx, entity, input.id, input.expectedVersion, o.label);
   await o.check(row, operation);
-  if (o.isArchived(row)) fail(UserErrorCode.VALIDATION, 'input.id', `The ${o.label} is already archived`);
+  if (o.isArchived(row)) fail(UserErrorCode.VALIDATION, 'input.id', `该${labelZh(o.label)}已归档`, `The ${o.label} is already archived`);
   const before = view(row);
   const reason = clean(input.reason)!;
   o.mark(row, reason);
@@ -864,7 +864,7 @@ export interface ChainResult {
  */
 export async function supplyChain(ctx: Context, args: SupplyChainArgs): Promise<ChainResult> {
   const { from, direction, maxDepth } = args;
-  if (!!from.businessId === !!from.productModelId) fail(UserErrorCode.VALIDATION, 'from', 'Give exactly one of businessId or productModelId');
+  if (!!from.businessId === !!from.productModelId) fail(UserErrorCode.VALIDATION, 'from', 'businessId 与 productModelId 须且只能填写一个', 'Give exactly one of businessId or productModelId');
   const up = direction !== ChainDirection.DOWNSTREAM;
   const down = direction !== ChainDirection.UPSTREAM;
   const [{ result }] = await ctx.em.query(

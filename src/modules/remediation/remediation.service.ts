@@ -73,14 +73,14 @@ export interface ItemOrigin {
 export async function insertItem(ctx: Context, fields: HazardFields, origin: ItemOrigin, path: string[], errors: ErrorCollector): Promise<RemediationItem | null> {
   const hazardType = await ctx.em.findOne(HazardType, { where: { code: fields.hazardTypeCode } });
   if (!hazardType || !hazardType.active) {
-    errors.add(UserErrorCode.INVALID_REFERENCE, [...path, 'hazardTypeCode'], `No active hazard type ${fields.hazardTypeCode}`);
+    errors.add(UserErrorCode.INVALID_REFERENCE, [...path, 'hazardTypeCode'], `不存在启用中的隐患类型 ${fields.hazardTypeCode}`, `No active hazard type ${fields.hazardTypeCode}`);
     return null;
   }
   // Found by an inspection: the inspected stage when the type occurs there, else the type's own.
   const inspected = origin.inspection?.stage;
   const stage = fields.stage ?? (inspected && hazardType.stages.includes(inspected) ? inspected : hazardType.primaryStage);
   if (!hazardType.stages.includes(stage)) {
-    errors.add(UserErrorCode.VALIDATION, [...path, 'stage'], `Hazard type ${hazardType.code} occurs in ${hazardType.stages.join(', ')}, not ${stage}`);
+    errors.add(UserErrorCode.VALIDATION, [...path, 'stage'], `隐患类型 ${hazardType.code} 适用于 ${hazardType.stages.join('、')} 环节，不适用于 ${stage}`, `Hazard type ${hazardType.code} occurs in ${hazardType.stages.join(', ')}, not ${stage}`);
     return null;
   }
   // Statistics by team credit the item's team: it must be one that covers the item's stage (teams are data, so read them).
@@ -187,30 +187,30 @@ export async function recordEvent(ctx: Context, item: RemediationItem, action: s
 export async function createRemediationItem(ctx: Context, input: CreateRemediationItemInput): Promise<RemediationItem> {
   return idempotent(ctx, 'createRemediationItem', input.idempotencyKey, input, async () => {
     const errors = new ErrorCollector();
-    if (!input.businessId && !input.siteId) errors.add(UserErrorCode.REQUIRED, 'input.businessId', 'Give the business, the site, or both');
+    if (!input.businessId && !input.siteId) errors.add(UserErrorCode.REQUIRED, 'input.businessId', '请填写经营主体或场所（或两者）', 'Give the business, the site, or both');
     const business = input.businessId ? await ctx.em.findOne(Business, { where: { id: input.businessId } }) : null;
-    if (input.businessId && (!business || business.status === BusinessStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.businessId', 'No (unarchived) business with this id');
+    if (input.businessId && (!business || business.status === BusinessStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.businessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
     const site = input.siteId ? await ctx.em.findOne(Site, { where: { id: input.siteId } }) : null;
-    if (input.siteId && (!site || site.status === RecordStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.siteId', 'No (unarchived) site with this id');
+    if (input.siteId && (!site || site.status === RecordStatus.ARCHIVED)) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.siteId', '不存在该场所（或已归档）', 'No (unarchived) site with this id');
     const inspection = input.inspectionId ? await ctx.em.findOne(Inspection, { where: { id: input.inspectionId } }) : null;
-    if (input.inspectionId && !inspection) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.inspectionId', 'No inspection with this id');
+    if (input.inspectionId && !inspection) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.inspectionId', '不存在该检查记录', 'No inspection with this id');
     const team = await ctx.em.findOne(TaskTeam, { where: { code: input.teamCode } });
-    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `No task team with code ${input.teamCode}`);
+    if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.teamCode', `不存在代码为 ${input.teamCode} 的专项工作组`, `No task team with code ${input.teamCode}`);
     let leadDepartmentId: string | null = null;
     if (input.leadDepartmentCode) {
       const d = await ctx.em.findOne(Department, { where: { code: input.leadDepartmentCode } });
-      if (!d) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `No department with code ${input.leadDepartmentCode}`);
+      if (!d) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `不存在代码为 ${input.leadDepartmentCode} 的部门`, `No department with code ${input.leadDepartmentCode}`);
       leadDepartmentId = d?.id ?? null;
     }
     const districtCode = input.districtCode ?? site?.districtCode ?? business?.districtCode;
     if (input.districtCode && (await ctx.em.query(`SELECT 1 FROM district WHERE code = $1`, [input.districtCode])).length === 0) {
-      errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `No district with code ${input.districtCode}`);
+      errors.add(UserErrorCode.INVALID_REFERENCE, 'input.districtCode', `不存在代码为 ${input.districtCode} 的区县`, `No district with code ${input.districtCode}`);
     }
     const discoveredAt = input.discoveredAt ?? ctx.now();
-    if (discoveredAt.getTime() > ctx.now().getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.discoveredAt', 'discoveredAt is in the future');
+    if (discoveredAt.getTime() > ctx.now().getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.discoveredAt', '发现时间（discoveredAt）不能晚于当前时间', 'discoveredAt is in the future');
     if (!errors.empty || !team || !districtCode) {
       errors.throwIfAny();
-      fail(UserErrorCode.REQUIRED, 'input.districtCode', 'Give the district');
+      fail(UserErrorCode.REQUIRED, 'input.districtCode', '请填写所属区县', 'Give the district');
     }
     const item = await insertItem(
       ctx,
@@ -283,7 +283,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const principal = await requireRole(ctx, def.roles, `transitionRemediationItem:${input.action}`);
   await assertCanWrite(ctx, itemScope(item), `transitionRemediationItem:${input.action}`);
   if (!def.from.includes(item.status)) {
-    fail(UserErrorCode.INVALID_TRANSITION, 'input.action', `${input.action} is not possible from ${item.status}; possible: ${availableActionsByStatus(item.status).join(', ') || 'none'}`);
+    fail(UserErrorCode.INVALID_TRANSITION, 'input.action', `当前状态 ${item.status} 不允许执行 ${input.action}；可执行：${availableActionsByStatus(item.status).join('、') || '无'}`, `${input.action} is not possible from ${item.status}; possible: ${availableActionsByStatus(item.status).join(', ') || 'none'}`);
   }
   const now = ctx.now();
   const todayDate = shanghaiDate(now);
@@ -423,13 +423,13 @@ export async function requestExtension(ctx: Context, input: RequestExtensionInpu
   await requireRole(ctx, WORKERS, 'requestExtension');
   await assertCanWrite(ctx, itemScope(item), 'requestExtension');
   if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) {
-    fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `An extension is requested while the notice runs (NOTIFIED or RECTIFYING), not in ${item.status}`);
+    fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `延期申请须在整改通知有效期内（已通知或整改中）提出，当前状态为 ${item.status}`, `An extension is requested while the notice runs (NOTIFIED or RECTIFYING), not in ${item.status}`);
   }
-  if (item.noticeType !== NoticeType.LIMITED_TIME || !item.deadline) fail(UserErrorCode.GUARD_FAILED, 'input.id', 'Only a limited-time notice has a deadline to extend');
+  if (item.noticeType !== NoticeType.LIMITED_TIME || !item.deadline) fail(UserErrorCode.GUARD_FAILED, 'input.id', '只有限期整改通知才有可延长的期限', 'Only a limited-time notice has a deadline to extend');
   if ((await ctx.em.count(ExtensionRequest, { where: { itemId: item.id, status: ExtensionStatus.PENDING } })) > 0) {
-    fail(UserErrorCode.GUARD_FAILED, 'input.id', 'An extension request is already pending');
+    fail(UserErrorCode.GUARD_FAILED, 'input.id', '已有一项待审批的延期申请', 'An extension request is already pending');
   }
-  if (input.requestedDeadline <= item.deadline) fail(UserErrorCode.VALIDATION, 'input.requestedDeadline', `The requested deadline must be after the current one (${item.deadline})`);
+  if (input.requestedDeadline <= item.deadline) fail(UserErrorCode.VALIDATION, 'input.requestedDeadline', `申请的期限须晚于现有期限（${item.deadline}）`, `The requested deadline must be after the current one (${item.deadline})`);
   // An extension is asked for while the deadline runs (§6.3 wants it well ahead). Asked after it has
   // passed, it would wipe out overdue days already accrued: refused, the item stays overdue, and the
   // way on is a failed review with a new deadline (or, listed, the overdue explanation).
@@ -479,13 +479,13 @@ export async function requestExtension(ctx: Context, input: RequestExtensionInpu
 
 export async function decideExtension(ctx: Context, input: DecideExtensionInput): Promise<{ item: RemediationItem; request: ExtensionRequest }> {
   const request = await ctx.em.findOne(ExtensionRequest, { where: { id: input.requestId }, lock: { mode: 'pessimistic_write' } });
-  if (!request) fail(UserErrorCode.NOT_FOUND, 'input.requestId', 'No extension request with this id');
+  if (!request) fail(UserErrorCode.NOT_FOUND, 'input.requestId', '不存在该延期申请', 'No extension request with this id');
   const item = await lockItem(ctx, request.itemId, input.expectedVersion);
   await requireRole(ctx, WORKERS, 'decideExtension');
   await assertCanWrite(ctx, itemScope(item), 'decideExtension');
-  if (request.status !== ExtensionStatus.PENDING) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The request was already ${request.status}`);
-  if (request.requestedBy === ctx.principal!.id) fail(UserErrorCode.GUARD_FAILED, 'input.requestId', 'Whoever recorded the request may not decide it');
-  if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `The item is ${item.status}; the request can no longer be decided`);
+  if (request.status !== ExtensionStatus.PENDING) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `该申请已处理（${request.status}）`, `The request was already ${request.status}`);
+  if (request.requestedBy === ctx.principal!.id) fail(UserErrorCode.GUARD_FAILED, 'input.requestId', '申请登记人不得审批本申请', 'Whoever recorded the request may not decide it');
+  if (![HazardStatus.NOTIFIED, HazardStatus.RECTIFYING].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.requestId', `该隐患当前状态为 ${item.status}，申请已无法审批`, `The item is ${item.status}; the request can no longer be decided`);
   // A listed item's deadline is the listing authority's: the task-force office records its decision,
   // and an approval moves the authority's deadline with the item's (never past a year after listing).
   const listing = item.listed ? await ctx.em.findOne(Listing, { where: { itemId: item.id } }) : null;
@@ -527,13 +527,13 @@ export async function decideExtension(ctx: Context, input: DecideExtensionInput)
 export async function listRemediationItem(ctx: Context, input: ListRemediationItemInput): Promise<RemediationItem> {
   const item = await lockItem(ctx, input.id, input.expectedVersion);
   await requireRole(ctx, [Role.COORDINATOR], 'listRemediationItem');
-  if (!isMajor(item)) fail(UserErrorCode.GUARD_FAILED, 'input.id', 'Only a major hazard (level MAJOR or a major fire hazard) is put under listed supervision');
-  if (item.listed) fail(UserErrorCode.GUARD_FAILED, 'input.id', 'The item is already listed');
-  if ([HazardStatus.CLOSED, HazardStatus.INVALIDATED].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `A ${item.status} item is not listed`);
+  if (!isMajor(item)) fail(UserErrorCode.GUARD_FAILED, 'input.id', '只有重大隐患（重大等级或重大火灾隐患）才能挂牌督办', 'Only a major hazard (level MAJOR or a major fire hazard) is put under listed supervision');
+  if (item.listed) fail(UserErrorCode.GUARD_FAILED, 'input.id', '该隐患已挂牌督办', 'The item is already listed');
+  if ([HazardStatus.CLOSED, HazardStatus.INVALIDATED].includes(item.status)) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', `状态为 ${item.status} 的隐患不能挂牌督办`, `A ${item.status} item is not listed`);
   const number = clean(input.listingNumber)!;
   const previous = await ctx.em.findOne(Listing, { where: { itemId: item.id } });
   const dup = await ctx.em.findOne(Listing, { where: { listingNumber: number } });
-  if (dup && dup.id !== previous?.id) fail(UserErrorCode.DUPLICATE, 'input.listingNumber', `Listing number ${number} is already used (item ${dup.itemId})`);
+  if (dup && dup.id !== previous?.id) fail(UserErrorCode.DUPLICATE, 'input.listingNumber', `挂牌编号 ${number} 已被使用（隐患 ${dup.itemId}）`, `Listing number ${number} is already used (item ${dup.itemId})`);
   const todayDate = today(ctx);
   const listedOn = input.listedOn ?? todayDate;
   const errors = new ErrorCollector();
@@ -584,12 +584,12 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
   const item = await lockItem(ctx, input.id, input.expectedVersion);
   await requireRole(ctx, WORKERS, 'fileEnforcementCase');
   await assertCanWrite(ctx, itemScope(item), 'fileEnforcementCase');
-  if (item.status === HazardStatus.INVALIDATED) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', 'No case is filed over an item written off as a false report');
+  if (item.status === HazardStatus.INVALIDATED) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', '已按误报核销的隐患不能立案', 'No case is filed over an item written off as a false report');
   const errors = new ErrorCollector();
   const dept = await ctx.em.findOne(Department, { where: { code: input.departmentCode } });
-  if (!dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.departmentCode', `No department with code ${input.departmentCode}`);
+  if (!dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.departmentCode', `不存在代码为 ${input.departmentCode} 的部门`, `No department with code ${input.departmentCode}`);
   const caseNumber = clean(input.caseNumber)!;
-  if (await ctx.em.findOne(EnforcementCase, { where: { caseNumber } })) errors.add(UserErrorCode.DUPLICATE, 'input.caseNumber', `Case number ${caseNumber} is already recorded`);
+  if (await ctx.em.findOne(EnforcementCase, { where: { caseNumber } })) errors.add(UserErrorCode.DUPLICATE, 'input.caseNumber', `案件编号 ${caseNumber} 已登记`, `Case number ${caseNumber} is already recorded`);
   const closing = { closedOn: input.closedOn ?? null, closingOutcome: input.closingOutcome ?? null, closingNote: clean(input.closingNote) };
   checkCaseRules({ ...input, ...closing, policeTransferOutcome: null, decidedOn: null }, dept, today(ctx), errors);
   errors.throwIfAny();
@@ -625,12 +625,12 @@ export async function fileEnforcementCase(ctx: Context, input: FileEnforcementCa
 
 export async function addEvidence(ctx: Context, input: AddEvidenceInput): Promise<{ item: RemediationItem; evidence: Evidence }> {
   const item = await ctx.em.findOne(RemediationItem, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-  if (!item) fail(UserErrorCode.NOT_FOUND, 'input.id', 'No remediation item with this id');
+  if (!item) fail(UserErrorCode.NOT_FOUND, 'input.id', '不存在该隐患整改记录', 'No remediation item with this id');
   await requireRole(ctx, WORKERS, 'addEvidence');
   await assertCanWrite(ctx, itemScope(item), 'addEvidence');
-  if (item.status === HazardStatus.INVALIDATED) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', 'The item was written off');
-  if ((input.latitude === undefined) !== (input.longitude === undefined)) fail(UserErrorCode.VALIDATION, 'input.latitude', 'Give both latitude and longitude, or neither');
-  if (input.takenAt && input.takenAt.getTime() > ctx.now().getTime() + 5 * 60000) fail(UserErrorCode.VALIDATION, 'input.takenAt', 'takenAt is in the future');
+  if (item.status === HazardStatus.INVALIDATED) fail(UserErrorCode.INVALID_TRANSITION, 'input.id', '该隐患已核销', 'The item was written off');
+  if ((input.latitude === undefined) !== (input.longitude === undefined)) fail(UserErrorCode.VALIDATION, 'input.latitude', '纬度和经度须同时填写或同时不填', 'Give both latitude and longitude, or neither');
+  if (input.takenAt && input.takenAt.getTime() > ctx.now().getTime() + 5 * 60000) fail(UserErrorCode.VALIDATION, 'input.takenAt', '拍摄时间（takenAt）不能晚于当前时间', 'takenAt is in the future');
   const evidence = ctx.em.create(Evidence, {
     itemId: item.id,
     kind: input.kind,
@@ -727,7 +727,7 @@ export function listRemediationItems(ctx: Context, args: RemediationItemsArgs): 
 }
 
 export async function remediationItemByIdOrCode(ctx: Context, id?: string | null, code?: string | null): Promise<RemediationItem | null> {
-  if (!!id === !!code) fail(UserErrorCode.VALIDATION, 'id', 'Give exactly one of id or code');
+  if (!!id === !!code) fail(UserErrorCode.VALIDATION, 'id', 'id 与 code 须且只能填写一个', 'Give exactly one of id or code');
   return id ? itemById(ctx).load(id) : ctx.em.findOne(RemediationItem, { where: { code: code!.trim().toUpperCase() } });
 }
 

@@ -116,21 +116,21 @@ export function isMajor(item: Pick<RemediationItem, 'level' | 'isMajorFireHazard
   return item.level === HazardLevel.MAJOR || item.isMajorFireHazard;
 }
 
-const veto = (field: string, message: string, messageEn: string = message): Veto => ({ code: UserErrorCode.GUARD_FAILED, field, message, messageEn });
+const veto = (field: string, message: string, messageEn: string): Veto => ({ code: UserErrorCode.GUARD_FAILED, field, message, messageEn });
 
 /** A listed item's authority deadline (督办期限) has passed while it is still being rectified (§6.3). */
 export function isListingOverdue(item: Pick<RemediationItem, 'status'>, listing: Pick<Listing, 'deadline' | 'liftedOn'> | null, today: string): boolean {
   return !!listing && !listing.liftedOn && !!listing.deadline && today > listing.deadline && !DONE_STATUSES.includes(item.status);
 }
 
-const notMajor: Guard = ({ item }) => (isMajor(item) ? veto('input.action', 'A major hazard is not closed on the spot: serve a notice and follow its plan (重大隐患不得当场整改销号)') : null);
-const majorOnly: Guard = ({ item }) => (isMajor(item) ? null : veto('input.action', 'Only a major hazard needs a six-element plan'));
+const notMajor: Guard = ({ item }) => (isMajor(item) ? veto('input.action', '重大隐患不得当场整改销号，须下达整改通知并按方案整改', 'A major hazard is not closed on the spot: serve a notice and follow its plan') : null);
+const majorOnly: Guard = ({ item }) => (isMajor(item) ? null : veto('input.action', '只有重大隐患才须报送整改方案（六要素）', 'Only a major hazard needs a six-element plan'));
 const planBeforeRectifying: Guard = ({ item }) =>
-  isMajor(item) && !item.plan ? veto('input.action', 'A major hazard needs its six-element plan (SUBMIT_PLAN) before rectification starts (重大隐患须先报送整改方案)') : null;
+  isMajor(item) && !item.plan ? veto('input.action', '重大隐患须先报送整改方案（SUBMIT_PLAN）方可开始整改', 'A major hazard needs its six-element plan (SUBMIT_PLAN) before rectification starts') : null;
 /** The person who recorded the completion report may not review or close the item. */
 const notTheReporter: Guard = ({ item, principal }) =>
   item.completionReportedBy && item.completionReportedBy === principal.id
-    ? veto('input.action', 'You recorded the completion report: another officer must review and close (复查人不得为整改报告人)')
+    ? veto('input.action', '复查人不得为整改报告人，须由其他人员复查销号', 'You recorded the completion report: another officer must review and close')
     : null;
 /**
  * A hazard re-graded as major after its notice (updateRemediationItem) has no plan yet: the plan
@@ -150,10 +150,10 @@ const afterEvidence: Guard = ({ facts }) =>
     : null;
 const listingAccepted: Guard = ({ item, facts }) =>
   isMajor(item) && !(facts.listing?.acceptedOn)
-    ? veto('input.action', 'A major hazard is closed only after the listing authority has accepted the rectification (重大隐患须经挂牌督办单位验收)')
+    ? veto('input.action', '重大隐患须经挂牌督办单位验收后方可销号', 'A major hazard is closed only after the listing authority has accepted the rectification')
     : null;
 const listedNotAccepted: Guard = ({ item, facts }) =>
-  !item.listed || !facts.listing ? veto('input.action', 'The item is not under listed supervision') : facts.listing.acceptedOn ? veto('input.action', 'The listing authority has already accepted it') : null;
+  !item.listed || !facts.listing ? veto('input.action', '该隐患未挂牌督办', 'The item is not under listed supervision') : facts.listing.acceptedOn ? veto('input.action', '挂牌督办单位已验收', 'The listing authority has already accepted it') : null;
 const listed: Guard = ({ item, facts }) =>
   item.listed && facts.listing && !facts.listing.liftedOn ? null : veto('input.action', '该隐患未挂牌督办', 'The item is not under listed supervision');
 /** Each step of listed supervision is recorded once. */
@@ -171,8 +171,8 @@ const unexplained: Guard = ({ facts }) =>
 /** "Still undone → public criticism" (§6.3): only after a supervision letter. */
 const letterIssued: Guard = ({ facts }) =>
   facts.listing?.supervisionLetterOn ? null : veto('input.action', '通报批评须在督办函之后', 'Public criticism comes after a supervision letter');
-const sealed: Guard = ({ item }) => (item.sealed ? null : veto('input.action', 'The item is not sealed'));
-const notSealed: Guard = ({ item }) => (item.sealed ? veto('input.action', 'The item is already sealed') : null);
+const sealed: Guard = ({ item }) => (item.sealed ? null : veto('input.action', '该隐患未查封', 'The item is not sealed'));
+const notSealed: Guard = ({ item }) => (item.sealed ? veto('input.action', '该隐患已查封', 'The item is already sealed') : null);
 
 // ---- effects: what each action does (the service applies them, then `to`) ----
 
@@ -207,8 +207,8 @@ const rectifyOnSite: Effect = ({ item, now, today }) => {
 };
 
 const serveNotice: Effect = ({ input, item, now, errors, data }) => {
-  if (!input.noticeType) errors.add(UserErrorCode.REQUIRED, 'input.noticeType', 'SERVE_NOTICE needs the notice type');
-  if (input.noticeType === NoticeType.LIMITED_TIME && !input.deadline) errors.add(UserErrorCode.REQUIRED, 'input.deadline', 'A limited-time notice needs a deadline (限期整改须明确整改期限)');
+  if (!input.noticeType) errors.add(UserErrorCode.REQUIRED, 'input.noticeType', '下达整改通知须填写通知类型', 'SERVE_NOTICE needs the notice type');
+  if (input.noticeType === NoticeType.LIMITED_TIME && !input.deadline) errors.add(UserErrorCode.REQUIRED, 'input.deadline', '限期整改须明确整改期限', 'A limited-time notice needs a deadline');
   // Paper first, system later: a notice served last week is recorded as served last week, and
   // its deadline may already have passed (the item is then overdue from the true dates).
   const servedAt = input.noticeServedAt ?? now;
@@ -233,7 +233,7 @@ const serveNotice: Effect = ({ input, item, now, errors, data }) => {
 };
 
 const submitPlan: Effect = ({ input, item, errors }) => {
-  if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', 'SUBMIT_PLAN needs the six-element plan');
+  if (!input.plan) errors.add(UserErrorCode.REQUIRED, 'input.plan', '报送整改方案须填写方案六要素', 'SUBMIT_PLAN needs the six-element plan');
   else item.plan = Object.fromEntries(PLAN_KEYS.map((k) => [k, clean(input.plan![k])!]));
   if (input.funds !== undefined) item.funds = input.funds;
 };
@@ -247,7 +247,7 @@ const reportCompletion: Effect = ({ item, principal, now }) => {
 const review: Effect = async (e) => {
   const { ctx, input, item, principal, comment, errors, data, def } = e;
   const pass = input.action === RemediationAction.PASS_REVIEW;
-  if (!pass && !comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A failed review needs review notes saying what is still wrong');
+  if (!pass && !comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', '复查不通过须在复查意见中写明仍存在的问题', 'A failed review needs review notes saying what is still wrong');
   const reviewedAt = reviewTime(e);
   const reviewedOn = shanghaiDate(reviewedAt);
   if (!pass && input.deadline && input.deadline < reviewedOn) {
@@ -334,15 +334,15 @@ const close: Effect = ({ input, item, principal, now, today, comment, from }) =>
 };
 
 const invalidate: Effect = ({ item, comment, errors }) => {
-  if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'Writing an item off needs the reason (误报核销须说明理由)');
+  if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', '误报核销须说明理由', 'Writing an item off needs the reason');
   item.invalidationReason = comment;
 };
 
 const recordInterview: Effect = async ({ ctx, input, item, today, errors, data }) => {
-  if (!input.interview) errors.add(UserErrorCode.REQUIRED, 'input.interview', 'RECORD_INTERVIEW needs the interview');
+  if (!input.interview) errors.add(UserErrorCode.REQUIRED, 'input.interview', '记录约谈须填写约谈内容', 'RECORD_INTERVIEW needs the interview');
   else {
     const dept = input.interview.departmentCode ? await ctx.em.findOne(Department, { where: { code: input.interview.departmentCode } }) : null;
-    if (input.interview.departmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.interview.departmentCode', `No department with code ${input.interview.departmentCode}`);
+    if (input.interview.departmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.interview.departmentCode', `不存在代码为 ${input.interview.departmentCode} 的部门`, `No department with code ${input.interview.departmentCode}`);
     // An interview is recorded once held (paper first, system later), never ahead of it.
     if (input.interview.date > today) {
       errors.add(UserErrorCode.VALIDATION, 'input.interview.date', `约谈日期 ${input.interview.date} 晚于今天`, `The interview date ${input.interview.date} is after today`);
@@ -354,10 +354,10 @@ const recordInterview: Effect = async ({ ctx, input, item, today, errors, data }
 
 const transfer: Effect = async ({ ctx, input, item, errors, data }) => {
   if (!input.transfer || (!input.transfer.toDepartmentCode && !input.transfer.toPolice)) {
-    errors.add(UserErrorCode.REQUIRED, 'input.transfer', 'TRANSFER needs a receiving department or toPolice');
+    errors.add(UserErrorCode.REQUIRED, 'input.transfer', '移交须填写接收部门或选择移交公安（toPolice）', 'TRANSFER needs a receiving department or toPolice');
   } else {
     const dept = input.transfer.toDepartmentCode ? await ctx.em.findOne(Department, { where: { code: input.transfer.toDepartmentCode } }) : null;
-    if (input.transfer.toDepartmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.transfer.toDepartmentCode', `No department with code ${input.transfer.toDepartmentCode}`);
+    if (input.transfer.toDepartmentCode && !dept) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.transfer.toDepartmentCode', `不存在代码为 ${input.transfer.toDepartmentCode} 的部门`, `No department with code ${input.transfer.toDepartmentCode}`);
     Object.assign(data, { toDepartment: dept?.code ?? null, toPolice: input.transfer.toPolice });
   }
   item.transferred = true;
@@ -370,7 +370,7 @@ const unseal: Effect = ({ item }) => {
   item.sealed = false;
 };
 const commentRequired: Effect = ({ comment, errors }) => {
-  if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', 'A comment needs text');
+  if (!comment) errors.add(UserErrorCode.REQUIRED, 'input.comment', '备注内容不能为空', 'A comment needs text');
 };
 
 export const TRANSITIONS: readonly TransitionDef[] = [
