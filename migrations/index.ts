@@ -9,6 +9,7 @@ import { CreditInspectingDepartment1796083200005 } from './1796083200005-CreditI
 import { ListedSupervisionTimeline1796083200006 } from './1796083200006-ListedSupervisionTimeline';
 import { CasesAndCalendar1796083200007 } from './1796083200007-CasesAndCalendar';
 import { ImportJobs1796083200008 } from './1796083200008-ImportJobs';
+import { EventWriteOrder1796083200009 } from './1796083200009-EventWriteOrder';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 
 /** Every migration in order. New migrations are added here by hand after review. */
@@ -24,5 +25,6 @@ export const MIGRATIONS: Function[] = [
   ListedSupervisionTimeline1796083200006,
   CasesAndCalendar1796083200007,
   ImportJobs1796083200008,
+  EventWriteOrder1796083200009,
   RegulatoryMilestones1796083200050,
 ];

@@ -287,11 +287,19 @@ export class RemediationItem {
 
 @ObjectType({ description: 'One step in the history of a remediation item: a transition or a comment (整改记录).' })
 @Entity('remediation_event')
-@Index('ix_remediation_event_item', ['itemId', 'occurredAt'])
+@Index('ix_remediation_event_item', ['itemId', 'seq'])
 export class RemediationEvent {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /**
+   * Order of writing. An item's writes are serialised by its row lock, so this is the order its
+   * history happened in; `occurredAt` is the request's clock, which can tie (or run backwards for a
+   * request that waited for the lock). Internal: not in the schema.
+   */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  seq: string;
 
   @Column({ name: 'item_id', type: 'uuid' })
   itemId: string;

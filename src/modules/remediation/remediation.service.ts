@@ -734,7 +734,7 @@ export async function remediationItemByIdOrCode(ctx: Context, id?: string | null
 // ---- loaders ----
 
 export const itemById = (ctx: Context) => ctx.loaders.one(RemediationItem, 'id');
-export const eventsByItem = (ctx: Context) => ctx.loaders.many(RemediationEvent, 'itemId', 'occurredAt');
+export const eventsByItem = (ctx: Context) => ctx.loaders.many(RemediationEvent, 'itemId', 'seq');
 export const evidenceByItem = (ctx: Context) => ctx.loaders.many(Evidence, 'itemId', 'createdAt');
 export const extensionsByItem = (ctx: Context) => ctx.loaders.many(ExtensionRequest, 'itemId', 'requestedAt');
 export const casesByItem = (ctx: Context) => ctx.loaders.many(EnforcementCase, 'itemId', 'filedOn');
