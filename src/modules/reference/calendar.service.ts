@@ -8,7 +8,7 @@ import { CALENDAR_YEARS } from './calendar.data';
 import { CalendarDay, CalendarDayKind, CalendarYear, CalendarYearStatus, type WorkingCalendar, type WorkingCalendarDay } from './calendar.entities';
 import type { SetCalendarDayInput, SetCalendarYearInput, SetDepartmentReviewWindowInput } from './calendar.inputs';
 import { Department } from './reference.entities';
-import { departmentById } from './reference.service';
+import { departmentById, invalidateStaticTable, staticLookup } from './reference.service';
 
 /** The review window when an item has no lead department (MPS Order No. 120: 3 working days). */
 export const DEFAULT_REVIEW_WINDOW = 3;
@@ -41,48 +41,14 @@ export class CalendarSnapshot {
 
 // ---- the process's copy ----
 
-/**
- * Every working-day rule reads the calendar, so each process keeps it in memory (a few dozen rows
- * a year). An edit through this process drops the copy when it commits (see invalidateCalendar);
- * other instances re-read it after CALENDAR_TTL_MS, as with the other reference tables.
- */
-const CALENDAR_TTL_MS = 60_000;
-
-interface CacheEntry {
-  at: number;
-  snapshot: Promise<CalendarSnapshot>;
-}
-const caches = new WeakMap<DataSource, { generation: number; entry: CacheEntry | null }>();
-
-function cacheOf(ds: DataSource) {
-  let c = caches.get(ds);
-  if (!c) caches.set(ds, (c = { generation: 0, entry: null }));
-  return c;
-}
-
-/** Drops this process's copy; a read that started before is not kept. */
+/** Drops this process's copy of the calendar (after an edit). */
 export function invalidateCalendar(ds: DataSource): void {
-  const c = cacheOf(ds);
-  c.generation++;
-  c.entry = null;
+  invalidateStaticTable(ds, CalendarDay);
 }
 
 /** The working calendar: public holidays and exchanged working days over Monday–Friday. */
-export function workingCalendar(ctx: Pick<Context, 'dataSource'>): Promise<CalendarSnapshot> {
-  const c = cacheOf(ctx.dataSource);
-  if (c.entry && Date.now() - c.entry.at <= CALENDAR_TTL_MS) return c.entry.snapshot;
-  const generation = c.generation;
-  // Read through the pool, not the request's transaction: the copy is shared, so it holds committed rows only.
-  const snapshot = ctx.dataSource
-    .query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_day`)
-    .then((rows: { date: string; kind: CalendarDayKind; name: string | null }[]) => new CalendarSnapshot(new Map(rows.map((r) => [r.date, { kind: r.kind, name: r.name }]))));
-  const entry: CacheEntry = { at: Date.now(), snapshot };
-  if (c.generation === generation) c.entry = entry;
-  const drop = () => {
-    if (c.entry === entry) c.entry = null;
-  };
-  snapshot.then(() => c.generation !== generation && drop(), drop);
-  return snapshot;
+export async function workingCalendar(ctx: Pick<Context, 'dataSource'>): Promise<CalendarSnapshot> {
+  return new CalendarSnapshot(await staticLookup(ctx, CalendarDay, 'date').rows);
 }
 
 // ---- working-day rules ----

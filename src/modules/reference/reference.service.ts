@@ -47,15 +47,18 @@ export function departmentById(ctx: Context) {
 
 /**
  * Districts and hazard types change only when reference data is loaded at start-up — no API
- * operation edits them — so each process keeps the whole table (11 and 45 rows) and re-reads it
- * after STATIC_TTL_MS. Lists that show a district or hazard type then cost no statement for it.
+ * operation edits them — and the working calendar changes only through an administrator's edit,
+ * which drops this process's copy when it ends (invalidateStaticTable). So each process keeps these
+ * whole tables (11, 45 and a few dozen rows a year) and re-reads them after STATIC_TTL_MS, which is
+ * also how long another instance's calendar edit takes to reach this one. Lists that show a
+ * district or hazard type then cost no statement for it.
  */
 const STATIC_TTL_MS = 60_000;
 
 /** A whole static table read into memory, looked up by one column. */
-class StaticTable<E extends ObjectLiteral> {
+export class StaticTable<E extends ObjectLiteral> {
   readonly at = Date.now();
-  constructor(private readonly rows: Promise<Map<string, E>>) {}
+  constructor(readonly rows: Promise<Map<string, E>>) {}
   async all(): Promise<E[]> {
     return [...(await this.rows).values()];
   }
@@ -67,23 +70,41 @@ class StaticTable<E extends ObjectLiteral> {
     return keys.map((k) => rows.get(k) ?? null);
   }
 }
-const staticTables = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, StaticTable<ObjectLiteral>>>();
+const staticTables = new WeakMap<DataSource, { generation: number; tables: Map<EntityTarget<ObjectLiteral>, StaticTable<ObjectLiteral>> }>();
 
-function staticLookup<E extends ObjectLiteral>(ctx: Context, entity: EntityTarget<E>, column: keyof E & string): StaticTable<E> {
-  const ds = ctx.em.connection;
-  let tables = staticTables.get(ds);
-  if (!tables) staticTables.set(ds, (tables = new Map()));
-  let table = tables.get(entity) as StaticTable<E> | undefined;
+function staticTablesOf(ds: DataSource) {
+  let c = staticTables.get(ds);
+  if (!c) staticTables.set(ds, (c = { generation: 0, tables: new Map() }));
+  return c;
+}
+
+/**
+ * The process's copy of a static table. Read through the pool, not the request's transaction: the
+ * copy is shared, so it holds committed rows only. A failed read is not kept, nor is a read that an
+ * invalidation overtook.
+ */
+export function staticLookup<E extends ObjectLiteral>(ctx: Pick<Context, 'dataSource'>, entity: EntityTarget<E>, column: keyof E & string): StaticTable<E> {
+  const cache = staticTablesOf(ctx.dataSource);
+  let table = cache.tables.get(entity) as StaticTable<E> | undefined;
   if (!table || Date.now() - table.at > STATIC_TTL_MS) {
-    const rows = ds
+    const generation = cache.generation;
+    const rows = ctx.dataSource
       .getRepository(entity)
       .find()
       .then((list) => new Map(list.map((r) => [String(r[column]), r])));
     const current = (table = new StaticTable(rows));
-    rows.catch(() => tables!.get(entity) === current && tables!.delete(entity)); // a failed read is not kept
-    tables.set(entity, table as StaticTable<ObjectLiteral>);
+    const drop = () => cache.tables.get(entity) === current && cache.tables.delete(entity);
+    rows.then(() => cache.generation !== generation && drop(), drop);
+    if (cache.generation === generation) cache.tables.set(entity, table as StaticTable<ObjectLiteral>);
   }
   return table;
+}
+
+/** Drops this process's copy of a table after an edit; a read that started before is not kept. */
+export function invalidateStaticTable(ds: DataSource, entity: EntityTarget<ObjectLiteral>): void {
+  const cache = staticTablesOf(ds);
+  cache.generation++;
+  cache.tables.delete(entity);
 }
 
 export function districtByCode(ctx: Context) {
