@@ -24,6 +24,7 @@ import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { signInGuardPlugin } from './http/sign-in-guard';
 import { authenticate, rejectInvalidCredentials } from './modules/access/access.authenticate';
+import { PrincipalCache } from './modules/access/access.principal-cache';
 import { ImportRunner } from './modules/import/import.service';
 import { graphqlMultipart } from './modules/import/import.upload';
 import { configurePasswordHashing } from './modules/access/access.passwords';
@@ -46,6 +47,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   /** Statistics and bulletin results shared across requests. */
   reportCache: ReportCache;
+  /** Callers of access tokens, per process (invalidated through the report cache's LISTEN connection). */
+  principalCache: PrincipalCache;
   /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
@@ -182,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rateLimiter = createRateLimiter(config, log);
   configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
+  const principalCache = new PrincipalCache({ entries: config.principalCacheEntries, ttlMs: config.principalCacheTtlSeconds * 1000 }, reportCache);
   await reportCache.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
@@ -274,7 +278,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.set('X-Request-Id', requestId);
       requestStore.run({ requestId, sqlStatements: 0, sqlAtOperationStart: 0 }, next);
     },
-    authenticate(dataSource, config.jwtSecret),
+    authenticate(dataSource, config.jwtSecret, principalCache),
     rateLimiter.middleware,
     rejectInvalidCredentials(dataSource, log),
   ];
@@ -323,6 +327,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app,
     apollo,
     reportCache,
+    principalCache,
     stop: async () => {
       await apollo.stop();
       await importRunner.stop();

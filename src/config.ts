@@ -59,6 +59,10 @@ export interface Config {
   reportCacheEntries: number;
   /** Upper bound on a cached report's age even without a change notification. */
   reportCacheTtlSeconds: number;
+  /** Access tokens whose caller is kept per process (PrincipalCache); 0 reads PostgreSQL on every request. */
+  principalCacheEntries: number;
+  /** Longest a cached caller is served without a change notification. */
+  principalCacheTtlSeconds: number;
   /** Largest spreadsheet an import accepts, in bytes. */
   importMaxBytes: number;
   /** Most data rows per import. */
@@ -221,6 +225,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     behindHttps: publicAddress !== null && publicAddress.startsWith('https:'),
     reportCacheEntries: int(env, 'REPORT_CACHE_ENTRIES', 200, 0, 10000),
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
+    principalCacheEntries: int(env, 'PRINCIPAL_CACHE_ENTRIES', 10000, 0, 1000000),
+    principalCacheTtlSeconds: int(env, 'PRINCIPAL_CACHE_TTL_SECONDS', 60, 1, 3600),
     importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 10000000),
     importMaxUncompressedBytes: int(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 300 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),

@@ -93,6 +93,9 @@ export const MutationOwnTransactions: MiddlewareFn<Context> = async ({ context, 
   try {
     const result = (await next()) as { userErrors?: UserError[] } | null;
     if (result && typeof result === 'object') result.userErrors ??= [];
+    // Password changes and resets commit on their own and write app_user only: the callers of access
+    // tokens kept by this process are dropped at once (other instances drop them on the notification).
+    if (!result?.userErrors?.length) context.reportCache.signal('app_user');
     return result;
   } catch (e) {
     const userErrors = toUserErrors(e, argNames);

@@ -6,6 +6,7 @@ import type { Logger } from '../../common/logger';
 import { currentRequest } from '../../common/request-store';
 import { recordUnauthenticatedMutations } from '../audit/audit.service';
 import type { SupplyChainStage } from '../reference/reference.enums';
+import type { PrincipalCache } from './access.principal-cache';
 import { API_KEY_PATTERN, secretMatches, verifyAccessToken } from './access.tokens';
 
 declare module 'express-serve-static-core' {
@@ -47,7 +48,8 @@ function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
 /**
  * One statement by primary key: the active user with the stages of its teams, if the token's
  * version is still the user's (a password change, reset, (de)activation, role or scope change or
- * signOutEverywhere bumps it). No cache, so an ended session ends on every instance at once.
+ * signOutEverywhere bumps it). Behind the per-process PrincipalCache (access.principal-cache.ts),
+ * which every committed change to app_user or task_team_stage empties.
  */
 async function userPrincipal(ds: DataSource, userId: string, tokenVersion: number): Promise<Principal | null> {
   const rows: PrincipalRow[] = await ds.query(
@@ -84,7 +86,7 @@ export class AuthenticationError extends Error {}
  * `Authorization: Bearer ebk_…` or `X-Api-Key: ebk_…`, or nobody. Credentials that are present but
  * invalid are an error (not silently anonymous), so clients notice expired tokens.
  */
-export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: Request): Promise<Principal | null> {
+export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: Request, cache?: PrincipalCache): Promise<Principal | null> {
   const apiKey = req.get('x-api-key');
   const auth = req.get('authorization');
   if (!apiKey && !auth) return null;
@@ -96,8 +98,14 @@ export async function resolvePrincipal(ds: DataSource, jwtSecret: string, req: R
     if (!m) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
     if (m[1].startsWith('ebk_')) principal = await apiKeyPrincipal(ds, m[1]);
     else {
-      const claims = verifyAccessToken(jwtSecret, m[1]);
+      const token = m[1];
+      const now = Date.now();
+      const cached = cache?.lookup(token, now);
+      if (cached) return cached;
+      const generation = cache?.currentGeneration ?? 0;
+      const claims = verifyAccessToken(jwtSecret, token);
       principal = claims ? await userPrincipal(ds, claims.userId, claims.tokenVersion) : null;
+      if (principal && claims) cache?.store(token, principal, claims.expiresAtMs, generation, now);
     }
   }
   if (!principal) throw new AuthenticationError('Invalid, expired or revoked credentials (凭证无效或已过期)');
@@ -126,10 +134,10 @@ export function mutationFieldsOf(body: unknown): string[] {
  * Resolves the caller. Invalid credentials are not answered here but marked on the request, so
  * that the rate limiter counts them (by address) before `rejectInvalidCredentials` answers 401.
  */
-export function authenticate(ds: DataSource, jwtSecret: string) {
+export function authenticate(ds: DataSource, jwtSecret: string, cache?: PrincipalCache) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     try {
-      req.principal = await resolvePrincipal(ds, jwtSecret, req);
+      req.principal = await resolvePrincipal(ds, jwtSecret, req, cache);
     } catch (e) {
       if (!(e instanceof AuthenticationError)) return next(e);
       req.principal = null;

@@ -55,11 +55,11 @@ export function signAccessToken(secret: string, userId: string, tokenVersion: nu
 }
 
 /** The user id and token version of a valid token, or null (bad signature, expired, no version…). */
-export function verifyAccessToken(secret: string, token: string): { userId: string; tokenVersion: number } | null {
+export function verifyAccessToken(secret: string, token: string): { userId: string; tokenVersion: number; expiresAtMs: number } | null {
   try {
     const claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) return null;
-    return { userId: claims.sub, tokenVersion: claims.ver as number };
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver) || !Number.isInteger(claims.exp)) return null;
+    return { userId: claims.sub, tokenVersion: claims.ver as number, expiresAtMs: (claims.exp as number) * 1000 };
   } catch {
     return null;
   }

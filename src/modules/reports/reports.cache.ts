@@ -46,6 +46,8 @@ export class ReportCache {
   private client: Client | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly entries = new Map<string, Entry>();
+  /** Other per-process caches fed by the same LISTEN connection (the principal cache). */
+  private readonly subscribers: ((table: string | null) => void)[] = [];
 
   constructor(
     private readonly opts: ReportCacheOptions,
@@ -69,8 +71,23 @@ export class ReportCache {
     return this.opts.entries > 0 && this.listening;
   }
 
+  /** True while the LISTEN connection is up: a change committed anywhere reaches `onChange` subscribers. */
+  get listeningForChanges(): boolean {
+    return this.listening;
+  }
+
+  /**
+   * Calls `fn` with the table named by each notification on this channel, and with null when
+   * everything must be dropped (a mutation of this process committed, the connection was lost or
+   * re-established). Subscribe before `start()`: the connection is opened when the report cache is
+   * on or anyone has subscribed.
+   */
+  onChange(fn: (table: string | null) => void): void {
+    this.subscribers.push(fn);
+  }
+
   async start(): Promise<void> {
-    if (this.opts.entries === 0) return;
+    if (this.opts.entries === 0 && !this.subscribers.length) return;
     await this.connect().catch((err) => {
       this.log.warn({ err }, 'report cache: cannot LISTEN for changes; reports are computed on every request until it can');
       this.scheduleReconnect(1000);
@@ -87,10 +104,26 @@ export class ReportCache {
     await c?.end().catch(() => undefined);
   }
 
-  /** Drops every result (a change was committed). */
+  /** Drops every result (a change was committed), and tells the subscribers to drop theirs. */
   invalidate(): void {
+    this.dropReports();
+    for (const fn of this.subscribers) fn(null);
+  }
+
+  private dropReports(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /** What a notification naming `table` does, at once in this process (e.g. after a commit here). */
+  signal(table: string): void {
+    this.changed(table);
+  }
+
+  /** A notification: `table` is the trigger's TG_TABLE_NAME. No report reads app_user. */
+  private changed(table: string | null): void {
+    if (table !== 'app_user') this.dropReports();
+    for (const fn of this.subscribers) fn(table);
   }
 
   /** The cached result for `key`, or `compute()`'s, kept when the cache is active. */
@@ -116,7 +149,7 @@ export class ReportCache {
 
   private async connect(): Promise<void> {
     const client = new Client(this.clientConfig);
-    client.on('notification', () => this.invalidate());
+    client.on('notification', (msg) => this.changed(msg.payload || null));
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, null));
     try {
