@@ -28,6 +28,7 @@ import { EmbeddedPostgres } from '../src/database/embedded';
 import { hashPassword } from '../src/modules/access/access.passwords';
 import { SCALES, type DemoScale } from '../src/modules/demo/demo.types';
 import { OPERATIONS, type Operation, type Params } from './ops';
+import { PEER_OPERATIONS, firstDifference, peerParameters, type PeerOperation, type PeerParams } from './peer';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = 20250101;
@@ -45,11 +46,13 @@ const { values: argv } = parseArgs({
     reuse: { type: 'boolean', default: false },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    peer: { type: 'string' },
+    database: { type: 'string' },
   },
 });
 const scale = argv.scale as DemoScale;
 if (!scale || !['small', 'city', 'province', 'tiny'].includes(scale)) {
-  console.error('usage: npm run bench -- --scale small|city|province [--runs 3] [--duration 10] [--connections 10] [--reuse] [--only key,…] [--profile]');
+  console.error('usage: npm run bench -- --scale small|city|province [--runs 3] [--duration 10] [--connections 10] [--reuse] [--only key,…] [--profile] [--peer URL] [--database NAME]');
   process.exit(2);
 }
 const RUNS = Math.max(1, Number(argv.runs));
@@ -57,7 +60,17 @@ const DURATION = Math.max(1, Number(argv.duration));
 const CONNECTIONS = Math.max(1, Number(argv.connections));
 /** Operation keys to run (and `csvExport`); all when absent. */
 const ONLY = argv.only ? new Set(argv.only.split(',').map((k) => k.trim())) : null;
-const KNOWN = [...OPERATIONS.map((o) => o.key), 'csvExport'];
+const KNOWN = [...OPERATIONS.map((o) => o.key), 'csvExport', 'sideBySide'];
+/** --peer: a PostGraphile v5 server over the same database (see bench/peer.ts and bench/README.md). */
+const PEER_URL = argv.peer?.trim() || null;
+if (PEER_URL && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(PEER_URL)) {
+  console.error('--peer: a loopback URL such as http://127.0.0.1:5055/graphql');
+  process.exit(2);
+}
+if (argv.database && !/^[a-z_][a-z0-9_]{0,62}$/.test(argv.database)) {
+  console.error('--database: a plain lower-case database name');
+  process.exit(2);
+}
 for (const k of ONLY ?? []) {
   if (!KNOWN.includes(k)) {
     console.error(`--only: unknown operation ${k}; known: ${KNOWN.join(', ')}`);
@@ -165,7 +178,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------- 1. database
 
 async function prepareDatabase(): Promise<{ url: string; where: string }> {
-  const dbName = `ebike_bench_${scale}`;
+  const dbName = argv.database ?? `ebike_bench_${scale}`;
   let serverUrl = process.env.DATABASE_URL?.trim() || '';
   let where: string;
   if (serverUrl) {
@@ -508,6 +521,110 @@ function transitionFloor(pgPool: Pool, items: ItemRef[], actorId: string) {
   };
 }
 
+
+// ---------------------------------------------------------------- side by side with the peer
+
+async function postUrl(url: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+/** autocannon against one GraphQL URL with a fixed body; an answer with `errors` counts as an error. */
+async function httpRun(url: string, body: string, seconds: number, token?: string): Promise<RunStats> {
+  const latencies: number[] = [];
+  let gqlErrors = 0;
+  const u = new URL(url);
+  const inst = autocannon({
+    url: `${u.protocol}//${u.host}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: u.pathname,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+        onResponse: (_status, b) => {
+          if (b.includes('"errors":[')) gqlErrors++;
+        },
+      },
+    ],
+  });
+  inst.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await inst;
+  const errors = gqlErrors + (result.errors ?? 0) + (result.timeouts ?? 0) + (result.non2xx ?? 0);
+  return stats(latencies, result.duration ?? seconds, errors);
+}
+
+interface SideBySideRow {
+  key: string;
+  title: string;
+  sameData: boolean;
+  difference: string | null;
+  sqlStatements?: number;
+  service: RunStats;
+  peer: RunStats;
+  floor: RunStats | null;
+  /** Medians of the per-run ratios (each run: service, then peer, then floor, back to back). */
+  ratioRps: number;
+  ratioP95: number;
+  floorOverServiceP50: number | null;
+  runs: { service: RunStats; peer: RunStats; floor: RunStats | null; loadAvg: number[] }[];
+}
+
+/**
+ * The issue's reads on both servers, interleaved per run (service, peer, SQL floor), after a check
+ * that both return the same data. The service is authenticated (the bench's COORDINATOR); the peer
+ * is anonymous and read-only, as it runs.
+ */
+async function sideBySide(svcPort: number, token: string, pgPool: Pool, p: PeerParams, peerUrl: string): Promise<SideBySideRow[]> {
+  const svcUrl = `http://127.0.0.1:${svcPort}/graphql`;
+  const rows: SideBySideRow[] = [];
+  for (const op of PEER_OPERATIONS) {
+    const sBody = { query: op.service.query, variables: op.service.variables(p) };
+    const pBody = { query: op.peer.query, variables: op.peer.variables(p) };
+    const s = await postUrl(svcUrl, sBody, token);
+    const q = await postUrl(peerUrl, pBody);
+    if (s.json.errors || !s.json.data) throw new Error(`${op.key}: the service answered with errors: ${JSON.stringify(s.json).slice(0, 500)}`);
+    if (q.json.errors || !q.json.data) throw new Error(`${op.key}: the peer answered with errors: ${JSON.stringify(q.json).slice(0, 500)}`);
+    const difference = firstDifference(op.normalize.service(s.json.data), op.normalize.peer(q.json.data));
+    const size = JSON.stringify(s.json.data).length;
+    log(`\n▶ peer ${op.key} — ${op.title}: ${difference ? `DIFFERENT DATA (${difference})` : 'same data on both'}; ${s.json.extensions?.sqlStatements ?? '?'} SQL statements; service ${size} bytes, peer ${JSON.stringify(q.json.data).length} bytes`);
+    const floorFn = op.floor ? () => op.floor!(pgPool, p) : null;
+    // Warm-up of both (JIT, plan caches), not measured.
+    await httpRun(svcUrl, JSON.stringify(sBody), WARMUP_S, token);
+    await httpRun(peerUrl, JSON.stringify(pBody), WARMUP_S);
+    if (floorFn) await floorRun(pgPool, floorFn, WARMUP_S);
+    const runsOut: SideBySideRow['runs'] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const a = await httpRun(svcUrl, JSON.stringify(sBody), DURATION, token);
+      const b = await httpRun(peerUrl, JSON.stringify(pBody), DURATION);
+      const f = floorFn ? await floorRun(pgPool, floorFn, DURATION) : null;
+      const loadAvg = os.loadavg().map(r2);
+      runsOut.push({ service: a, peer: b, floor: f, loadAvg });
+      log(`  run ${r + 1}: service ${a.rps} req/s p50 ${a.p50} p95 ${a.p95} err ${a.errors} | peer ${b.rps} req/s p50 ${b.p50} p95 ${b.p95} err ${b.errors}${f ? ` | SQL ${f.rps} req/s p50 ${f.p50}` : ''} | ratio ${r2(a.rps / b.rps)} | load ${loadAvg.join(' ')}`);
+    }
+    const medOf = (k: 'service' | 'peer' | 'floor', f: keyof RunStats) => r2(median(runsOut.map((x) => (x[k] ? (x[k]![f] as number) : NaN))));
+    const pick = (k: 'service' | 'peer' | 'floor'): RunStats => ({ requests: medOf(k, 'requests'), rps: medOf(k, 'rps'), p50: medOf(k, 'p50'), p95: medOf(k, 'p95'), p99: medOf(k, 'p99'), errors: runsOut.reduce((t, x) => t + (x[k]?.errors ?? 0), 0) });
+    rows.push({
+      key: op.key,
+      title: op.title,
+      sameData: !difference,
+      difference,
+      sqlStatements: s.json.extensions?.sqlStatements,
+      service: pick('service'),
+      peer: pick('peer'),
+      floor: floorFn ? pick('floor') : null,
+      ratioRps: r2(median(runsOut.map((x) => x.service.rps / x.peer.rps))),
+      ratioP95: r2(median(runsOut.map((x) => x.service.p95 / x.peer.p95))),
+      floorOverServiceP50: floorFn ? r2(median(runsOut.map((x) => x.service.p50 / x.floor!.p50))) : null,
+      runs: runsOut,
+    });
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------- CSV export
 
 async function csvExport(port: number, token: string, pid: number, filter: unknown): Promise<{ ms: number; rows: number; bytes: number; status: number; peakRssMb: number; baseRssMb: number }> {
@@ -647,6 +764,13 @@ async function main(): Promise<void> {
     results.push(row);
   }
 
+  let peerRows: SideBySideRow[] | null = null;
+  if (PEER_URL && runs('sideBySide')) {
+    const pp = await peerParameters(pgPool, p);
+    log(`\n=== side by side with the peer at ${PEER_URL} (lookup business ${pp.lookupBusiness}) ===`);
+    peerRows = await sideBySide(svc.port, token, pgPool, pp, PEER_URL);
+  }
+
   const csv = runs('csvExport') ? await exportRun() : null;
   async function exportRun() {
     // CSV export: ≥ 100,000 rows (districts with the most items until the sum reaches it), or everything when smaller.
@@ -697,6 +821,15 @@ async function main(): Promise<void> {
     log(`${String(r.key).padEnd(14)}${pad(r.rps, 8)}${pad(r.p50, 8)}${pad(r.p95, 8)}${pad(r.p99, 8)}${pad(r.errors, 6)}${pad(r.sqlStatements, 5)}${pad(r.sqlStatementsWarm, 5)}${pad(r.depth, 6)}${pad(r.floor.p50, 9)}${pad(r.floor.p95, 9)}${pad(r.ratioP50, 7)}${pad(r.ratioP95, 7)}`);
   }
   if (csv) log(`${'csvExport'.padEnd(14)} ${csv.rows} rows in ${csv.seconds} s (median), service RSS ${csv.baseRssMb} → peak ${csv.peakRssMb} MB, errors ${csv.errors}`);
+  if (peerRows) {
+    log(`\n=== side by side: this service (node ${process.version}, authenticated) vs PostGraphile v5 at ${PEER_URL} (anonymous, read-only; its own Node) — medians of ${RUNS} interleaved run(s) × ${DURATION} s at ${CONNECTIONS} connections ===`);
+    log(`| query | same data | SQL | service req/s (p95 ms) | peer req/s (p95 ms) | ratio req/s | SQL floor req/s (p50 ms) | service ÷ floor p50 | errors |`);
+    log(`|---|---|---|---|---|---|---|---|---|`);
+    for (const r of peerRows) {
+      log(`| ${r.key} | ${r.sameData ? 'yes' : 'NO'} | ${r.sqlStatements ?? '?'} | ${r.service.rps} (${r.service.p95}) | ${r.peer.rps} (${r.peer.p95}) | ${r.ratioRps} | ${r.floor ? `${r.floor.rps} (${r.floor.p50})` : '—'} | ${r.floorOverServiceP50 ?? '—'} | ${r.service.errors}/${r.peer.errors} |`);
+    }
+    log(`load average at the end: ${os.loadavg().map(r2).join(' ')}`);
+  }
 
   const targets: { target: string; pass: boolean; detail: string }[] = [];
   for (const r of results as any[]) {
@@ -707,6 +840,13 @@ async function main(): Promise<void> {
       const conflicts = r.runs.reduce((s: number, x: RunStats) => s + (x.detail?.CONFLICT ?? 0), 0);
       targets.push({ target: 'transition: 0 CONFLICTs and 0 other userErrors', pass: r.errors === 0, detail: `${conflicts} CONFLICT, ${r.errors} errors in total` });
     }
+  }
+  for (const r of peerRows ?? []) {
+    targets.push({ target: `peer ${r.key}: same data on both`, pass: r.sameData, detail: r.difference ?? 'equal' });
+    const goal = r.key === 'typename' ? 0.5 : 1;
+    targets.push({ target: `peer ${r.key}: req/s ratio ≥ ${goal}`, pass: r.ratioRps >= goal, detail: `×${r.ratioRps}` });
+    if (r.key !== 'typename') targets.push({ target: `peer ${r.key}: p95 ≤ 50 ms @${CONNECTIONS}`, pass: r.service.p95 <= 50, detail: `p95 ${r.service.p95} ms` });
+    if (r.floorOverServiceP50 !== null) targets.push({ target: `peer ${r.key}: GraphQL/SQL p50 ≤ 3`, pass: r.floorOverServiceP50 <= 3, detail: `×${r.floorOverServiceP50}` });
   }
   if (csv) {
     targets.push({ target: `csvExport: ${csv.rows} rows ≤ 10 s`, pass: csv.seconds <= 10 && csv.errors === 0, detail: `${csv.seconds} s` });
@@ -721,7 +861,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, `${scale}-${stamp}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ scale, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), machine, database: where, service: svc.command, rows: counts, parameters: p, operations: results, csvExport: csv, targets }, null, 2),
+    JSON.stringify({ scale, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), machine, database: where, service: svc.command, rows: counts, parameters: p, operations: results, csvExport: csv, peer: peerRows ? { url: PEER_URL, rows: peerRows } : null, targets }, null, 2),
   );
   log(`\nsaved ${path.relative(ROOT, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
