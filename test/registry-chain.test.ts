@@ -208,6 +208,34 @@ describe('supplyChain trace', () => {
     }
   });
 
+  it('maxNodes caps the answer nearest first, keeps only relations between the businesses returned, and says it truncated', async () => {
+    const CAPPED = `query($id: ID!, $max: Int!) { supplyChain(from: { businessId: $id }, direction: DOWNSTREAM, maxDepth: 6, maxNodes: $max) {
+      reachedNodes truncated nodes { depth business { id } } edges { depth relation { id } } } }`;
+    const four = await t.gql(CAPPED, { id: B.vehicle, max: 4 }, coordinator);
+    expect(four.body.errors).toBeUndefined();
+    const sc = four.body.data!.supplyChain;
+    expect({ reachedNodes: sc.reachedNodes, truncated: sc.truncated }).toEqual({ reachedNodes: 7, truncated: true });
+    // vehicle (0), dist1 (1), then both businesses at depth 2; repairer, shop2 and recycler are left out.
+    expect(sc.nodes.map((n: any) => [keyOf(n.business.id), n.depth]).sort()).toEqual([['dist1', 1], ['dist2', 2], ['shop', 2], ['vehicle', 0]]);
+    expect(sc.nodes.map((n: any) => n.depth)).toEqual([0, 1, 2, 2]);
+    // e6, e7 and e10 lead to businesses not returned; e9 (dist2 → dist1) joins two that are.
+    expect(Object.fromEntries(sc.edges.map((e: any) => [edgeKey(e.relation.id), e.depth]))).toEqual({ e4: 1, e5: 2, e8: 2, e9: 3 });
+
+    const all = await t.gql(CAPPED, { id: B.vehicle, max: 7 }, coordinator);
+    expect({ reachedNodes: all.body.data!.supplyChain.reachedNodes, truncated: all.body.data!.supplyChain.truncated, nodes: all.body.data!.supplyChain.nodes.length }).toEqual({
+      reachedNodes: 7,
+      truncated: false,
+      nodes: 7,
+    });
+    // Without maxNodes at most 200 come back; this graph is smaller.
+    const dflt = await t.gql(`query($id: ID!) { supplyChain(from: { businessId: $id }, maxDepth: 6) { reachedNodes truncated } }`, { id: B.vehicle }, coordinator);
+    expect(dflt.body.data!.supplyChain).toEqual({ reachedNodes: 7, truncated: false });
+    for (const max of [0, 5001]) {
+      const r = await t.gql(CAPPED, { id: B.vehicle, max }, coordinator);
+      expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('is one SQL statement for the trace: the count does not grow with the graph or the depth', async () => {
     const baseline = await t.gql(`query($id: ID!) { business(id: $id) { id } }`, { id: B.vehicle }, coordinator);
     const base = baseline.body.extensions?.sqlStatements as number;

@@ -388,6 +388,15 @@ export class SupplyChainArgs {
   @Field(() => ChainStart, { description: 'Start (起点).' }) @ValidateNested() from: ChainStart;
   @Field(() => ChainDirection, { defaultValue: ChainDirection.DOWNSTREAM, description: 'Direction (方向).' }) @IsEnum(ChainDirection) direction: ChainDirection;
   @Field(() => Int, { defaultValue: 3, description: 'How many relations deep, 1–6 (追溯层级).' }) @IsInt() @Min(1) @Max(6) maxDepth: number;
+  @Field(() => Int, {
+    defaultValue: 200,
+    description:
+      'Most businesses returned, 1–5000, nearest first (ties by id); relations are returned between the businesses kept. `truncated` says whether more were reached (最多返回节点数).',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  maxNodes: number;
 }
 
 @ArgsType()

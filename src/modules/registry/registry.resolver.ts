@@ -86,7 +86,9 @@ export class SupplyChainEdge {
 @ObjectType({ description: 'Result of a supply-chain trace (供应链追溯): businesses and the relations between them.' })
 export class SupplyChain {
   @Field(() => [SupplyChainNode], { description: 'Businesses reached, nearest first (节点).' }) nodes: SupplyChainNode[];
-  @Field(() => [SupplyChainEdge], { description: 'Relations followed (边).' }) edges: SupplyChainEdge[];
+  @Field(() => [SupplyChainEdge], { description: 'Relations followed between the businesses returned (边).' }) edges: SupplyChainEdge[];
+  @Field(() => Int, { description: 'Businesses reached within maxDepth, the start included, before the maxNodes cap (可达节点数).' }) reachedNodes: number;
+  @Field({ description: 'True when more businesses were reached than maxNodes returns: ask again with a larger maxNodes or a smaller maxDepth (结果已截断).' }) truncated: boolean;
 }
 
 @Resolver()
@@ -164,6 +166,8 @@ export class RegistryResolver {
     return {
       nodes: r.nodes.map((n, i) => Object.assign(new SupplyChainNode(), n, { business: businesses[i] instanceof Business ? businesses[i] : null })),
       edges: r.edges.map((e) => Object.assign(new SupplyChainEdge(), e)),
+      reachedNodes: r.reachedNodes,
+      truncated: r.reachedNodes > r.nodes.length,
     };
   }
 

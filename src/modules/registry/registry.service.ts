@@ -852,6 +852,8 @@ export interface ChainEdge {
 export interface ChainResult {
   nodes: ChainNode[];
   edges: ChainEdge[];
+  /** Businesses reached within maxDepth, before the maxNodes cap. */
+  reachedNodes: number;
 }
 
 /**
@@ -861,9 +863,15 @@ export interface ChainResult {
  * maxDepth − 1 steps and its far end was reached at all (so edges closing a cycle are shown).
  * From a product model, the walk starts at its maker (or, if unknown, at the businesses that
  * supply the model without buying it) and follows only relations of that model.
+ *
+ * The answer is capped at `maxNodes` businesses, nearest first (then by id), with the edges whose
+ * both ends are kept: a city's vehicle maker reaches ~800 businesses and ~1,600 relations at depth 4
+ * (55 KB), which cost seconds per request under load; the first 200 are the ones a person reads.
+ * The walk itself, the cap and the edges are computed in the one statement.
  */
 export async function supplyChain(ctx: Context, args: SupplyChainArgs): Promise<ChainResult> {
   const { from, direction, maxDepth } = args;
+  const maxNodes = args.maxNodes ?? 200;
   if (!!from.businessId === !!from.productModelId) fail(UserErrorCode.VALIDATION, 'from', 'businessId 与 productModelId 须且只能填写一个', 'Give exactly one of businessId or productModelId');
   const up = direction !== ChainDirection.DOWNSTREAM;
   const down = direction !== ChainDirection.UPSTREAM;
@@ -892,21 +900,27 @@ export async function supplyChain(ctx: Context, args: SupplyChainArgs): Promise<
         WHERE u.depth < $5::int AND n.next IS NOT NULL),
      dn AS (SELECT DISTINCT ON (id) id, depth FROM down, unnest(frontier) id WHERE frontier IS NOT NULL ORDER BY id, depth),
      un AS (SELECT DISTINCT ON (id) id, depth FROM up, unnest(frontier) id WHERE frontier IS NOT NULL ORDER BY id, depth),
-     nodes AS (
+     reached AS (
        SELECT coalesce(dn.id, un.id) AS id, dn.depth AS ddepth, un.depth AS udepth FROM dn FULL JOIN un ON un.id = dn.id),
+     nodes AS MATERIALIZED (
+       SELECT * FROM reached ORDER BY least(coalesce(ddepth, 99), coalesce(udepth, 99)), id LIMIT $6::int),
      edges AS (
        SELECT DISTINCT ON (id) id, s, b, depth FROM (
          SELECT r.id, r.s, r.b, dn.depth + 1 AS depth FROM rel r JOIN dn ON dn.id = r.s AND dn.depth < $5::int JOIN dn d2 ON d2.id = r.b
          UNION ALL
          SELECT r.id, r.s, r.b, un.depth + 1 FROM rel r JOIN un ON un.id = r.b AND un.depth < $5::int JOIN un u2 ON u2.id = r.s) e
-       ORDER BY id, depth)
+       ORDER BY id, depth),
+     kept_edges AS (
+       SELECT e.* FROM edges e WHERE EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.s) AND EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.b))
      SELECT json_build_object(
+       'reached', (SELECT count(*) FROM reached),
        'nodes', coalesce((SELECT json_agg(json_build_object('id', id, 'd', ddepth, 'u', udepth) ORDER BY least(coalesce(ddepth, 99), coalesce(udepth, 99)), id) FROM nodes), '[]'),
-       'edges', coalesce((SELECT json_agg(json_build_object('id', id, 's', s, 'b', b, 'depth', depth) ORDER BY depth, id) FROM edges), '[]')) AS result`,
-    [from.businessId ?? null, from.productModelId ?? null, up, down, maxDepth],
+       'edges', coalesce((SELECT json_agg(json_build_object('id', id, 's', s, 'b', b, 'depth', depth) ORDER BY depth, id) FROM kept_edges), '[]')) AS result`,
+    [from.businessId ?? null, from.productModelId ?? null, up, down, maxDepth, maxNodes],
   );
-  const r = result as { nodes: { id: string; d: number | null; u: number | null }[]; edges: { id: string; s: string; b: string; depth: number }[] };
+  const r = result as { reached: number; nodes: { id: string; d: number | null; u: number | null }[]; edges: { id: string; s: string; b: string; depth: number }[] };
   return {
+    reachedNodes: r.reached,
     nodes: r.nodes.map((n) => ({ businessId: n.id, downstreamDepth: n.d, upstreamDepth: n.u, depth: Math.min(n.d ?? Infinity, n.u ?? Infinity) })),
     edges: r.edges.map((e) => ({ relationId: e.id, supplierBusinessId: e.s, buyerBusinessId: e.b, depth: e.depth })),
   };
