@@ -159,7 +159,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'supplyChain',
-    title: 'supply-chain trace, depth 4',
+    title: 'supply-chain trace, depth 4 (first 200 businesses, the default maxNodes)',
     kind: 'read',
     list: true,
     depth: 1,
@@ -178,7 +178,8 @@ export const OPERATIONS: Operation[] = [
            UNION
            SELECT r.buyer_business_id, w.depth + 1 FROM walk w JOIN supply_relation r ON r.supplier_business_id = w.id AND r.status = 'ACTIVE'
             WHERE w.depth < 4),
-         nodes AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id)
+         reached AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id),
+         nodes AS MATERIALIZED (SELECT * FROM reached ORDER BY depth, id LIMIT 200)
          SELECT 'node' AS kind, nd.depth, b.name FROM nodes nd JOIN business b ON b.id = nd.id
          UNION ALL
          SELECT 'edge', s.depth + 1, NULL FROM supply_relation r JOIN nodes s ON s.id = r.supplier_business_id AND s.depth < 4
