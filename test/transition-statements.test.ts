@@ -56,8 +56,9 @@ async function transition(token: string, input: Record<string, unknown>) {
   sql.length = 0;
   const r = await t.gql(MUTATION, { input }, token);
   expect(r.body.errors).toBeUndefined();
-  // The first statement is the principal lookup (authentication), which the reported count leaves out.
-  const statements = sql.slice(1).map(summary);
+  // The principal lookup (authentication) comes first unless the caller was served from the principal
+  // cache (src/modules/access/access.principal-cache.ts); the reported count leaves it out either way.
+  const statements = sql.filter((q, n) => !(n === 0 && /FROM app_user x WHERE x\.id = \$1 AND x\.active AND x\.token_version = \$2/.test(q))).map(summary);
   expect(statements).toHaveLength(r.body.extensions!.sqlStatements);
   return { payload: r.body.data!.transitionRemediationItem, count: r.body.extensions!.sqlStatements as number, statements };
 }
