@@ -89,6 +89,9 @@ export function maskError(log: Logger, hideSchema = false) {
   };
 }
 
+/** Errors whose whole message maskError writes (fixed text and a reference id). */
+const OWN_ERROR_TEXTS = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+
 /**
  * Error messages go through the personal-data rule like any field: a message that quotes a name,
  * phone or ID number reaches a caller without personal-data access masked (userErrors are masked
@@ -100,7 +103,9 @@ function maskErrorMessagesPlugin(): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors || seesPersonalData(contextValue?.principal)) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({ ...e, message: maskText(e.message) }));
+          // The service's own "unavailable" / "internal error" texts quote nothing but a reference id, whose
+          // digit runs must survive (they lead to the log line).
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => (OWN_ERROR_TEXTS.has(e.extensions?.code as string) ? e : { ...e, message: maskText(e.message) }));
         },
       };
     },
