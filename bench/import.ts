@@ -73,7 +73,7 @@ async function main() {
     user = ds.getRepository(User).create({ username: 'bench-importer', displayName: 'bench', role: Role.COORDINATOR, teamIds: [], districtCodes: [], passwordHash: 'x', active: true, departmentId: null });
     await ds.getRepository(User).insert(user);
   }
-  const token = signAccessToken(config.jwtSecret!, user.id, 3600).token;
+  const token = signAccessToken(config.jwtSecret!, user.id, user.tokenVersion ?? 1, 3600).token;
   const gql = (query: string, variables: object) => request(app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query, variables });
   const settle = async (id: string) => {
     for (;;) {
@@ -91,6 +91,7 @@ async function main() {
       .field('operations', JSON.stringify({ query: 'mutation($input: StartImportInput!) { startImport(input: $input) { import { id } userErrors { message } } }', variables: { input: { kind: 'BUSINESSES', file: null } } }))
       .field('map', JSON.stringify({ 0: ['variables.input.file'] }))
       .attach('0', file, 'bench.xlsx');
+    if (!r.body?.data?.startImport?.import) throw new Error(`upload failed: ${r.status} ${r.text.slice(0, 500)}`);
     return r.body.data.startImport.import.id as string;
   };
   const results: { validate: number; commit: number; reimport: number; rss: number }[] = [];
