@@ -100,7 +100,14 @@ async function main() {
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const before = peak;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    let peakHeap = 0;
+    let peakExternal = 0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakExternal = Math.max(peakExternal, m.external);
+    }, 50);
     let s = Date.now();
     const id = await upload();
     const v = await settle(id);
@@ -116,7 +123,8 @@ async function main() {
     results.push({ validate, commit, reimport, rss: peak });
     console.log(
       `run ${run + 1}: dry run ${validate} ms (${v.status}, ${v.createdCount} to create, ${v.rejectedRows} rejected); commit ${commit} ms (${c.status}, ${c.createdCount} created); ` +
-        `re-import dry run ${reimport} ms (${again.unchangedCount} unchanged); RSS ${(before / 1048576).toFixed(0)} → peak ${(peak / 1048576).toFixed(0)} MiB`,
+        `re-import dry run ${reimport} ms (${again.unchangedCount} unchanged); RSS ${(before / 1048576).toFixed(0)} → peak ${(peak / 1048576).toFixed(0)} MiB ` +
+        `(peak heap used ${(peakHeap / 1048576).toFixed(0)} MiB, external ${(peakExternal / 1048576).toFixed(0)} MiB)`,
     );
   }
   console.log(
