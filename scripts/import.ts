@@ -25,7 +25,7 @@ import { commitJob, createJob, importLimits, validateJob, type ImportActor } fro
 import { loadReferenceData } from '../src/modules/reference/reference.loader';
 
 const USAGE = 'usage: npm run import -- businesses FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
-const KINDS: Record<string, ImportKind> = { businesses: ImportKind.BUSINESSES };
+const KINDS: Record<string, ImportKind> = { businesses: ImportKind.BUSINESSES, sites: ImportKind.SITES };
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'valid-rows-only': { type: 'boolean' } } });

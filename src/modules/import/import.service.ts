@@ -1,8 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/connection';
@@ -10,12 +6,14 @@ import type { Context } from '../../common/context';
 import { UserErrorCode, badInput, fail } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
-import { cell as copyCell, type Cell as CopyCell } from '../demo/demo.copy';
-import { auditRow, auditView, recordAudit } from '../audit/audit.service';
+import { auditView, recordAudit } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { Business } from '../registry/registry.entities';
 import type { BusinessPatch } from '../registry/registry.service';
-import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type CheckedRow, type PlannedRow } from './import.businesses';
+import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type PlannedRow } from './import.businesses';
+import { AUDIT_COLUMNS, auditCells, copyInto, type CopyCell } from './import.copy';
+import { SITE_COLUMNS, SitePlanner, checkSiteRow, writeSites } from './import.sites';
+import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
 import { ImportFileRefusal, openSpreadsheet, tooManyRows, type Cell, type SheetRow } from './import.parse';
@@ -141,37 +139,43 @@ function progressWriter(ds: DataSource, runner: ImportRunner | null, job: Import
   };
 }
 
-/**
- * Bulk rows through COPY on the transaction's own connection: tens of thousands of rows with
- * trigram-indexed names go in several times faster than as multi-row INSERTs.
- */
-async function copyInto(em: EntityManager, table: string, columns: string[], rows: Iterable<CopyCell[]>): Promise<void> {
-  const client = (await em.queryRunner!.connect()) as PoolClient;
-  const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  function* lines() {
-    let batch = '';
-    for (const r of rows) {
-      batch += r.map(copyCell).join('\t') + '\n';
-      if (batch.length > 65536) {
-        yield batch;
-        batch = '';
-      }
-    }
-    if (batch) yield batch;
-  }
-  await pipeline(Readable.from(lines()), sink);
+/** What differs between the kinds of import; the two steps around it are the same for all. */
+interface Planned {
+  rowNumber: number;
+  action: ImportRowAction;
+  targetId: string | null;
+  patch: object | null;
+  problems: ImportProblem[];
+  after?: { id: string };
+}
+interface Planner {
+  plan(em: EntityManager, rows: { rowNumber: number; patch: never }[]): Promise<Planned[]>;
+}
+interface KindSpec {
+  columns: ColumnDef[];
+  /** Serialises commits of this kind (matching and inserting are then atomic against other imports). */
+  lockKey: string;
+  check(rowNumber: number, cells: Map<string, Cell>, headerOf: (field: string) => string | null, refs: { districts: { code: string; name: string }[] }): { rowNumber: number; patch: object | null; problems: ImportProblem[] };
+  planner(principal: Principal, headerOf: (field: string) => string | null, lock: boolean): Planner;
+  write(em: EntityManager, ctx: Context, planned: Planned[]): Promise<void>;
 }
 
-const AUDIT_COLUMNS = ['actor_type', 'actor_id', 'actor_name', 'role', 'department_id', 'request_id', 'client_ip', 'operation', 'entity_type', 'entity_id', 'outcome', 'changes'];
-function auditCells(ctx: Context, entityId: string, before: object | null, after: object): CopyCell[] {
-  const a = auditRow(ctx, { operation: 'commitImport', entityType: 'Business', entityId, before, after });
-  return [a.actorType, a.actorId, a.actorName, a.role, a.departmentId, a.requestId, a.clientIp, a.operation, a.entityType, a.entityId, a.outcome, a.changes as Record<string, unknown>];
-}
-
-const BUSINESS_COLUMNS_SQL = ['id', 'uscc', 'uscc_override_reason', 'legacy_reg_no', 'name', 'types', 'stages', 'district_code', 'address', 'latitude', 'longitude', 'legal_representative', 'contact_phone', 'status', 'archive_reason', 'version'];
-function businessCells(b: Business): CopyCell[] {
-  return [b.id, b.uscc, b.usccOverrideReason, b.legacyRegNo, b.name, b.types, b.stages, b.districtCode, b.address, b.latitude, b.longitude, b.legalRepresentative, b.contactPhone, b.status, b.archiveReason, 1];
-}
+export const IMPORT_KINDS: Record<ImportKind, KindSpec> = {
+  [ImportKind.BUSINESSES]: {
+    columns: BUSINESS_COLUMNS,
+    lockKey: 'ebike.import.business',
+    check: (n, cells, headerOf, refs) => checkBusinessRow(n, cells, headerOf, refs.districts),
+    planner: (p, headerOf, lock) => new BusinessPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeBusinesses(em, ctx, planned as PlannedRow[]),
+  },
+  [ImportKind.SITES]: {
+    columns: SITE_COLUMNS,
+    lockKey: 'ebike.import.site',
+    check: (n, cells, headerOf, refs) => checkSiteRow(n, cells, headerOf, refs.districts),
+    planner: (p, headerOf, lock) => new SitePlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeSites(em, ctx, planned as never),
+  },
+};
 
 // ---------------- start ----------------
 
@@ -232,6 +236,7 @@ export async function validateJob(
 ): Promise<ImportJob> {
   await ds.query(`UPDATE import_job SET status = 'VALIDATING', heartbeat_at = now(), updated_at = now() WHERE id = $1`, [job.id]);
   const progress = progressWriter(ds, runner, job, 'validate', sink);
+  const spec = IMPORT_KINDS[job.kind];
   let rowsWritten = false;
   let iterator: AsyncIterator<SheetRow> | undefined;
   try {
@@ -246,7 +251,7 @@ export async function validateJob(
     const header = findHeader(
       head.map((r) => r.cells),
       head.map((r) => r.rowNumber),
-      BUSINESS_COLUMNS,
+      spec.columns,
       limits.headerSearchRows,
     );
     const columnHeaders: Record<string, string> = {};
@@ -260,12 +265,12 @@ export async function validateJob(
       [job.id, sheet.format, sheet.encoding, head[header.index].rowNumber, header.ignored, JSON.stringify(columnHeaders), estimate],
     );
     const districts = await ds.getRepository(District).find({ select: { code: true, name: true } });
-    const planner = new BusinessPlanner(actor.principal, headerOf, false);
+    const planner = spec.planner(actor.principal, headerOf, false);
     const counts = countActions([]);
     let total = 0;
-    let batch: CheckedRow[] = [];
+    let batch: { rowNumber: number; patch: object | null; problems: ImportProblem[] }[] = [];
     const flush = async () => {
-      const valid = batch.filter((c) => c.patch).map((c) => ({ rowNumber: c.rowNumber, patch: c.patch! }));
+      const valid = batch.filter((c) => c.patch).map((c) => ({ rowNumber: c.rowNumber, patch: c.patch! as never }));
       const planned = await planner.plan(ds.manager, valid);
       const byRow = new Map(planned.map((p) => [p.rowNumber, p]));
       const results = batch.map((c) => byRow.get(c.rowNumber) ?? { rowNumber: c.rowNumber, action: ImportRowAction.REJECTED, targetId: null, patch: null, problems: c.problems });
@@ -280,7 +285,7 @@ export async function validateJob(
       if (++total > limits.maxRows) tooManyRows(limits.maxRows);
       const cells = new Map<string, Cell>();
       for (const [pos, def] of header.columns) cells.set(def.field, r.cells[pos] ?? '');
-      batch.push(checkBusinessRow(r.rowNumber, cells, headerOf, districts));
+      batch.push(spec.check(r.rowNumber, cells, headerOf, { districts }));
       if (batch.length >= BATCH) await flush();
     };
     for (const r of head.slice(header.index + 1)) await take(r);
@@ -311,7 +316,7 @@ function countActions(rows: { action: ImportRowAction }[]): Record<ImportRowActi
   return c;
 }
 
-async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: number; action: ImportRowAction; targetId: string | null; patch: BusinessPatch | null; problems: ImportProblem[] }[]): Promise<void> {
+async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: number; action: ImportRowAction; targetId: string | null; patch: object | null; problems: ImportProblem[] }[]): Promise<void> {
   await copyInto(
     em,
     'import_row',
@@ -330,12 +335,17 @@ interface Mark {
   problems: ImportProblem[];
 }
 
+const BUSINESS_COLUMNS_SQL = ['id', 'uscc', 'uscc_override_reason', 'legacy_reg_no', 'name', 'types', 'stages', 'district_code', 'address', 'latitude', 'longitude', 'legal_representative', 'contact_phone', 'status', 'archive_reason', 'version'];
+function businessCells(b: Business): CopyCell[] {
+  return [b.id, b.uscc, b.usccOverrideReason, b.legacyRegNo, b.name, b.types, b.stages, b.districtCode, b.address, b.latitude, b.longitude, b.legalRepresentative, b.contactPhone, b.status, b.archiveReason, 1];
+}
+
 /** Creates by COPY (records and their audit rows), updates one by one under their row locks. */
-async function writeBatch(em: EntityManager, ctx: Context, planned: PlannedRow[]): Promise<void> {
+async function writeBusinesses(em: EntityManager, ctx: Context, planned: PlannedRow[]): Promise<void> {
   const creates = planned.filter((p) => p.action === ImportRowAction.CREATE);
   if (creates.length) {
     await copyInto(em, 'business', BUSINESS_COLUMNS_SQL, creates.map((p) => businessCells(p.after!)));
-    await copyInto(em, 'audit_event', AUDIT_COLUMNS, creates.map((p) => auditCells(ctx, p.after!.id, null, auditView(p.after!))));
+    await copyInto(em, 'audit_event', AUDIT_COLUMNS, creates.map((p) => auditCells(ctx, 'Business', p.after!.id, null, auditView(p.after!))));
   }
   const updates = planned.filter((p) => p.action === ImportRowAction.UPDATE);
   for (const p of updates) {
@@ -351,7 +361,7 @@ async function writeBatch(em: EntityManager, ctx: Context, planned: PlannedRow[]
       .execute();
     if (r.affected !== 1) throw new Error(`business ${p.before!.id} changed under its row lock`);
   }
-  if (updates.length) await copyInto(em, 'audit_event', AUDIT_COLUMNS, updates.map((p) => auditCells(ctx, p.before!.id, auditView(p.before!), auditView(p.after!))));
+  if (updates.length) await copyInto(em, 'audit_event', AUDIT_COLUMNS, updates.map((p) => auditCells(ctx, 'Business', p.before!.id, auditView(p.before!), auditView(p.after!))));
 }
 
 class ChangedSinceDryRun extends Error {
@@ -400,8 +410,9 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
   try {
     await ds.transaction(async (em) => {
       // One import writer at a time: matching and inserting are then atomic against other imports.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('ebike.import.business'))`);
-      const planner = new BusinessPlanner(actor.principal, headerOf, true);
+      const spec = IMPORT_KINDS[job.kind];
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [spec.lockKey]);
+      const planner = spec.planner(actor.principal, headerOf, true);
       const ctx = jobContext(em, actor);
       const total = job.validRows;
       const counts = countActions([]);
@@ -410,7 +421,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
       let rejected = false;
       let done = 0;
       for (let after = 0; ; ) {
-        const stored: { row_number: number; data: BusinessPatch }[] = await em.query(
+        const stored: { row_number: number; data: never }[] = await em.query(
           `SELECT row_number, data FROM import_row WHERE job_id = $1 AND action <> 'REJECTED' AND row_number > $2 ORDER BY row_number LIMIT ${BATCH}`,
           [id, after],
         );
@@ -426,7 +437,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
         }
         if (planned.some((p) => p.action === ImportRowAction.REJECTED) && !validRowsOnly) rejected = true;
         // All or nothing: once a row no longer passes, the rest is only planned (for the report), not written.
-        if (!rejected) await writeBatch(em, ctx, planned);
+        if (!rejected) await spec.write(em, ctx, planned);
         done += planned.length;
         await progress(done, total);
       }
