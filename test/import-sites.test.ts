@@ -205,3 +205,30 @@ describe('site template and concurrency', () => {
     expect(j.report.nodes[0].problems.map((p: any) => [p.column, p.code])).toEqual([['充电端口数', 'FORMULA']]);
   });
 });
+
+describe('imports: the job list', () => {
+  const LIST = `query($f: ImportFilter, $first: Int, $after: String) { imports(filter: $f, first: $first, after: $after) { nodes { id kind status } pageInfo { hasNextPage endCursor } totalCount } }`;
+  it("an officer lists the jobs it started, a coordinator every job; newest first, filtered by kind and status, page by page", async () => {
+    const rows = [HEAD, ['列表测试小区', '居民小区', '市中区', '列表路 1 号', '', '', '', '']];
+    const mine1 = await dryRun('列表一.csv', csv(rows), parkingOfficer);
+    const mine2 = await dryRun('列表二.csv', csv(rows), parkingOfficer);
+    const theirs = await dryRun('列表三.csv', csv(rows), coord);
+
+    const officerList = await t.gql(LIST, {}, parkingOfficer);
+    expect(officerList.body.errors).toBeUndefined();
+    const ids = officerList.body.data!.imports.nodes.map((n: any) => n.id);
+    expect(ids.slice(0, 2)).toEqual([mine2.id, mine1.id]);
+    expect(ids).not.toContain(theirs.id);
+
+    const all = await t.gql(LIST, { f: { kind: { eq: 'SITES' }, status: { eq: 'VALIDATED' } }, first: 100 }, coord);
+    const allIds = all.body.data!.imports.nodes.map((n: any) => n.id);
+    expect(allIds.slice(0, 3)).toEqual([theirs.id, mine2.id, mine1.id]);
+    expect(all.body.data!.imports.nodes.every((n: any) => n.kind === 'SITES' && n.status === 'VALIDATED')).toBe(true);
+    expect((await t.gql(LIST, { f: { kind: { eq: 'BUSINESSES' } } }, coord)).body.data!.imports.totalCount).toBe(0);
+
+    const page1 = await t.gql(LIST, { first: 1 }, parkingOfficer);
+    expect(page1.body.data!.imports.pageInfo.hasNextPage).toBe(true);
+    const page2 = await t.gql(LIST, { first: 1, after: page1.body.data!.imports.pageInfo.endCursor }, parkingOfficer);
+    expect(page2.body.data!.imports.nodes.map((n: any) => n.id)).toEqual([mine1.id]);
+  });
+});

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/connection';
+import { decodeCursor, encodeCursor, paginate, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionShape } from '../../common/connection';
+import { applyEnumFilter, type EnumFilterShape } from '../../common/filters';
 import type { Context } from '../../common/context';
 import { UserErrorCode, badInput, fail } from '../../common/errors';
 import type { Logger } from '../../common/logger';
@@ -504,6 +505,19 @@ export async function importById(ctx: Context, id: string): Promise<ImportJob | 
     }
   }
   return job;
+}
+
+/** The caller's jobs (every job for administrators and coordinators, as canSeeJob), newest first. */
+export function listImports(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null; filter?: { kind?: EnumFilterShape<ImportKind> | null; status?: EnumFilterShape<ImportStatus> | null } | null },
+): Promise<ConnectionShape<ImportJob>> {
+  const p = ctx.principal!;
+  const qb = ctx.em.getRepository(ImportJob).createQueryBuilder('j');
+  if (p.role !== Role.ADMIN && p.role !== Role.COORDINATOR) qb.andWhere('j.created_by_id = :me', { me: p.id });
+  applyEnumFilter(qb, 'j.kind', args.filter?.kind);
+  applyEnumFilter(qb, 'j.status', args.filter?.status);
+  return paginate(qb, args, { expression: 'j.created_at', direction: 'DESC', cast: 'timestamptz', value: (j) => j.createdAt });
 }
 
 export interface RowPage {
