@@ -78,7 +78,8 @@ async function main() {
   const settle = async (id: string) => {
     for (;;) {
       const r = await gql('query($id: ID!) { import(id: $id) { status createdCount updatedCount unchangedCount rejectedRows error { message } } }', { id });
-      const j = r.body.data.import;
+      const j = r.body.data?.import;
+      if (!j) throw new Error(`import(id) gave no job: ${r.status} ${r.text.slice(0, 500)}`);
       if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
       await new Promise((res) => setTimeout(res, 100));
     }
