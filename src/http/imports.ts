@@ -180,6 +180,42 @@ const BUSINESS_EXPORT_SQL = `
    WHERE b.status <> 'ARCHIVED' AND ($1::varchar IS NULL OR b.district_code = $1)
    ORDER BY b.name, b.id`;
 
+const SITE_EXPORT_SQL = `
+  SELECT s.name, s.site_type::text AS site_type, d.name AS district, s.address, COALESCE(o.uscc, o.name) AS operator, s.charging_ports, s.latitude, s.longitude
+    FROM site s JOIN district d ON d.code = s.district_code LEFT JOIN business o ON o.id = s.operator_business_id
+   WHERE s.status <> 'ARCHIVED' AND ($1::varchar IS NULL OR s.district_code = $1)
+   ORDER BY s.name, s.id`;
+
+/** The site list in the sites import's columns (no personal data: names of places, operators by USCC or name). */
+export function siteExportRouter(deps: ImportHttpDeps): Router {
+  const router = express.Router();
+  const typeLabels = siteTypeLabels();
+  const present = (r: Record<string, unknown>): unknown[] => [r.name, typeLabels[r.site_type as string] ?? r.site_type, r.district, r.address, r.operator, r.charging_ports, r.latitude, r.longitude];
+  router.get('/sites.csv', async (req, res) => {
+    const ctx = authorised(deps, req, res, RECORD_READERS);
+    if (!ctx) return;
+    const district = typeof req.query.district === 'string' && /^\d{6}$/.test(req.query.district) ? req.query.district : null;
+    const runner = ctx.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const rows = client.query(new QueryStream(SITE_EXPORT_SQL, [district], { batchSize: 500, highWaterMark: 500 }));
+      res.on('close', () => rows.destroy());
+      res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('sites', '场所名录', 'csv'), 'Cache-Control': 'no-store' });
+      res.write(`\uFEFF${SITE_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`);
+      const toCsv = new Transform({ writableObjectMode: true, transform: (row, _e, done) => done(null, present(row).map(csvCell).join(',') + '\r\n') });
+      await pipeline(rows, toCsv, res);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      deps.log.error({ err: e, requestId: ctx.requestId }, 'site export failed');
+      if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${ctx.requestId}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    } finally {
+      await runner.release();
+    }
+  });
+  return router;
+}
+
 /** The business list in the import's columns, streamed from a cursor; personal data masked as in the API. */
 export function businessExportRouter(deps: ImportHttpDeps): Router {
   const router = express.Router();
