@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://…/an_empty_db npm run bench:import -- [--rows 50000] [--runs 3]
  *
- * Each run empties the business and import tables first.
+ * Each run empties the business and import tables first (and, by CASCADE, the tables referring to businesses).
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -73,12 +73,13 @@ async function main() {
     user = ds.getRepository(User).create({ username: 'bench-importer', displayName: 'bench', role: Role.COORDINATOR, teamIds: [], districtCodes: [], passwordHash: 'x', active: true, departmentId: null });
     await ds.getRepository(User).insert(user);
   }
-  const token = signAccessToken(config.jwtSecret!, user.id, 3600).token;
+  const token = signAccessToken(config.jwtSecret!, user.id, user.tokenVersion ?? 1, 3600).token;
   const gql = (query: string, variables: object) => request(app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query, variables });
   const settle = async (id: string) => {
     for (;;) {
       const r = await gql('query($id: ID!) { import(id: $id) { status createdCount updatedCount unchangedCount rejectedRows error { message } } }', { id });
-      const j = r.body.data.import;
+      const j = r.body.data?.import;
+      if (!j) throw new Error(`import(id) gave no job: ${r.status} ${r.text.slice(0, 500)}`);
       if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
       await new Promise((res) => setTimeout(res, 100));
     }
@@ -91,15 +92,23 @@ async function main() {
       .field('operations', JSON.stringify({ query: 'mutation($input: StartImportInput!) { startImport(input: $input) { import { id } userErrors { message } } }', variables: { input: { kind: 'BUSINESSES', file: null } } }))
       .field('map', JSON.stringify({ 0: ['variables.input.file'] }))
       .attach('0', file, 'bench.xlsx');
+    if (!r.body?.data?.startImport?.import) throw new Error(`upload failed: ${r.status} ${r.text.slice(0, 500)}`);
     return r.body.data.startImport.import.id as string;
   };
   const results: { validate: number; commit: number; reimport: number; rss: number }[] = [];
   for (let run = 0; run < Number(values.runs); run++) {
-    await ds.query(`TRUNCATE import_row, import_job; DELETE FROM business`);
+    await ds.query(`TRUNCATE import_row, import_job; TRUNCATE business CASCADE`);
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const before = peak;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    let peakHeap = 0;
+    let peakExternal = 0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakExternal = Math.max(peakExternal, m.external);
+    }, 50);
     let s = Date.now();
     const id = await upload();
     const v = await settle(id);
@@ -115,7 +124,8 @@ async function main() {
     results.push({ validate, commit, reimport, rss: peak });
     console.log(
       `run ${run + 1}: dry run ${validate} ms (${v.status}, ${v.createdCount} to create, ${v.rejectedRows} rejected); commit ${commit} ms (${c.status}, ${c.createdCount} created); ` +
-        `re-import dry run ${reimport} ms (${again.unchangedCount} unchanged); RSS ${(before / 1048576).toFixed(0)} → peak ${(peak / 1048576).toFixed(0)} MiB`,
+        `re-import dry run ${reimport} ms (${again.unchangedCount} unchanged); RSS ${(before / 1048576).toFixed(0)} → peak ${(peak / 1048576).toFixed(0)} MiB ` +
+        `(peak heap used ${(peakHeap / 1048576).toFixed(0)} MiB, external ${(peakExternal / 1048576).toFixed(0)} MiB)`,
     );
   }
   console.log(

@@ -12,6 +12,7 @@ import { ImportJobs1796083200008 } from './1796083200008-ImportJobs';
 import { EventWriteOrder1796083200009 } from './1796083200009-EventWriteOrder';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 import { PrincipalChangeNotifications1796083200100 } from './1796083200100-PrincipalChangeNotifications';
+import { ImportSites1796083200240 } from './1796083200240-ImportSites';
 
 /** Every migration in order. New migrations are added here by hand after review. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   EventWriteOrder1796083200009,
   RegulatoryMilestones1796083200050,
   PrincipalChangeNotifications1796083200100,
+  ImportSites1796083200240,
 ];

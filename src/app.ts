@@ -18,7 +18,7 @@ import { exportsRouter } from './http/exports';
 import { frontPageRouter } from './http/front-page';
 import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
-import { businessExportRouter, importsRouter } from './http/imports';
+import { businessExportRouter, importsRouter, siteExportRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
@@ -305,6 +305,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
   app.use('/exports', ...guard, businessExportRouter({ log, makeContext }));
+  app.use('/exports', ...guard, siteExportRouter({ log, makeContext }));
   app.use('/imports', ...guard, importsRouter({ log, makeContext }));
 
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.

@@ -112,6 +112,7 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.startImport': 'CO',
   'Mutation.commitImport': 'CO',
   'Query.import': 'ACO',
+  'Query.imports': 'ACO',
 };
 const LETTER: Record<string, Role> = { A: Role.ADMIN, C: Role.COORDINATOR, O: Role.AGENCY_OFFICER, P: Role.PARTNER_VIEWER, R: Role.REPORTER };
 function handAccess(op: string): Access {
@@ -213,6 +214,7 @@ interface Call {
 const PAYLOAD = '{ userErrors { field code } }';
 const CALLS: Record<string, Call> = {
   'Query.import': { query: 'query($id: ID!) { import(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.imports': { query: '{ imports(first: 1) { nodes { id } } }' },
   'Mutation.startImport': {
     query: `mutation($input: StartImportInput!) { startImport(input: $input) ${PAYLOAD} }`,
     variables: () => ({ input: { kind: 'BUSINESSES', file: null } }),

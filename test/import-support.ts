@@ -18,12 +18,12 @@ export function uscc(serial: number, division = '511102'): string {
 }
 
 /** Multipart upload as the GraphQL multipart request spec describes it. */
-export function upload(app: Express, token: string | null, name: string, body: Buffer, opts: { preflight?: boolean } = {}) {
+export function upload(app: Express, token: string | null, name: string, body: Buffer, opts: { preflight?: boolean; kind?: string } = {}) {
   let req = request(app).post('/graphql');
   if (token) req = req.set('Authorization', `Bearer ${token}`);
   if (opts.preflight !== false) req = req.set('Apollo-Require-Preflight', 'true');
   return req
-    .field('operations', JSON.stringify({ query: START, variables: { input: { kind: 'BUSINESSES', file: null } } }))
+    .field('operations', JSON.stringify({ query: START, variables: { input: { kind: opts.kind ?? 'BUSINESSES', file: null } } }))
     .field('map', JSON.stringify({ '0': ['variables.input.file'] }))
     .attach('0', body, name);
 }

@@ -82,6 +82,7 @@ const ROOTS: Record<string, Role[]> = {
   regulatoryMilestones: ROLES,
   workingCalendar: ROLES,
   import: [A, C, O],
+  imports: [A, C, O],
   business: [A, C, O, P],
   businessByUscc: [A, C, O, P],
   businesses: [A, C, O, P],

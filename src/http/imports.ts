@@ -9,9 +9,10 @@ import type { Context } from '../common/context';
 import type { Logger } from '../common/logger';
 import { maskPersonName, maskPhone } from '../common/mask';
 import { BUSINESS_COLUMNS, businessStatusLabels, businessTypeLabels } from '../modules/import/import.businesses';
+import { SITE_COLUMNS, siteTypeLabels } from '../modules/import/import.sites';
 import { District } from '../modules/reference/reference.entities';
 import { BUSINESS_TYPE_STAGES } from '../modules/registry/registry.enums';
-import { BusinessStatus, BusinessType } from '../modules/registry/registry.enums';
+import { BusinessStatus, BusinessType, CHARGING_SITE_TYPES, SiteType } from '../modules/registry/registry.enums';
 
 /**
  * Import templates (/imports/templates/…) and the business list export (/exports/businesses.…),
@@ -98,6 +99,44 @@ async function businessTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** Sheet 场所 with the columns (a note per header, a sample row), sheet 允许值 with districts and site types. */
+async function siteTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('场所');
+  const allowed = wb.addWorksheet('允许值');
+  const districts = await ctx.em.getRepository(District).find({ order: { sortOrder: 'ASC' } });
+  const typeLabels = siteTypeLabels();
+  ws.columns = SITE_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
+  SITE_COLUMNS.forEach((c, i) => {
+    const cell = ws.getRow(1).getCell(i + 1);
+    cell.note = `${c.required ? '【必填】' : ''}${c.note}\n英文列名：${c.field}`;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+  });
+  ws.addRow(SITE_COLUMNS.map((c) => c.sample));
+  ws.getColumn('operator').numFmt = '@';
+  allowed.getCell('A1').value = '区县名称';
+  allowed.getCell('B1').value = '区县代码';
+  districts.forEach((d, i) => {
+    allowed.getCell(`A${i + 2}`).value = d.name;
+    allowed.getCell(`B${i + 2}`).value = d.code;
+  });
+  allowed.getCell('D1').value = '场所类型';
+  allowed.getCell('E1').value = '代码';
+  allowed.getCell('F1').value = '可填充电端口数';
+  Object.values(SiteType).forEach((t, i) => {
+    allowed.getCell(`D${i + 2}`).value = typeLabels[t];
+    allowed.getCell(`E${i + 2}`).value = t;
+    allowed.getCell(`F${i + 2}`).value = CHARGING_SITE_TYPES.has(t) ? '是' : '否';
+  });
+  for (const col of ['A', 'D']) allowed.getColumn(col).width = 30;
+  const col = (field: string) => ws.getColumn(field).letter;
+  const range = (field: string) => `${col(field)}2:${col(field)}10001`;
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  dv.add(range('districtCode'), { type: 'list', allowBlank: false, formulae: [`'允许值'!$A$2:$A$${districts.length + 1}`], showErrorMessage: true, errorTitle: '区县', error: '请从列表中选择区县，或填写 6 位区县代码' });
+  dv.add(range('siteType'), { type: 'list', allowBlank: false, formulae: [`'允许值'!$D$2:$D$${Object.values(SiteType).length + 1}`], showErrorMessage: true, errorTitle: '场所类型', error: '请从列表中选择场所类型' });
+  return wb;
+}
+
 export function importsRouter(deps: ImportHttpDeps): Router {
   const router = express.Router();
   const anyone = [...RECORD_READERS, 'REPORTER'] as Role[];
@@ -116,6 +155,21 @@ export function importsRouter(deps: ImportHttpDeps): Router {
     res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('businesses-template', '主体导入模板', 'csv'), 'Cache-Control': 'no-store' });
     res.send(`\uFEFF${BUSINESS_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${BUSINESS_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
   });
+
+  router.get('/templates/sites.xlsx', async (req, res) => {
+    const ctx = authorised(deps, req, res, anyone);
+    if (!ctx) return;
+    const wb = await siteTemplate(ctx);
+    res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': filename('sites-template', '场所导入模板', 'xlsx'), 'Cache-Control': 'no-store' });
+    await wb.xlsx.write(res);
+    res.end();
+  });
+
+  router.get('/templates/sites.csv', (req, res) => {
+    if (!authorised(deps, req, res, anyone)) return;
+    res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('sites-template', '场所导入模板', 'csv'), 'Cache-Control': 'no-store' });
+    res.send(`\uFEFF${SITE_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${SITE_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
+  });
   return router;
 }
 
@@ -125,6 +179,42 @@ const BUSINESS_EXPORT_SQL = `
     FROM business b JOIN district d ON d.code = b.district_code
    WHERE b.status <> 'ARCHIVED' AND ($1::varchar IS NULL OR b.district_code = $1)
    ORDER BY b.name, b.id`;
+
+const SITE_EXPORT_SQL = `
+  SELECT s.name, s.site_type::text AS site_type, d.name AS district, s.address, COALESCE(o.uscc, o.name) AS operator, s.charging_ports, s.latitude, s.longitude
+    FROM site s JOIN district d ON d.code = s.district_code LEFT JOIN business o ON o.id = s.operator_business_id
+   WHERE s.status <> 'ARCHIVED' AND ($1::varchar IS NULL OR s.district_code = $1)
+   ORDER BY s.name, s.id`;
+
+/** The site list in the sites import's columns (no personal data: names of places, operators by USCC or name). */
+export function siteExportRouter(deps: ImportHttpDeps): Router {
+  const router = express.Router();
+  const typeLabels = siteTypeLabels();
+  const present = (r: Record<string, unknown>): unknown[] => [r.name, typeLabels[r.site_type as string] ?? r.site_type, r.district, r.address, r.operator, r.charging_ports, r.latitude, r.longitude];
+  router.get('/sites.csv', async (req, res) => {
+    const ctx = authorised(deps, req, res, RECORD_READERS);
+    if (!ctx) return;
+    const district = typeof req.query.district === 'string' && /^\d{6}$/.test(req.query.district) ? req.query.district : null;
+    const runner = ctx.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const rows = client.query(new QueryStream(SITE_EXPORT_SQL, [district], { batchSize: 500, highWaterMark: 500 }));
+      res.on('close', () => rows.destroy());
+      res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('sites', '场所名录', 'csv'), 'Cache-Control': 'no-store' });
+      res.write(`\uFEFF${SITE_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`);
+      const toCsv = new Transform({ writableObjectMode: true, transform: (row, _e, done) => done(null, present(row).map(csvCell).join(',') + '\r\n') });
+      await pipeline(rows, toCsv, res);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      deps.log.error({ err: e, requestId: ctx.requestId }, 'site export failed');
+      if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${ctx.requestId}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    } finally {
+      await runner.release();
+    }
+  });
+  return router;
+}
 
 /** The business list in the import's columns, streamed from a cursor; personal data masked as in the API. */
 export function businessExportRouter(deps: ImportHttpDeps): Router {

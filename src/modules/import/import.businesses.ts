@@ -285,85 +285,103 @@ function blankBusiness(): Business {
 }
 
 /**
- * Second pass, against the database: duplicates within the file, matching existing records (by
- * USCC, else by name + address + district among businesses without one), the check-digit
- * override, the writer's scope, and what would change. `lock` takes the matched rows FOR UPDATE
- * (the commit runs this again inside its transaction).
+ * Second pass, against the database, batch by batch (one query per batch for the USCCs in it, the
+ * unregistered workshops of a district loaded once): duplicates within the file (remembered across
+ * batches), matching existing records (by USCC, else by name + address + district among businesses
+ * without one), the check-digit override, the writer's scope, and what would change. `lock` takes
+ * the matched rows FOR UPDATE (the commit runs this again inside its transaction).
  */
+export class BusinessPlanner {
+  private readonly seenUscc = new Map<string, number>();
+  private readonly seenKey = new Map<string, number>();
+  private readonly workshops = new Map<string, Business[]>();
+  private readonly districtsLoaded = new Set<string>();
+
+  constructor(
+    private readonly principal: Principal,
+    private readonly headerOf: HeaderOf,
+    private readonly lock: boolean,
+  ) {}
+
+  async plan(em: EntityManager, rows: { rowNumber: number; patch: BusinessPatch }[]): Promise<PlannedRow[]> {
+    const { principal, headerOf, lock, seenUscc, seenKey } = this;
+    const usccs = [...new Set(rows.map((r) => r.patch.uscc).filter((u): u is string => !!u))];
+    const byUscc = new Map<string, Business>();
+    for (let i = 0; i < usccs.length; i += 5000) {
+      const qb = em.getRepository(Business).createQueryBuilder('b').where(`b.uscc = ANY(:u) AND b.status <> 'ARCHIVED'`, { u: usccs.slice(i, i + 5000) });
+      if (lock) qb.setLock('pessimistic_write');
+      for (const b of await qb.getMany()) byUscc.set(b.uscc!, b);
+    }
+    const byKey = this.workshops;
+    const newDistricts = [...new Set(rows.filter((r) => !r.patch.uscc || !byUscc.has(r.patch.uscc)).map((r) => r.patch.districtCode).filter((d): d is string => !!d && !this.districtsLoaded.has(d)))];
+    if (newDistricts.length) {
+      const qb = em.getRepository(Business).createQueryBuilder('b').where(`b.uscc IS NULL AND b.status <> 'ARCHIVED' AND b.district_code = ANY(:d)`, { d: newDistricts });
+      if (lock) qb.setLock('pessimistic_write');
+      for (const b of await qb.getMany()) {
+        const k = workshopKey(b.name, b.address, b.districtCode);
+        byKey.set(k, [...(byKey.get(k) ?? []), b]);
+      }
+      for (const d of newDistricts) this.districtsLoaded.add(d);
+    }
+    const out: PlannedRow[] = [];
+    const elevated = principal.role === Role.ADMIN || principal.role === Role.COORDINATOR;
+    for (const { rowNumber, patch } of rows) {
+      const problems: ImportProblem[] = [];
+      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+      const key = workshopKey(patch.name, patch.address, patch.districtCode);
+      if (patch.uscc) {
+        const first = seenUscc.get(patch.uscc);
+        if (first !== undefined) add('uscc', ImportProblemCode.DUPLICATE, `统一社会信用代码与第 ${first} 行重复`, `The USCC repeats line ${first}`);
+        else seenUscc.set(patch.uscc, rowNumber);
+      } else {
+        const first = seenKey.get(key);
+        if (first !== undefined) add('name', ImportProblemCode.DUPLICATE, `无信用代码的主体与第 ${first} 行名称、地址、区县相同`, `Same name, address and district as line ${first}, without a USCC`);
+        else seenKey.set(key, rowNumber);
+      }
+      let target: Business | undefined = patch.uscc ? byUscc.get(patch.uscc) : undefined;
+      if (!target) {
+        const candidates = byKey.get(key) ?? [];
+        if (candidates.length > 1) {
+          add('name', ImportProblemCode.DUPLICATE, `名称、地址、区县与 ${candidates.length} 个已登记主体相同，无法确定对应哪一个`, `Name, address and district match ${candidates.length} existing businesses; cannot tell which`);
+        } else target = candidates[0];
+      }
+
+      const after = target ? Object.assign(new Business(), target) : blankBusiness();
+      applyBusinessPatch(after, patch);
+      if (after.uscc) {
+        const check = checkUscc(after.uscc);
+        if (check.problem?.kind === 'OUTER_CHECK') {
+          const reason = patch.usccOverrideReason !== undefined ? patch.usccOverrideReason : target?.usccOverrideReason ?? null;
+          if (!reason) add('uscc', ImportProblemCode.CHECK_DIGIT, `统一社会信用代码校验码错误：第 18 位应为 ${check.problem.expected}；确属有效的由协调员填写“校验码例外说明”`, `${check.problem.message}; a coordinator may accept it with usccOverrideReason`);
+          else if (!elevated && patch.usccOverrideReason) add('usccOverrideReason', ImportProblemCode.CHECK_DIGIT, '只有协调员可以接受校验码不符的信用代码', `${check.problem.message}; only a coordinator may accept a failing check digit`);
+          else after.usccOverrideReason = reason;
+        }
+      }
+      for (const scope of target ? [target, after] : [after]) {
+        const why = writeScopeViolation(principal, { stages: stagesOfTypes(scope.types), districtCode: scope.districtCode });
+        if (why) {
+          add(null, ImportProblemCode.OUT_OF_SCOPE, '超出您的职责范围(工作组环节或区县)', `Not allowed: ${why}`);
+          break;
+        }
+      }
+      if (problems.length) {
+        out.push({ rowNumber, action: ImportRowAction.REJECTED, targetId: target?.id ?? null, patch: null, problems });
+        continue;
+      }
+      if (!target) {
+        after.id = randomUUID();
+        out.push({ rowNumber, action: ImportRowAction.CREATE, targetId: null, patch, problems, after });
+      } else if (Object.keys(diff(auditView(target), auditView(after))).length === 0) {
+        out.push({ rowNumber, action: ImportRowAction.UNCHANGED, targetId: target.id, patch, problems });
+      } else {
+        out.push({ rowNumber, action: ImportRowAction.UPDATE, targetId: target.id, patch, problems, before: target, after });
+      }
+    }
+    return out;
+  }
+}
+
+/** All rows in one go (a small file, or a test). */
 export async function planBusinesses(em: EntityManager, principal: Principal, rows: { rowNumber: number; patch: BusinessPatch }[], headerOf: HeaderOf, lock: boolean): Promise<PlannedRow[]> {
-  const usccs = [...new Set(rows.map((r) => r.patch.uscc).filter((u): u is string => !!u))];
-  const byUscc = new Map<string, Business>();
-  for (let i = 0; i < usccs.length; i += 5000) {
-    const qb = em.getRepository(Business).createQueryBuilder('b').where(`b.uscc = ANY(:u) AND b.status <> 'ARCHIVED'`, { u: usccs.slice(i, i + 5000) });
-    if (lock) qb.setLock('pessimistic_write');
-    for (const b of await qb.getMany()) byUscc.set(b.uscc!, b);
-  }
-  const byKey = new Map<string, Business[]>();
-  const districtsInFile = [...new Set(rows.map((r) => r.patch.districtCode).filter(Boolean))];
-  if (districtsInFile.length) {
-    const qb = em.getRepository(Business).createQueryBuilder('b').where(`b.uscc IS NULL AND b.status <> 'ARCHIVED' AND b.district_code = ANY(:d)`, { d: districtsInFile });
-    if (lock) qb.setLock('pessimistic_write');
-    for (const b of await qb.getMany()) {
-      const k = workshopKey(b.name, b.address, b.districtCode);
-      byKey.set(k, [...(byKey.get(k) ?? []), b]);
-    }
-  }
-
-  const seenUscc = new Map<string, number>();
-  const seenKey = new Map<string, number>();
-  const out: PlannedRow[] = [];
-  const elevated = principal.role === Role.ADMIN || principal.role === Role.COORDINATOR;
-  for (const { rowNumber, patch } of rows) {
-    const problems: ImportProblem[] = [];
-    const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
-    const key = workshopKey(patch.name, patch.address, patch.districtCode);
-    if (patch.uscc) {
-      const first = seenUscc.get(patch.uscc);
-      if (first !== undefined) add('uscc', ImportProblemCode.DUPLICATE, `统一社会信用代码与第 ${first} 行重复`, `The USCC repeats line ${first}`);
-      else seenUscc.set(patch.uscc, rowNumber);
-    } else {
-      const first = seenKey.get(key);
-      if (first !== undefined) add('name', ImportProblemCode.DUPLICATE, `无信用代码的主体与第 ${first} 行名称、地址、区县相同`, `Same name, address and district as line ${first}, without a USCC`);
-      else seenKey.set(key, rowNumber);
-    }
-    let target: Business | undefined = patch.uscc ? byUscc.get(patch.uscc) : undefined;
-    if (!target) {
-      const candidates = byKey.get(key) ?? [];
-      if (candidates.length > 1) {
-        add('name', ImportProblemCode.DUPLICATE, `名称、地址、区县与 ${candidates.length} 个已登记主体相同，无法确定对应哪一个`, `Name, address and district match ${candidates.length} existing businesses; cannot tell which`);
-      } else target = candidates[0];
-    }
-
-    const after = target ? Object.assign(new Business(), target) : blankBusiness();
-    applyBusinessPatch(after, patch);
-    if (after.uscc) {
-      const check = checkUscc(after.uscc);
-      if (check.problem?.kind === 'OUTER_CHECK') {
-        const reason = patch.usccOverrideReason !== undefined ? patch.usccOverrideReason : target?.usccOverrideReason ?? null;
-        if (!reason) add('uscc', ImportProblemCode.CHECK_DIGIT, `统一社会信用代码校验码错误：第 18 位应为 ${check.problem.expected}；确属有效的由协调员填写“校验码例外说明”`, `${check.problem.message}; a coordinator may accept it with usccOverrideReason`);
-        else if (!elevated && patch.usccOverrideReason) add('usccOverrideReason', ImportProblemCode.CHECK_DIGIT, '只有协调员可以接受校验码不符的信用代码', `${check.problem.message}; only a coordinator may accept a failing check digit`);
-        else after.usccOverrideReason = reason;
-      }
-    }
-    for (const scope of target ? [target, after] : [after]) {
-      const why = writeScopeViolation(principal, { stages: stagesOfTypes(scope.types), districtCode: scope.districtCode });
-      if (why) {
-        add(null, ImportProblemCode.OUT_OF_SCOPE, '超出您的职责范围(工作组环节或区县)', `Not allowed: ${why}`);
-        break;
-      }
-    }
-    if (problems.length) {
-      out.push({ rowNumber, action: ImportRowAction.REJECTED, targetId: target?.id ?? null, patch: null, problems });
-      continue;
-    }
-    if (!target) {
-      after.id = randomUUID();
-      out.push({ rowNumber, action: ImportRowAction.CREATE, targetId: null, patch, problems, after });
-    } else if (Object.keys(diff(auditView(target), auditView(after))).length === 0) {
-      out.push({ rowNumber, action: ImportRowAction.UNCHANGED, targetId: target.id, patch, problems });
-    } else {
-      out.push({ rowNumber, action: ImportRowAction.UPDATE, targetId: target.id, patch, problems, before: target, after });
-    }
-  }
-  return out;
+  return new BusinessPlanner(principal, headerOf, lock).plan(em, rows);
 }

@@ -5,11 +5,12 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 
 export enum ImportKind {
   BUSINESSES = 'BUSINESSES',
+  SITES = 'SITES',
 }
 registerEnumType(ImportKind, {
   name: 'ImportKind',
   description: 'What a spreadsheet import brings in (导入类型).',
-  valuesConfig: { BUSINESSES: { description: 'Businesses of the chain (主体名录)' } },
+  valuesConfig: { BUSINESSES: { description: 'Businesses of the chain (主体名录)' }, SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' } },
 });
 
 export enum ImportStatus {

@@ -121,7 +121,7 @@ function zipEntries(buf: Buffer, maxEntries: number): ZipEntry[] {
  * Inflates every part and counts the bytes actually produced (declared sizes can lie), stopping as
  * soon as the total passes the limit: a zip bomb costs at most the limit in CPU, never in memory.
  */
-async function assertNoZipBomb(buf: Buffer, limits: ParseLimits): Promise<ZipEntry[]> {
+async function assertNoZipBomb(buf: Buffer, limits: ParseLimits): Promise<{ entries: ZipEntry[]; firstSheetRows: number }> {
   const entries = zipEntries(buf, limits.maxZipEntries ?? 1000);
   const bomb = () =>
     refuse(
@@ -130,7 +130,19 @@ async function assertNoZipBomb(buf: Buffer, limits: ParseLimits): Promise<ZipEnt
       `The workbook unpacks to more than the ${mib(limits.maxUncompressedBytes)} limit (a zip bomb?)`,
     );
   let total = 0;
+  // Rows of the first worksheet, counted while inflating anyway: the dry run's progress estimate.
+  const sheetNo = (n: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? NaN);
+  const firstSheet = entries.filter((e) => Number.isFinite(sheetNo(e.name))).sort((a, b) => sheetNo(a.name) - sheetNo(b.name))[0]?.name;
+  let firstSheetRows = 0;
   for (const e of entries) {
+    const countRows = e.name === firstSheet;
+    let tail = '';
+    const count = (chunk: Buffer) => {
+      if (!countRows) return;
+      const text = tail + chunk.toString('latin1');
+      for (let i = text.indexOf('<row'); i >= 0; i = text.indexOf('<row', i + 4)) if (text[i + 4] === ' ' || text[i + 4] === '>') firstSheetRows++;
+      tail = text.slice(-4);
+    };
     if (e.uncompressedSize > limits.maxUncompressedBytes) bomb();
     const lh = e.localOffset;
     if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) {
@@ -140,12 +152,14 @@ async function assertNoZipBomb(buf: Buffer, limits: ParseLimits): Promise<ZipEnt
     const data = buf.subarray(start, start + e.compressedSize);
     if (e.method === 0) {
       total += data.length;
+      count(data);
     } else if (e.method === 8) {
       total = await new Promise<number>((resolve, reject) => {
         let sum = total;
         const inflate = zlib.createInflateRaw();
         inflate.on('data', (chunk: Buffer) => {
           sum += chunk.length;
+          count(chunk);
           if (sum > limits.maxUncompressedBytes) {
             inflate.destroy();
             resolve(sum);
@@ -160,7 +174,7 @@ async function assertNoZipBomb(buf: Buffer, limits: ParseLimits): Promise<ZipEnt
     }
     if (total > limits.maxUncompressedBytes) bomb();
   }
-  return entries;
+  return { entries, firstSheetRows };
 }
 
 function cellText(v: unknown): Cell {
@@ -183,41 +197,59 @@ function cellText(v: unknown): Cell {
   return String(v);
 }
 
-async function readXlsx(buf: Buffer, limits: ParseLimits): Promise<ParsedSheet> {
-  const entries = await assertNoZipBomb(buf, limits);
+/** One line of a sheet: its cells and its 1-based line number. */
+export interface SheetRow {
+  cells: Cell[];
+  rowNumber: number;
+}
+
+/**
+ * A spreadsheet read as a stream of rows: an XLSX through ExcelJS's streaming reader (the rows are
+ * never all in memory; only the shared strings are), a CSV parsed lazily from its decoded text.
+ * `estimatedRows` counts the lines (with the header) for progress; the exact count comes at the end.
+ */
+export interface SheetStream {
+  format: 'XLSX' | 'CSV';
+  encoding: string | null;
+  estimatedRows: number;
+  rows: AsyncIterable<SheetRow>;
+}
+
+async function openXlsx(buf: Buffer, limits: ParseLimits): Promise<SheetStream> {
+  const { entries, firstSheetRows } = await assertNoZipBomb(buf, limits);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     refuse(ImportFileErrorCode.UNSUPPORTED_FORMAT, '这是 ZIP 压缩包但不是 Excel 工作簿(.xlsx)', 'This is a ZIP archive but not an Excel workbook (.xlsx)');
   }
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  let sheets = 0;
-  try {
-    for await (const ws of reader) {
-      sheets++;
-      if (sheets > 1) continue; // the first sheet holds the data; later ones (allowed values …) are skipped
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-        rows.push(cells);
-        rowNumbers.push(row.number);
-        // +header rows near the top; the exact limit is checked once the header is known.
-        if (rows.length > limits.maxRows + 50) tooManyRows(limits.maxRows);
+  async function* rows(): AsyncGenerator<SheetRow> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
+    let sheets = 0;
+    let count = 0;
+    try {
+      for await (const ws of reader) {
+        sheets++;
+        if (sheets > 1) continue; // the first sheet holds the data; later ones (allowed values …) are skipped
+        for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+          const values = row.values as unknown[];
+          const cells: Cell[] = [];
+          for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+          // +header rows near the top; the exact limit is checked once the header is known.
+          if (++count > limits.maxRows + 50) tooManyRows(limits.maxRows);
+          yield { cells, rowNumber: row.number };
+        }
       }
+    } catch (e) {
+      if (e instanceof ImportFileRefusal) throw e;
+      refuse(ImportFileErrorCode.CORRUPT, '工作簿已损坏，无法读取', `The workbook cannot be read (${(e as Error).message?.slice(0, 200)})`);
     }
-  } catch (e) {
-    if (e instanceof ImportFileRefusal) throw e;
-    refuse(ImportFileErrorCode.CORRUPT, '工作簿已损坏，无法读取', `The workbook cannot be read (${(e as Error).message?.slice(0, 200)})`);
+    if (sheets === 0) refuse(ImportFileErrorCode.EMPTY, '工作簿中没有工作表', 'The workbook has no worksheet');
   }
-  if (sheets === 0) refuse(ImportFileErrorCode.EMPTY, '工作簿中没有工作表', 'The workbook has no worksheet');
-  return { format: 'XLSX', encoding: null, rows, rowNumbers };
+  return { format: 'XLSX', encoding: null, estimatedRows: firstSheetRows, rows: rows() };
 }
 
 export function tooManyRows(max: number): never {
@@ -245,25 +277,34 @@ export function decodeText(buf: Buffer): { text: string; encoding: string } {
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; a quote left open is an error. */
 export function parseCsv(text: string, maxRows: number): { rows: string[][]; rowNumbers: number[] } {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : ',';
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
+  for (const r of iterateCsv(text, maxRows)) {
+    rows.push(r.cells);
+    rowNumbers.push(r.rowNumber);
+  }
+  return { rows, rowNumbers };
+}
+
+/** The rows of a CSV text one by one (blank lines skipped), each with the line it starts on. */
+export function* iterateCsv(text: string, maxRows: number): Generator<{ cells: string[]; rowNumber: number }> {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : ',';
+  let count = 0;
   let row: string[] = [];
   let field = '';
   let line = 1;
   let rowStart = 1;
   let i = 0;
   const n = text.length;
-  const endRow = () => {
+  const endRow = (): { cells: string[]; rowNumber: number } | null => {
     row.push(field);
     field = '';
-    if (!(row.length === 1 && row[0] === '')) {
-      rows.push(row);
-      rowNumbers.push(rowStart);
-      if (rows.length > maxRows + 50) tooManyRows(maxRows);
-    }
+    const done = row;
     row = [];
+    if (done.length === 1 && done[0] === '') return null;
+    if (++count > maxRows + 50) tooManyRows(maxRows);
+    return { cells: done, rowNumber: rowStart };
   };
   while (i < n) {
     const ch = text[i];
@@ -303,7 +344,8 @@ export function parseCsv(text: string, maxRows: number): { rows: string[][]; row
     }
     if (ch === '\r' || ch === '\n') {
       if (field === '\u0000') field = '';
-      endRow();
+      const done = endRow();
+      if (done) yield done;
       if (ch === '\r' && text[i + 1] === '\n') i++;
       i++;
       line++;
@@ -315,9 +357,9 @@ export function parseCsv(text: string, maxRows: number): { rows: string[][]; row
   }
   if (field !== '' || row.length) {
     if (field === '\u0000') field = '';
-    endRow();
+    const done = endRow();
+    if (done) yield done;
   }
-  return { rows, rowNumbers };
 }
 
 /**
@@ -328,13 +370,29 @@ function unprotect(v: string): string {
   return /^'[=+\-@\t]/.test(v) ? v.slice(1) : v;
 }
 
-export async function readSpreadsheet(buf: Buffer, limits: ParseLimits): Promise<ParsedSheet> {
+export async function openSpreadsheet(buf: Buffer, limits: ParseLimits): Promise<SheetStream> {
   if (buf.length > limits.maxBytes) {
     refuse(ImportFileErrorCode.TOO_LARGE, `文件大小 ${mib(buf.length)} 超过上限 ${mib(limits.maxBytes)}`, `The file (${mib(buf.length)}) is larger than the ${mib(limits.maxBytes)} limit`);
   }
   const format = sniffFormat(buf);
-  if (format === 'XLSX') return readXlsx(buf, limits);
+  if (format === 'XLSX') return openXlsx(buf, limits);
   const { text, encoding } = decodeText(buf);
-  const { rows, rowNumbers } = parseCsv(text, limits.maxRows);
-  return { format, encoding, rows: rows.map((r) => r.map(unprotect)), rowNumbers };
+  let estimatedRows = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) estimatedRows++;
+  async function* rows(): AsyncGenerator<SheetRow> {
+    for (const r of iterateCsv(text, limits.maxRows)) yield { cells: r.cells.map(unprotect), rowNumber: r.rowNumber };
+  }
+  return { format, encoding, estimatedRows, rows: rows() };
+}
+
+/** The whole sheet in memory (small files, tests); imports stream with openSpreadsheet. */
+export async function readSpreadsheet(buf: Buffer, limits: ParseLimits): Promise<ParsedSheet> {
+  const sheet = await openSpreadsheet(buf, limits);
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  for await (const r of sheet.rows) {
+    rows.push(r.cells);
+    rowNumbers.push(r.rowNumber);
+  }
+  return { format: sheet.format, encoding: sheet.encoding, rows, rowNumbers };
 }

@@ -1,10 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
+import { EnumFilter } from '../../common/filters';
 import { Role, Roles } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
-import { ImportJob, ImportKind, ImportRow } from './import.entities';
-import { importById, importRows, requestCommit, startImport } from './import.service';
+import { ImportJob, ImportKind, ImportRow, ImportStatus } from './import.entities';
+import { importById, importRows, listImports, requestCommit, startImport } from './import.service';
 import { ReceivedFile, UploadScalar } from './import.upload';
 
 /** Who may read import jobs and their reports (an officer sees its own jobs). */
@@ -22,6 +24,23 @@ export class ImportRowPage {
 
   @Field({ description: 'More rows follow (是否有下一页).' })
   hasNextPage: boolean;
+}
+
+@ObjectType({ description: 'A page of import jobs, newest first (导入任务列表).' })
+export class ImportJobConnection extends Connection(ImportJob) {}
+
+const ImportKindFilter = EnumFilter<ImportKind>(ImportKind, 'ImportKind', 'Import kind (导入类型)');
+const ImportStatusFilter = EnumFilter<ImportStatus>(ImportStatus, 'ImportStatus', 'Import status (导入状态)');
+
+@InputType({ description: 'Which import jobs (导入任务筛选).' })
+export class ImportFilter {
+  @Field(() => ImportKindFilter, { nullable: true, description: 'What was imported (导入类型).' }) @IsOptional() @ValidateNested() kind?: InstanceType<typeof ImportKindFilter>;
+  @Field(() => ImportStatusFilter, { nullable: true, description: 'Where the job stands (导入状态).' }) @IsOptional() @ValidateNested() status?: InstanceType<typeof ImportStatusFilter>;
+}
+
+@ArgsType()
+export class ImportsArgs extends PageArgs {
+  @Field(() => ImportFilter, { nullable: true, description: 'Which jobs (筛选).' }) @IsOptional() @ValidateNested() filter?: ImportFilter;
 }
 
 @ArgsType()
@@ -69,6 +88,14 @@ export class ImportResolver {
   @Roles(...IMPORT_READERS)
   importJob(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Job id (任务编号).' }) id: string): Promise<ImportJob | null> {
     return importById(ctx, id);
+  }
+
+  @Query(() => ImportJobConnection, {
+    description: 'Import jobs, newest first: an agency officer sees the jobs it started, administrators and coordinators every job (导入任务列表).',
+  })
+  @Roles(...IMPORT_READERS)
+  imports(@Ctx() ctx: Context, @Args() args: ImportsArgs): Promise<ConnectionShape<ImportJob>> {
+    return listImports(ctx, args);
   }
 
   @FieldResolver(() => ImportRowPage, { description: 'Per-row report: what happens to each row and its problems by column, code and message (逐行报告).' })

@@ -1,24 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, type Principal } from '../../common/auth';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/connection';
+import { decodeCursor, encodeCursor, paginate, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionShape } from '../../common/connection';
+import { applyEnumFilter, type EnumFilterShape } from '../../common/filters';
 import type { Context } from '../../common/context';
 import { UserErrorCode, badInput, fail } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config';
-import { cell as copyCell, type Cell as CopyCell } from '../demo/demo.copy';
-import { auditRow, auditView, recordAudit } from '../audit/audit.service';
+import { auditView, recordAudit } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { Business } from '../registry/registry.entities';
 import type { BusinessPatch } from '../registry/registry.service';
-import { BUSINESS_COLUMNS, checkBusinessRow, planBusinesses, type CheckedRow, type PlannedRow } from './import.businesses';
+import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type PlannedRow } from './import.businesses';
+import { AUDIT_COLUMNS, auditCells, copyInto, type CopyCell } from './import.copy';
+import { SITE_COLUMNS, SitePlanner, checkSiteRow, writeSites } from './import.sites';
+import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
-import { ImportFileRefusal, readSpreadsheet, tooManyRows, type Cell } from './import.parse';
+import { ImportFileRefusal, openSpreadsheet, tooManyRows, type Cell, type SheetRow } from './import.parse';
 
 /** Who started or commits a job: what its audit rows and scope checks need. */
 export interface ImportActor {
@@ -34,7 +33,11 @@ export interface ProgressSink {
 /** A heartbeat older than this marks a running job of another process as interrupted. */
 const STALE_MS = 30_000;
 const HEARTBEAT_MS = 1_000;
-const CHUNK = 1000;
+/**
+ * Rows per step of the dry run and the commit: checked, matched against the database (one query per
+ * batch), written by COPY and let go, so memory stays flat whatever the file's length.
+ */
+const BATCH = 2000;
 
 const actorOf = (ctx: Context): ImportActor => ({ principal: ctx.principal!, requestId: ctx.requestId, clientIp: ctx.clientIp });
 
@@ -137,37 +140,43 @@ function progressWriter(ds: DataSource, runner: ImportRunner | null, job: Import
   };
 }
 
-/**
- * Bulk rows through COPY on the transaction's own connection: tens of thousands of rows with
- * trigram-indexed names go in several times faster than as multi-row INSERTs.
- */
-async function copyInto(em: EntityManager, table: string, columns: string[], rows: Iterable<CopyCell[]>): Promise<void> {
-  const client = (await em.queryRunner!.connect()) as PoolClient;
-  const sink = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  function* lines() {
-    let batch = '';
-    for (const r of rows) {
-      batch += r.map(copyCell).join('\t') + '\n';
-      if (batch.length > 65536) {
-        yield batch;
-        batch = '';
-      }
-    }
-    if (batch) yield batch;
-  }
-  await pipeline(Readable.from(lines()), sink);
+/** What differs between the kinds of import; the two steps around it are the same for all. */
+interface Planned {
+  rowNumber: number;
+  action: ImportRowAction;
+  targetId: string | null;
+  patch: object | null;
+  problems: ImportProblem[];
+  after?: { id: string };
+}
+interface Planner {
+  plan(em: EntityManager, rows: { rowNumber: number; patch: never }[]): Promise<Planned[]>;
+}
+interface KindSpec {
+  columns: ColumnDef[];
+  /** Serialises commits of this kind (matching and inserting are then atomic against other imports). */
+  lockKey: string;
+  check(rowNumber: number, cells: Map<string, Cell>, headerOf: (field: string) => string | null, refs: { districts: { code: string; name: string }[] }): { rowNumber: number; patch: object | null; problems: ImportProblem[] };
+  planner(principal: Principal, headerOf: (field: string) => string | null, lock: boolean): Planner;
+  write(em: EntityManager, ctx: Context, planned: Planned[]): Promise<void>;
 }
 
-const AUDIT_COLUMNS = ['actor_type', 'actor_id', 'actor_name', 'role', 'department_id', 'request_id', 'client_ip', 'operation', 'entity_type', 'entity_id', 'outcome', 'changes'];
-function auditCells(ctx: Context, entityId: string, before: object | null, after: object): CopyCell[] {
-  const a = auditRow(ctx, { operation: 'commitImport', entityType: 'Business', entityId, before, after });
-  return [a.actorType, a.actorId, a.actorName, a.role, a.departmentId, a.requestId, a.clientIp, a.operation, a.entityType, a.entityId, a.outcome, a.changes as Record<string, unknown>];
-}
-
-const BUSINESS_COLUMNS_SQL = ['id', 'uscc', 'uscc_override_reason', 'legacy_reg_no', 'name', 'types', 'stages', 'district_code', 'address', 'latitude', 'longitude', 'legal_representative', 'contact_phone', 'status', 'archive_reason', 'version'];
-function businessCells(b: Business): CopyCell[] {
-  return [b.id, b.uscc, b.usccOverrideReason, b.legacyRegNo, b.name, b.types, b.stages, b.districtCode, b.address, b.latitude, b.longitude, b.legalRepresentative, b.contactPhone, b.status, b.archiveReason, 1];
-}
+export const IMPORT_KINDS: Record<ImportKind, KindSpec> = {
+  [ImportKind.BUSINESSES]: {
+    columns: BUSINESS_COLUMNS,
+    lockKey: 'ebike.import.business',
+    check: (n, cells, headerOf, refs) => checkBusinessRow(n, cells, headerOf, refs.districts),
+    planner: (p, headerOf, lock) => new BusinessPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeBusinesses(em, ctx, planned as PlannedRow[]),
+  },
+  [ImportKind.SITES]: {
+    columns: SITE_COLUMNS,
+    lockKey: 'ebike.import.site',
+    check: (n, cells, headerOf, refs) => checkSiteRow(n, cells, headerOf, refs.districts),
+    planner: (p, headerOf, lock) => new SitePlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeSites(em, ctx, planned as never),
+  },
+};
 
 // ---------------- start ----------------
 
@@ -228,50 +237,71 @@ export async function validateJob(
 ): Promise<ImportJob> {
   await ds.query(`UPDATE import_job SET status = 'VALIDATING', heartbeat_at = now(), updated_at = now() WHERE id = $1`, [job.id]);
   const progress = progressWriter(ds, runner, job, 'validate', sink);
+  const spec = IMPORT_KINDS[job.kind];
+  let rowsWritten = false;
+  let iterator: AsyncIterator<SheetRow> | undefined;
   try {
-    const sheet = await readSpreadsheet(buffer, limits);
-    const header = findHeader(sheet.rows, sheet.rowNumbers, BUSINESS_COLUMNS, limits.headerSearchRows);
+    const sheet = await openSpreadsheet(buffer, limits);
+    iterator = sheet.rows[Symbol.asyncIterator]();
+    const head: SheetRow[] = [];
+    while (head.length < limits.headerSearchRows) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+    const header = findHeader(
+      head.map((r) => r.cells),
+      head.map((r) => r.rowNumber),
+      spec.columns,
+      limits.headerSearchRows,
+    );
     const columnHeaders: Record<string, string> = {};
     for (const [pos, def] of header.columns) columnHeaders[def.field] = header.headerText.get(pos)!;
     const headerOf = (field: string) => columnHeaders[field] ?? null;
+    const estimate = Math.max(0, sheet.estimatedRows - header.index - 1);
 
-    const data: { rowNumber: number; cells: Map<string, Cell> }[] = [];
-    for (let i = header.index + 1; i < sheet.rows.length; i++) {
-      const row = sheet.rows[i];
-      if (row.every((c) => typeof c === 'string' && c.trim() === '')) continue;
-      const cells = new Map<string, Cell>();
-      for (const [pos, def] of header.columns) cells.set(def.field, row[pos] ?? '');
-      data.push({ rowNumber: sheet.rowNumbers[i], cells });
-    }
-    if (data.length === 0) throw new ImportFileRefusal(ImportFileErrorCode.EMPTY, '表头下没有数据行', 'There are no data rows below the header');
-    if (data.length > limits.maxRows) tooManyRows(limits.maxRows);
-    sheet.rows.length = 0; // let the raw cells go before the second pass
-
+    await ds.query(`DELETE FROM import_row WHERE job_id = $1`, [job.id]);
     await ds.query(
       `UPDATE import_job SET file_format = $2, encoding = $3, header_row = $4, ignored_columns = $5, column_headers = $6, total_rows = $7 WHERE id = $1`,
-      [job.id, sheet.format, sheet.encoding, sheet.rowNumbers[header.index], header.ignored, JSON.stringify(columnHeaders), data.length],
+      [job.id, sheet.format, sheet.encoding, head[header.index].rowNumber, header.ignored, JSON.stringify(columnHeaders), estimate],
     );
     const districts = await ds.getRepository(District).find({ select: { code: true, name: true } });
-    const checked: CheckedRow[] = [];
-    for (let i = 0; i < data.length; i++) {
-      checked.push(checkBusinessRow(data[i].rowNumber, data[i].cells, headerOf, districts));
-      if (i % 500 === 499) await progress(i + 1, data.length);
-    }
-    const valid = checked.filter((c) => c.patch).map((c) => ({ rowNumber: c.rowNumber, patch: c.patch! }));
-    const planned = await planBusinesses(ds.manager, actor.principal, valid, headerOf, false);
-    const byRow = new Map(planned.map((p) => [p.rowNumber, p]));
-    const results = checked.map((c) => byRow.get(c.rowNumber) ?? { rowNumber: c.rowNumber, action: ImportRowAction.REJECTED, targetId: null, patch: null, problems: c.problems });
-    await ds.transaction(async (em) => {
-      await em.query(`DELETE FROM import_row WHERE job_id = $1`, [job.id]);
-      await insertRows(em, job.id, results);
-    });
-    const counts = countActions(results);
+    const planner = spec.planner(actor.principal, headerOf, false);
+    const counts = countActions([]);
+    let total = 0;
+    let batch: { rowNumber: number; patch: object | null; problems: ImportProblem[] }[] = [];
+    const flush = async () => {
+      const valid = batch.filter((c) => c.patch).map((c) => ({ rowNumber: c.rowNumber, patch: c.patch! as never }));
+      const planned = await planner.plan(ds.manager, valid);
+      const byRow = new Map(planned.map((p) => [p.rowNumber, p]));
+      const results = batch.map((c) => byRow.get(c.rowNumber) ?? { rowNumber: c.rowNumber, action: ImportRowAction.REJECTED, targetId: null, patch: null, problems: c.problems });
+      for (const r of results) counts[r.action]++;
+      rowsWritten = true;
+      await ds.transaction((em) => insertRows(em, job.id, results));
+      batch = [];
+      await progress(total, Math.max(total, estimate));
+    };
+    const take = async (r: SheetRow) => {
+      if (r.cells.every((c) => typeof c === 'string' && c.trim() === '')) return;
+      if (++total > limits.maxRows) tooManyRows(limits.maxRows);
+      const cells = new Map<string, Cell>();
+      for (const [pos, def] of header.columns) cells.set(def.field, r.cells[pos] ?? '');
+      batch.push(spec.check(r.rowNumber, cells, headerOf, { districts }));
+      if (batch.length >= BATCH) await flush();
+    };
+    for (const r of head.slice(header.index + 1)) await take(r);
+    head.length = 0;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) await take(next.value);
+    if (batch.length) await flush();
+    if (total === 0) throw new ImportFileRefusal(ImportFileErrorCode.EMPTY, '表头下没有数据行', 'There are no data rows below the header');
     await ds.query(
-      `UPDATE import_job SET status = 'VALIDATED', processed_rows = total_rows, valid_rows = $2, rejected_rows = $3, created_count = $4, updated_count = $5, unchanged_count = $6,
+      `UPDATE import_job SET status = 'VALIDATED', total_rows = $2, processed_rows = $2, valid_rows = $3, rejected_rows = $4, created_count = $5, updated_count = $6, unchanged_count = $7,
               validated_at = now(), heartbeat_at = now(), updated_at = now() WHERE id = $1`,
-      [job.id, results.length - counts.REJECTED, counts.REJECTED, counts.CREATE, counts.UPDATE, counts.UNCHANGED],
+      [job.id, total, total - counts.REJECTED, counts.REJECTED, counts.CREATE, counts.UPDATE, counts.UNCHANGED],
     );
   } catch (e) {
+    await iterator?.return?.().catch(() => undefined);
+    if (rowsWritten) await ds.query(`DELETE FROM import_row WHERE job_id = $1`, [job.id]);
     if (e instanceof ImportFileRefusal) {
       await ds.query(`UPDATE import_job SET status = 'REFUSED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1`, [job.id, e.code, e.messageZh, e.messageEn]);
     } else if (e instanceof Stopped) {
@@ -287,7 +317,7 @@ function countActions(rows: { action: ImportRowAction }[]): Record<ImportRowActi
   return c;
 }
 
-async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: number; action: ImportRowAction; targetId: string | null; patch: BusinessPatch | null; problems: ImportProblem[] }[]): Promise<void> {
+async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: number; action: ImportRowAction; targetId: string | null; patch: object | null; problems: ImportProblem[] }[]): Promise<void> {
   await copyInto(
     em,
     'import_row',
@@ -298,8 +328,45 @@ async function insertRows(em: EntityManager, jobId: string, rows: { rowNumber: n
 
 // ---------------- commit ----------------
 
+/** A row's outcome in the report: action, matched or created record, problems. */
+interface Mark {
+  rowNumber: number;
+  action: ImportRowAction;
+  targetId: string | null;
+  problems: ImportProblem[];
+}
+
+const BUSINESS_COLUMNS_SQL = ['id', 'uscc', 'uscc_override_reason', 'legacy_reg_no', 'name', 'types', 'stages', 'district_code', 'address', 'latitude', 'longitude', 'legal_representative', 'contact_phone', 'status', 'archive_reason', 'version'];
+function businessCells(b: Business): CopyCell[] {
+  return [b.id, b.uscc, b.usccOverrideReason, b.legacyRegNo, b.name, b.types, b.stages, b.districtCode, b.address, b.latitude, b.longitude, b.legalRepresentative, b.contactPhone, b.status, b.archiveReason, 1];
+}
+
+/** Creates by COPY (records and their audit rows), updates one by one under their row locks. */
+async function writeBusinesses(em: EntityManager, ctx: Context, planned: PlannedRow[]): Promise<void> {
+  const creates = planned.filter((p) => p.action === ImportRowAction.CREATE);
+  if (creates.length) {
+    await copyInto(em, 'business', BUSINESS_COLUMNS_SQL, creates.map((p) => businessCells(p.after!)));
+    await copyInto(em, 'audit_event', AUDIT_COLUMNS, creates.map((p) => auditCells(ctx, 'Business', p.after!.id, null, auditView(p.after!))));
+  }
+  const updates = planned.filter((p) => p.action === ImportRowAction.UPDATE);
+  for (const p of updates) {
+    const before = auditView(p.before!);
+    const after = auditView(p.after!);
+    const set: Record<string, unknown> = {};
+    for (const k of Object.keys(after)) if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) set[k] = after[k];
+    const r = await em
+      .createQueryBuilder()
+      .update(Business)
+      .set({ ...set, version: () => 'version + 1' })
+      .where('id = :id AND version = :v', { id: p.before!.id, v: p.before!.version })
+      .execute();
+    if (r.affected !== 1) throw new Error(`business ${p.before!.id} changed under its row lock`);
+  }
+  if (updates.length) await copyInto(em, 'audit_event', AUDIT_COLUMNS, updates.map((p) => auditCells(ctx, 'Business', p.before!.id, auditView(p.before!), auditView(p.after!))));
+}
+
 class ChangedSinceDryRun extends Error {
-  constructor(readonly planned: PlannedRow[]) {
+  constructor(readonly planned: Mark[]) {
     super('changed since dry run');
   }
 }
@@ -344,47 +411,39 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
   try {
     await ds.transaction(async (em) => {
       // One import writer at a time: matching and inserting are then atomic against other imports.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('ebike.import.business'))`);
-      const stored: { row_number: number; data: BusinessPatch }[] = await em.query(
-        `SELECT row_number, data FROM import_row WHERE job_id = $1 AND action <> 'REJECTED' ORDER BY row_number`,
-        [id],
-      );
-      const planned = await planBusinesses(em, actor.principal, stored.map((r) => ({ rowNumber: r.row_number, patch: r.data })), headerOf, true);
-      const rejected = planned.filter((p) => p.action === ImportRowAction.REJECTED);
-      if (rejected.length && !validRowsOnly) throw new ChangedSinceDryRun(planned);
-      const total = planned.length;
+      const spec = IMPORT_KINDS[job.kind];
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [spec.lockKey]);
+      const planner = spec.planner(actor.principal, headerOf, true);
       const ctx = jobContext(em, actor);
+      const total = job.validRows;
+      const counts = countActions([]);
+      // What each row came to, kept compact (no records) for the report.
+      const marks: Mark[] = [];
+      let rejected = false;
       let done = 0;
-      const creates = planned.filter((p) => p.action === ImportRowAction.CREATE);
-      for (let i = 0; i < creates.length; i += CHUNK * 5) {
-        const chunk = creates.slice(i, i + CHUNK * 5);
-        await copyInto(em, 'business', BUSINESS_COLUMNS_SQL, chunk.map((p) => businessCells(p.after!)));
-        await copyInto(em, 'audit_event', AUDIT_COLUMNS, chunk.map((p) => auditCells(ctx, p.after!.id, null, auditView(p.after!))));
-        done += chunk.length;
-        await progress(done, total);
-      }
-      const updates = planned.filter((p) => p.action === ImportRowAction.UPDATE);
-      for (let i = 0; i < updates.length; i += CHUNK) {
-        const chunk = updates.slice(i, i + CHUNK);
-        for (const p of chunk) {
-          const before = auditView(p.before!);
-          const after = auditView(p.after!);
-          const set: Record<string, unknown> = {};
-          for (const k of Object.keys(after)) if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) set[k] = after[k];
-          const r = await em
-            .createQueryBuilder()
-            .update(Business)
-            .set({ ...set, version: () => 'version + 1' })
-            .where('id = :id AND version = :v', { id: p.before!.id, v: p.before!.version })
-            .execute();
-          if (r.affected !== 1) throw new Error(`business ${p.before!.id} changed under its row lock`);
+      for (let after = 0; ; ) {
+        const stored: { row_number: number; data: never }[] = await em.query(
+          `SELECT row_number, data FROM import_row WHERE job_id = $1 AND action <> 'REJECTED' AND row_number > $2 ORDER BY row_number LIMIT ${BATCH}`,
+          [id, after],
+        );
+        if (stored.length === 0) break;
+        after = stored[stored.length - 1].row_number;
+        const planned = await planner.plan(
+          em,
+          stored.map((r) => ({ rowNumber: r.row_number, patch: r.data })),
+        );
+        for (const p of planned) {
+          counts[p.action]++;
+          marks.push({ rowNumber: p.rowNumber, action: p.action, targetId: p.targetId ?? p.after?.id ?? null, problems: p.problems });
         }
-        await copyInto(em, 'audit_event', AUDIT_COLUMNS, chunk.map((p) => auditCells(ctx, p.before!.id, auditView(p.before!), auditView(p.after!))));
-        done += chunk.length;
+        if (planned.some((p) => p.action === ImportRowAction.REJECTED) && !validRowsOnly) rejected = true;
+        // All or nothing: once a row no longer passes, the rest is only planned (for the report), not written.
+        if (!rejected) await spec.write(em, ctx, planned);
+        done += planned.length;
         await progress(done, total);
       }
-      await markRows(em, id, planned.map((p) => ({ ...p, targetId: p.targetId ?? p.after?.id ?? null })));
-      const counts = countActions(planned);
+      if (rejected) throw new ChangedSinceDryRun(marks);
+      await markRows(em, id, marks);
       await em.query(
         `UPDATE import_job SET status = 'COMMITTED', valid_rows_only = $2, created_count = $3, updated_count = $4, unchanged_count = $5,
                 rejected_rows = rejected_rows + $6, valid_rows = valid_rows - $6, processed_rows = total_rows, committed_at = now(), heartbeat_at = now(), updated_at = now()
@@ -418,7 +477,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
   return ds.manager.findOneByOrFail(ImportJob, { id });
 }
 
-async function markRows(em: EntityManager, jobId: string, rows: PlannedRow[]): Promise<void> {
+async function markRows(em: EntityManager, jobId: string, rows: Mark[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await em.query(
@@ -446,6 +505,19 @@ export async function importById(ctx: Context, id: string): Promise<ImportJob | 
     }
   }
   return job;
+}
+
+/** The caller's jobs (every job for administrators and coordinators, as canSeeJob), newest first. */
+export function listImports(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null; filter?: { kind?: EnumFilterShape<ImportKind> | null; status?: EnumFilterShape<ImportStatus> | null } | null },
+): Promise<ConnectionShape<ImportJob>> {
+  const p = ctx.principal!;
+  const qb = ctx.em.getRepository(ImportJob).createQueryBuilder('j');
+  if (p.role !== Role.ADMIN && p.role !== Role.COORDINATOR) qb.andWhere('j.created_by_id = :me', { me: p.id });
+  applyEnumFilter(qb, 'j.kind', args.filter?.kind);
+  applyEnumFilter(qb, 'j.status', args.filter?.status);
+  return paginate(qb, args, { expression: 'j.created_at', direction: 'DESC', cast: 'timestamptz', value: (j) => j.createdAt });
 }
 
 export interface RowPage {

@@ -78,7 +78,7 @@ function coordinatePair(errors: ErrorCollector, lat: number | null | undefined, 
 }
 
 const businessScope = (b: Pick<Business, 'stages' | 'districtCode'>): RecordScope => ({ stages: b.stages, districtCode: b.districtCode });
-const siteScope = (s: Pick<Site, 'districtCode'>): RecordScope => ({ stages: [SupplyChainStage.PARKING_CHARGING], districtCode: s.districtCode });
+export const siteScope = (s: Pick<Site, 'districtCode'>): RecordScope => ({ stages: [SupplyChainStage.PARKING_CHARGING], districtCode: s.districtCode });
 /** Product models and certificates are a city-wide catalogue: checked where makers, importers and sellers are. */
 const CATALOGUE_SCOPE: RecordScope = { stages: [SupplyChainStage.STANDARD_CERT, SupplyChainStage.PRODUCTION, SupplyChainStage.IMPORT, SupplyChainStage.SALES], districtCode: null, cityWide: true };
 
@@ -281,7 +281,8 @@ async function validateSite(ctx: Context, s: Partial<Site>, patch: Partial<Creat
   }
 }
 
-function applySitePatch(s: Site, p: Partial<CreateSiteInput>): void {
+/** Normalises and applies a site's fields (the mutations and the import share it). */
+export function applySitePatch(s: Site, p: Partial<CreateSiteInput>): void {
   if (p.siteType !== undefined) s.siteType = p.siteType;
   if (p.name !== undefined) s.name = clean(p.name)!;
   if (p.districtCode !== undefined) s.districtCode = p.districtCode;
