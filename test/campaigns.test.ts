@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp, type TestUser } from './support/app';
@@ -329,6 +331,35 @@ describe('the issue’s scenario', () => {
       enforcement: { casesFiled: 1, fines: '5000.00' },
       deployment: { jointOperations: 2, groupsDispatched: 5, officerVisits: 20 },
     });
+  });
+
+  it('/exports/dispatch.xlsx: titled, bold frozen headers, numbers as numbers', async () => {
+    const res = await request(t.app)
+      .get('/exports/dispatch.xlsx?from=2026-03-09&to=2026-03-22')
+      .set('Authorization', `Bearer ${reporter.token}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['调度汇总', '任务完成情况', '专项行动']);
+    const sum = wb.getWorksheet('调度汇总')!;
+    expect(sum.getCell('A1').value).toBe('电动自行车安全隐患全链条整治周调度表（2026-03-09至2026-03-22，截至2026-03-20）');
+    expect(sum.getCell('A1').font?.bold).toBe(true);
+    expect(sum.getCell('A2').font?.bold).toBe(true);
+    expect(sum.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const byLabel = Object.fromEntries(sum.getSheetValues().slice(3).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    expect(byLabel).toMatchObject({ 联合检查: 2, 出动检查组: 5, 出动人次: 20, 检查次数: 7, 发现隐患: 4, 已销号: 2, 整改率: 0.5, 立案: 1, 罚没金额: 6200, 警示提醒: 2, 典型案例曝光: 1 });
+    expect(sum.getCell('B10').numFmt).toBe('0.0%');
+    const tasksWs = wb.getWorksheet('任务完成情况')!;
+    expect(tasksWs.getRow(4).values).toEqual([undefined, '销售流通组', 3, 1, 2, 1, 1, 1]);
+    expect(tasksWs.getRow(9).values).toEqual([undefined, '合计', 4, 1, 3, 1, 1, 1]);
+    const camp = wb.getWorksheet('专项行动')!;
+    expect((camp.getRow(3).values as unknown[]).slice(1, 12)).toEqual(['ZX-20260301-001', '电动自行车销售门店夜查', '夜查', '集中整治', '2026-03-01', '2026-03-31', 6, 5, 4, 3, 0.75]);
   });
 
   it('the bulletin’s 出动检查组/出动人次 come from the joint operations', async () => {
