@@ -375,6 +375,19 @@ describe('the issue’s scenario', () => {
   });
 });
 
+describe('statements', () => {
+  it('a page of campaigns with every campaign’s results and goals costs two statements, whatever the page holds', async () => {
+    await ok(M.campaign, { i: { ...CAMPAIGN_INPUT, name: '集中整治（第二批）', startsOn: '2026-03-05', goals: [{ metric: 'RECTIFICATION_RATE', target: 0.9, dueOn: '2026-03-31' }] } }, coord.token, 'createCampaign');
+    const q = (first: number) => `{ campaigns(first: ${first}) { nodes { code results { inspections targetPopulation businessesCovered hazardsFound fines goals { achieved rate goal { metric } } } } } }`;
+    for (const first of [1, 50]) {
+      const r = await t.gql(q(first), {}, viewer.token);
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data!.campaigns.nodes).toHaveLength(first === 1 ? 1 : 2);
+      expect({ first, statements: r.body.extensions!.sqlStatements }).toEqual({ first, statements: 2 });
+    }
+  });
+});
+
 describe('input rules', () => {
   it('a campaign ending before it starts, with an unknown district, writes nothing', async () => {
     const before = await rowCounts();
