@@ -140,8 +140,6 @@ describe('a 100,000-row CSV export', () => {
         RATE_LIMIT_POINTS: '100000',
       });
       await svc.waitFor(/GraphQL listening on/, 150000);
-      await new Promise((r) => setTimeout(r, 3000));
-      require('fs').writeFileSync('/tmp/h19_svc_out.txt', svc.output());
       const pid = svc.child.pid!;
       const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
       const get = () =>
