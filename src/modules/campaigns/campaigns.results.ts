@@ -30,7 +30,6 @@ export async function campaignResults(ctx: Context, ids: readonly string[]): Pro
               FROM inspection n WHERE n.campaign_id = ANY($1::uuid[])),
      it AS (SELECT i.campaign_id, i.id, i.district_code, i.closed_on FROM remediation_item i WHERE i.campaign_id = ANY($1::uuid[]) AND i.status <> 'INVALIDATED'),
      cs AS (SELECT it.campaign_id, e.closed_on, e.fine_amount, e.confiscated_amount FROM it JOIN enforcement_case e ON e.item_id = it.id),
-     pop AS (SELECT c.id AS campaign_id, b.id AS business_id FROM c JOIN business b ON ${POPULATION('c.types', 'c.stages', 'c.districts')}),
      g AS (SELECT c.id AS campaign_id, g.n, g.goal->>'metric' AS metric, (g.goal->>'dueOn')::date AS due_on, c.stages,
                   CASE WHEN jsonb_array_length(g.goal->'districtCodes') > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'districtCodes')) ELSE c.districts END AS districts,
                   CASE WHEN jsonb_array_length(g.goal->'businessTypes') > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'businessTypes')) ELSE c.types END AS types
@@ -40,16 +39,18 @@ export async function campaignResults(ctx: Context, ids: readonly string[]): Pro
                 THEN (SELECT count(*) FROM business b WHERE ${POPULATION('g.types', 'g.stages', 'g.districts')})
                 ELSE (SELECT count(*) FROM it WHERE it.campaign_id = g.campaign_id AND (cardinality(g.districts) = 0 OR it.district_code = ANY(g.districts))) END AS population,
               CASE WHEN g.metric = '${CampaignGoalMetric.INSPECTION_COVERAGE}'
-                THEN (SELECT count(*) FROM business b WHERE ${POPULATION('g.types', 'g.stages', 'g.districts')}
-                        AND EXISTS (SELECT 1 FROM insp WHERE insp.campaign_id = g.campaign_id AND insp.target_business_id = b.id AND insp.day <= g.due_on))
+                THEN (SELECT count(DISTINCT insp.target_business_id) FROM insp JOIN business b ON b.id = insp.target_business_id
+                       WHERE insp.campaign_id = g.campaign_id AND insp.day <= g.due_on AND ${POPULATION('g.types', 'g.stages', 'g.districts')})
                 ELSE (SELECT count(*) FROM it WHERE it.campaign_id = g.campaign_id AND (cardinality(g.districts) = 0 OR it.district_code = ANY(g.districts)) AND it.closed_on <= g.due_on) END AS achieved
             FROM g)
      SELECT c.id,
        (SELECT count(*) FROM insp WHERE insp.campaign_id = c.id)::int AS inspections,
        (SELECT count(DISTINCT target_business_id) FROM insp WHERE insp.campaign_id = c.id)::int AS businesses,
        (SELECT count(DISTINCT target_site_id) FROM insp WHERE insp.campaign_id = c.id)::int AS sites,
-       (SELECT count(*) FROM pop WHERE pop.campaign_id = c.id)::int AS population,
-       (SELECT count(*) FROM pop WHERE pop.campaign_id = c.id AND EXISTS (SELECT 1 FROM insp WHERE insp.campaign_id = c.id AND insp.target_business_id = pop.business_id))::int AS covered,
+       (SELECT count(*) FROM business b WHERE ${POPULATION('c.types', 'c.stages', 'c.districts')})::int AS population,
+       -- Covered: from the campaign's inspections to their businesses (by key), not from the population to the inspections.
+       (SELECT count(DISTINCT insp.target_business_id) FROM insp JOIN business b ON b.id = insp.target_business_id
+         WHERE insp.campaign_id = c.id AND ${POPULATION('c.types', 'c.stages', 'c.districts')})::int AS covered,
        (SELECT count(*) FROM it WHERE it.campaign_id = c.id)::int AS found,
        (SELECT count(*) FROM it WHERE it.campaign_id = c.id AND it.closed_on IS NOT NULL)::int AS closed,
        (SELECT count(*) FROM cs WHERE cs.campaign_id = c.id)::int AS cases_filed,
