@@ -244,6 +244,47 @@ export const OPERATIONS: Operation[] = [
     floor: async (pool, p) => n(await pool.query(statsSql(['district', 'month']), [p.yearFrom, p.today, p.today])),
   },
   {
+    key: 'campaignResults',
+    title: 'campaign results, a page of campaigns (专项行动成效)',
+    kind: 'read',
+    list: true,
+    depth: 0,
+    depthNote: 'the campaigns page, and every campaign’s results (goals included) in one batched statement (0 relation levels)',
+    query: `query CampaignResults {
+  campaigns(first: 20) {
+    nodes {
+      code name kind phase startsOn endsOn
+      results {
+        inspections businessesInspected targetPopulation businessesCovered coverageRate hazardsFound hazardsClosed rectificationRate
+        casesFiled fines finesAndConfiscations jointOperations groupsDispatched officerVisits warnings
+        goals { achieved population rate met overdue goal { metric target dueOn } }
+      }
+    }
+  }
+}`,
+    variables: () => ({}),
+    floor: async (pool) => {
+      // The page, then the figures of its campaigns in one statement (goals left out: the floor counts the headline figures).
+      const page = await pool.query(`SELECT id, code, name, kind, phase, starts_on, ends_on, goals FROM campaign ORDER BY starts_on DESC, id DESC LIMIT 21`);
+      const ids = page.rows.slice(0, 20).map((r: { id: string }) => r.id);
+      const r = await pool.query(
+        `SELECT c.id,
+           (SELECT count(*) FROM inspection n WHERE n.campaign_id = c.id),
+           (SELECT count(DISTINCT n.target_business_id) FROM inspection n WHERE n.campaign_id = c.id),
+           (SELECT count(*) FROM business b WHERE b.status <> 'ARCHIVED' AND (cardinality(c.district_codes) = 0 OR b.district_code = ANY(c.district_codes))
+              AND (cardinality(c.business_types) = 0 OR b.types && c.business_types) AND (cardinality(c.stages) = 0 OR b.stages && c.stages)),
+           (SELECT count(*) FILTER (WHERE i.status <> 'INVALIDATED') FROM remediation_item i WHERE i.campaign_id = c.id),
+           (SELECT count(*) FILTER (WHERE i.status <> 'INVALIDATED' AND i.closed_on IS NOT NULL) FROM remediation_item i WHERE i.campaign_id = c.id),
+           (SELECT count(*) || ':' || coalesce(sum(e.fine_amount), 0) FROM enforcement_case e JOIN remediation_item i ON i.id = e.item_id WHERE i.campaign_id = c.id AND i.status <> 'INVALIDATED'),
+           (SELECT count(*) || ':' || coalesce(sum(j.groups_dispatched), 0) || ':' || coalesce(sum(j.officer_count), 0) FROM joint_operation j WHERE j.campaign_id = c.id),
+           (SELECT count(*) FROM warning w WHERE w.campaign_id = c.id)
+         FROM campaign c WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return n(page) + n(r);
+    },
+  },
+  {
     key: 'bulletin',
     title: 'bulletin, last full month',
     kind: 'read',

@@ -13,6 +13,7 @@ import { EventWriteOrder1796083200009 } from './1796083200009-EventWriteOrder';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 import { PrincipalChangeNotifications1796083200100 } from './1796083200100-PrincipalChangeNotifications';
 import { ImportSites1796083200240 } from './1796083200240-ImportSites';
+import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 
 /** Every migration in order. New migrations are added here by hand after review. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   RegulatoryMilestones1796083200050,
   PrincipalChangeNotifications1796083200100,
   ImportSites1796083200240,
+  Campaigns1796083200220,
 ];

@@ -36,6 +36,16 @@ import {
   SiteItemsResolver,
 } from './modules/remediation/remediation.resolver';
 import { CalendarResolver } from './modules/reference/calendar.resolver';
+import {
+  CampaignResolver,
+  CampaignsResolver,
+  InspectionCampaignResolver,
+  ItemCampaignResolver,
+  JointOperationResolver,
+  TaskResolver,
+  TaskTeamTasksResolver,
+  WarningResolver,
+} from './modules/campaigns/campaigns.resolver';
 import { EnforcementResolver } from './modules/remediation/enforcement.resolver';
 import { BusinessRestrictionsResolver, ProductModelRestrictionsResolver, RestrictedProductSaleResolver } from './modules/registry/registry.restrictions';
 
@@ -73,6 +83,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductModelItemsResolver,
   ReportsResolver,
   ImportResolver,
+  CampaignsResolver,
+  CampaignResolver,
+  JointOperationResolver,
+  TaskResolver,
+  WarningResolver,
+  TaskTeamTasksResolver,
+  InspectionCampaignResolver,
+  ItemCampaignResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

@@ -113,6 +113,20 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.commitImport': 'CO',
   'Query.import': 'ACO',
   'Query.imports': 'ACO',
+  // how the program is run (issue 19): the office plans, officers report in their scope, reporters read the dispatch
+  'Query.campaign': 'ACOP',
+  'Query.campaigns': 'ACOP',
+  'Query.jointOperations': 'ACOP',
+  'Query.tasks': 'ACOP',
+  'Query.warnings': 'ACOP',
+  'Query.dispatch': 'ACOPR',
+  'Mutation.createCampaign': 'C',
+  'Mutation.updateCampaign': 'C',
+  'Mutation.createTask': 'C',
+  'Mutation.exposeEnforcementCase': 'C',
+  'Mutation.recordJointOperation': 'CO',
+  'Mutation.updateTask': 'CO',
+  'Mutation.issueWarning': 'CO',
 };
 const LETTER: Record<string, Role> = { A: Role.ADMIN, C: Role.COORDINATOR, O: Role.AGENCY_OFFICER, P: Role.PARTNER_VIEWER, R: Role.REPORTER };
 function handAccess(op: string): Access {
@@ -488,10 +502,51 @@ const CALLS: Record<string, Call> = {
   'Query.inspectionStatistics': { query: '{ inspectionStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { inspections } }' },
   'Query.enforcementStatistics': { query: '{ enforcementStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { casesFiled } }' },
   'Query.bulletin': { query: '{ bulletin(from: "2026-01-01", to: "2026-01-31") { totals { found } } }' },
+  'Query.campaign': { query: 'query($id: ID!) { campaign(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.campaigns': { query: '{ campaigns(first: 1) { nodes { id } } }' },
+  'Query.jointOperations': { query: '{ jointOperations(first: 1) { nodes { id } } }' },
+  'Query.tasks': { query: '{ tasks(first: 1) { nodes { id } } }' },
+  'Query.warnings': { query: '{ warnings(first: 1) { nodes { id } } }' },
+  'Query.dispatch': { query: '{ dispatch(from: "2026-01-01", to: "2026-01-07") { warningsIssued } }' },
+  'Mutation.createCampaign': {
+    query: `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { name: 'matrix', kind: 'NIGHT_CHECK', phase: 'CONCENTRATED', startsOn: '2026-01-01', endsOn: '2026-01-31', leadTeamCode: 'NO_SUCH_TEAM', leadDepartmentCode: 'FIRE' } }),
+    expectUserError: 'INVALID_REFERENCE',
+  },
+  'Mutation.updateCampaign': {
+    query: `mutation($i: UpdateCampaignInput!) { updateCampaign(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, phase: 'CONSOLIDATION' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.createTask': {
+    query: `mutation($i: CreateTaskInput!) { createTask(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { teamCode: 'NO_SUCH_TEAM', title: 'matrix', dueOn: '2026-01-31' } }),
+    expectUserError: 'INVALID_REFERENCE',
+  },
+  'Mutation.updateTask': {
+    query: `mutation($i: UpdateTaskInput!) { updateTask(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, state: 'IN_PROGRESS' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.exposeEnforcementCase': {
+    query: `mutation($i: ExposeEnforcementCaseInput!) { exposeEnforcementCase(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, exposedOn: '2026-01-05' } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.recordJointOperation': {
+    query: `mutation($i: RecordJointOperationInput!) { recordJointOperation(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { teamCode: 'NO_SUCH_TEAM', heldOn: '2026-01-05', districtCodes: ['511102'], departmentCodes: ['FIRE', 'MARKET'], groupsDispatched: 1, officerCount: 2 } }),
+    expectUserError: 'INVALID_REFERENCE',
+  },
+  'Mutation.issueWarning': {
+    query: `mutation($i: IssueWarningInput!) { issueWarning(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { issuedOn: '2026-01-05', kind: 'REMINDER', businessId: randomUUID(), content: 'matrix', departmentCode: 'FIRE' } }),
+    expectUserError: 'INVALID_REFERENCE',
+  },
 };
 
 /** Aggregates: every role, REPORTER included (it reads aggregates and exports only). */
-const REPORT_QUERIES = ['remediationStatistics', 'inspectionStatistics', 'enforcementStatistics', 'bulletin'].map((f) => `Query.${f}`);
+const REPORT_QUERIES = ['remediationStatistics', 'inspectionStatistics', 'enforcementStatistics', 'bulletin', 'dispatch'].map((f) => `Query.${f}`);
 
 const REMEDIATION_QUERIES = ['inspection', 'inspections', 'remediationItem', 'remediationItems'].map((f) => `Query.${f}`);
 const REMEDIATION_MUTATIONS = [
@@ -650,6 +705,8 @@ describe('mutation groups, negative cases per role', () => {
     ['reopening a closed case', ['Mutation.reopenEnforcementCase'], [Role.COORDINATOR]],
     ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
     ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['campaigns, tasks and exposure (the office)', ['Mutation.createCampaign', 'Mutation.updateCampaign', 'Mutation.createTask', 'Mutation.exposeEnforcementCase'], [Role.COORDINATOR]],
+    ['joint operations, task progress, warnings', ['Mutation.recordJointOperation', 'Mutation.updateTask', 'Mutation.issueWarning'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],

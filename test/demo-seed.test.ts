@@ -129,6 +129,27 @@ describe('demo seed (npm run seed:demo)', () => {
     });
   });
 
+  it('has campaigns with joint operations, linked inspections and items, team task lists and warnings', async () => {
+    await withClient(urlA, async (c) => {
+      const n = async (sql: string) => Number((await one(c, sql)).n);
+      expect(await n(`SELECT count(*) AS n FROM campaign`)).toBe(16);
+      expect(await n(`SELECT count(*) AS n FROM joint_operation`)).toBeGreaterThan(0);
+      expect(await n(`SELECT count(*) AS n FROM inspection WHERE campaign_id IS NOT NULL`)).toBeGreaterThan(0);
+      // An item carries its inspection's campaign; an inspection its operation's campaign, day and district.
+      expect(await n(`SELECT count(*) AS n FROM remediation_item i JOIN inspection n ON n.id = i.inspection_id WHERE i.campaign_id IS DISTINCT FROM n.campaign_id`)).toBe(0);
+      expect(await n(`SELECT count(*) AS n FROM inspection n JOIN joint_operation j ON j.id = n.joint_operation_id
+                       WHERE j.campaign_id <> n.campaign_id OR j.held_on <> (n.started_at AT TIME ZONE 'Asia/Shanghai')::date OR NOT n.district_code = ANY(j.district_codes)`)).toBe(0);
+      expect(await n(`SELECT count(*) AS n FROM joint_operation WHERE cardinality(department_ids) < 2 OR officer_count < cardinality(officers)`)).toBe(0);
+      // Every team has tasks, done ones with evidence; some are overdue (open after their due day).
+      expect(await n(`SELECT count(DISTINCT team_id) AS n FROM task`)).toBe(6);
+      expect(await n(`SELECT count(*) AS n FROM task WHERE state = 'DONE' AND (evidence IS NULL OR done_on > DATE '${TODAY}')`)).toBe(0);
+      expect(await n(`SELECT count(*) AS n FROM task WHERE state IN ('NOT_STARTED', 'IN_PROGRESS') AND due_on < DATE '${TODAY}'`)).toBeGreaterThan(0);
+      expect(await n(`SELECT count(*) AS n FROM task_note`)).toBeGreaterThan(0);
+      expect(await n(`SELECT count(*) AS n FROM warning WHERE business_id IS NOT NULL`)).toBeGreaterThan(0);
+      expect(await n(`SELECT count(*) AS n FROM warning WHERE business_id IS NULL`)).toBeGreaterThan(0);
+    });
+  });
+
   it('has inspections by every method, by the team of the stage, with that stage’s checklist', async () => {
     await withClient(urlA, async (c) => {
       expect((await col(c, `SELECT DISTINCT method::text FROM inspection`)).sort()).toEqual(Object.values(InspectionMethod).sort());

@@ -54,6 +54,15 @@ const HAND_PERSONAL: Record<string, string> = {
   'AuditEvent.reason': 'text',
   'UserError.message': 'text',
   'UserError.messageEn': 'text',
+  'Campaign.note': 'text',
+  'JointOperation.officers': 'personName',
+  'JointOperation.note': 'text',
+  'Task.ownerName': 'personName',
+  'Task.description': 'text',
+  'Task.evidence': 'text',
+  'TaskNote.authorName': 'personName',
+  'TaskNote.note': 'text',
+  'Warning.content': 'text',
 };
 
 const HAND_NOT_PERSONAL: Record<string, string> = {
@@ -83,6 +92,15 @@ const HAND_NOT_PERSONAL: Record<string, string> = {
   'ProductSaleRestriction.messageEn': 'generated from the rule and the milestone',
   'WorkingCalendar.note': 'reference data about a year of the calendar',
   'WorkingCalendarDay.name': 'the name of a public holiday',
+  'Campaign.name': 'the name of a campaign, e.g. 电动自行车销售门店夜查',
+  'CampaignGoal.description': 'what a goal says, written by the office about businesses, not people',
+  'CampaignResults.officerVisits': 'a count',
+  'JointOperation.officerCount': 'a count',
+  'Deployment.officerVisits': 'a count',
+  'DispatchTeamLine.teamName': 'name of a task team (reference data)',
+  'DispatchCampaignLine.name': 'the name of a campaign',
+  'Task.notes': 'a list of TaskNote, whose fields are classified',
+  'TaskNote.notedOn': 'a date',
 };
 /** Ids of users or keys (who did something), names of reference data and report groups: no person's data. */
 const NOT_PERSONAL_PATTERN = /(Id|By)$|^(Department|District|TaskTeam|HazardType|ChecklistItem)\.|Row\.|Ranking\.|BulletinItem\.(districtName|teamName|hazardTypeName)$/;

@@ -53,6 +53,12 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
   EnforcementCase: { readers: RECORD_READERS, rows: 'all', why: 'case filed over an item' },
   ProductSaleRestriction: { readers: RECORD_READERS, rows: 'all', why: 'why a product model may no longer be sold (禁售判定), derived from registry records' },
   RestrictedProductSale: { readers: RECORD_READERS, rows: 'all', why: 'a supply relation of a restricted model, derived from registry records' },
+  // How the program is run (专项行动, 联合检查, 任务清单, 警示提醒): work records, read like the chain.
+  Campaign: { readers: RECORD_READERS, rows: 'all', why: 'work record (专项行动)' },
+  JointOperation: { readers: RECORD_READERS, rows: 'all', why: 'work record (联合检查); officer names are personal data' },
+  Task: { readers: RECORD_READERS, rows: 'all', why: 'work record (任务清单)' },
+  TaskNote: { readers: RECORD_READERS, rows: 'all', why: 'progress note of a task' },
+  Warning: { readers: RECORD_READERS, rows: 'all', why: 'work record (警示提醒)' },
   // Imports: raw rows of an agency's spreadsheet, for the roles that import (an officer sees only its own jobs).
   ImportJob: { readers: IMPORT_READERS, rows: 'all', why: 'an import job (导入任务); officers are limited to their own jobs by the service' },
   ImportRowPage: { readers: IMPORT_READERS, rows: 'all', why: 'a page of an import report' },
@@ -81,6 +87,13 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
   BulletinItem: { readers: ALL_ROLES, rows: 'all', why: 'the line a bulletin prints for an item: code, names, dates; no personal data' },
   DistrictRanking: { readers: ALL_ROLES, rows: 'all', why: 'aggregate' },
   Period: { readers: ALL_ROLES, rows: 'all', why: 'a period' },
+  Deployment: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (出动检查组/人次)' },
+  CampaignGoal: { readers: ALL_ROLES, rows: 'all', why: 'a goal as the dispatch prints it: metric, target, population filter, due date' },
+  CampaignGoalProgress: { readers: ALL_ROLES, rows: 'all', why: 'aggregate' },
+  CampaignResults: { readers: ALL_ROLES, rows: 'all', why: 'aggregate' },
+  Dispatch: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (周调度)' },
+  DispatchTeamLine: { readers: ALL_ROLES, rows: 'all', why: 'aggregate: task counts of a team' },
+  DispatchCampaignLine: { readers: ALL_ROLES, rows: 'all', why: 'a campaign as the dispatch prints it: code, name, kind, phase, period, results' },
   // Plumbing.
   PageInfo: { readers: ALL_ROLES, rows: 'all', why: 'paging' },
   UserError: { readers: ALL_ROLES, rows: 'all', why: 'a caller fault' },

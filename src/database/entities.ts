@@ -1,4 +1,5 @@
 import { ApiKey, LoginThrottle, RefreshToken, User } from '../modules/access/access.entities';
+import { Campaign, JointOperation, Task, TaskNote, Warning } from '../modules/campaigns/campaigns.entities';
 import { CodeCounter } from '../common/sequence';
 import { IdempotencyKey } from '../common/idempotency';
 import { Inspection, InspectionChecklistResult } from '../modules/inspection/inspection.entities';
@@ -12,4 +13,4 @@ import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, T
 /** Every entity, listed explicitly (a glob does not work alike under ts-node, jest and dist). */
 export const ENTITIES = [User, ApiKey, LoginThrottle, RefreshToken, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
   Inspection, InspectionChecklistResult, RemediationItem, RemediationEvent, ExtensionRequest, Listing, EnforcementCase, Evidence, CodeCounter, IdempotencyKey,
-  CalendarYear, CalendarDay, ImportJob, ImportRow];
+  CalendarYear, CalendarDay, ImportJob, ImportRow, Campaign, JointOperation, Task, TaskNote, Warning];

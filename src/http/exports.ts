@@ -20,6 +20,8 @@ import { RemediationSortField } from '../modules/remediation/remediation.enums';
 import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
 import { buildBulletin } from '../modules/reports/reports.service';
+import { writeDispatchWorkbook } from '../modules/campaigns/campaigns.export';
+import { buildDispatch } from '../modules/campaigns/campaigns.results';
 import type { BulletinItem } from '../modules/reports/reports.types';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
@@ -378,6 +380,25 @@ export function exportsRouter(deps: ExportDeps): Router {
       sheet('重大及挂牌督办隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.majorItems.map(itemRow));
       sheet('逾期隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.overdueItems.map(itemRow));
       await wb.commit();
+    }),
+  );
+
+  // The weekly dispatch (调度): aggregates only, like the bulletin; built in the campaigns module.
+  router.get(
+    '/dispatch.xlsx',
+    handle(async (ctx, req, res) => {
+      const from = req.query.from;
+      const to = req.query.to;
+      if (!isLocalDate(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
+      if (!isLocalDate(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
+      if (from > to) throw new ExportInputError('from is after to', 'from');
+      const d = await buildDispatch(ctx, from, to);
+      res.status(200).set({
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': filename(`dispatch-${from}-${to}`, `调度-${from}至${to}`, 'xlsx'),
+        'Cache-Control': 'no-store',
+      });
+      res.locals.exportRows = await writeDispatchWorkbook(d, res);
     }),
   );
 

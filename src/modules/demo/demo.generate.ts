@@ -37,27 +37,32 @@ export function demoTables() {
     certificate: t('certificate', 'id, number, holder_business_id, holder_name, product_model_id, status, issued_on, expires_on, archived, created_at, updated_at, version'),
     certificate_status_change: t('certificate_status_change', 'id, certificate_id, from_status, to_status, effective_on, reason, changed_at, changed_by, changed_by_name'),
     supply_relation: t('supply_relation', 'id, supplier_business_id, buyer_business_id, product_model_id, first_seen_on, last_seen_on, note, status, created_at, updated_at, version'),
-    inspection: t('inspection', 'id, code, method, team_id, department_ids, inspectors, target_business_id, target_site_id, district_code, stage, started_at, ended_at, conclusion, created_by, created_at, updated_at, version'),
+    campaign: t('campaign', 'id, code, name, kind, phase, starts_on, ends_on, lead_team_id, lead_department_id, department_ids, stages, business_types, district_codes, goals, note, created_by, created_at, updated_at, version'),
+    joint_operation: t('joint_operation', 'id, code, campaign_id, team_id, held_on, district_codes, department_ids, groups_dispatched, officer_count, officers, note, created_by, created_at, updated_at, version'),
+    inspection: t('inspection', 'id, code, method, team_id, department_ids, inspectors, target_business_id, target_site_id, district_code, stage, started_at, ended_at, conclusion, created_by, created_at, updated_at, version, campaign_id, joint_operation_id'),
     inspection_checklist_result: t('inspection_checklist_result', 'inspection_id, item_code, outcome, note, sort_order'),
     remediation_item: t(
       'remediation_item',
-      'id, code, hazard_type_code, level, is_major_fire_hazard, stage, team_id, lead_department_id, district_code, business_id, site_id, inspection_id, description, legal_basis, address, responsible_person, responsible_contact, discovered_at, discovered_on, discovered_by, discovery_method, notice_type, notice_no, notice_served_at, deadline, rectification_measures, interim_measures, funds, status, plan, completion_reported_at, completion_reported_by, reviewer_name, reviewer_id, reviewed_at, review_result, review_notes, rectified_at, rectified_on, closed_at, closed_on, closed_by, invalidation_reason, listed, transferred, case_filed, interviewed, sealed, failed_reviews, extensions, created_by, created_at, updated_at, version',
+      'id, code, hazard_type_code, level, is_major_fire_hazard, stage, team_id, lead_department_id, district_code, business_id, site_id, inspection_id, description, legal_basis, address, responsible_person, responsible_contact, discovered_at, discovered_on, discovered_by, discovery_method, notice_type, notice_no, notice_served_at, deadline, rectification_measures, interim_measures, funds, status, plan, completion_reported_at, completion_reported_by, reviewer_name, reviewer_id, reviewed_at, review_result, review_notes, rectified_at, rectified_on, closed_at, closed_on, closed_by, invalidation_reason, listed, transferred, case_filed, interviewed, sealed, failed_reviews, extensions, created_by, created_at, updated_at, version, campaign_id',
     ),
     remediation_event: t('remediation_event', 'id, item_id, action, from_status, to_status, actor_id, actor_name, actor_role, occurred_at, comment, data'),
     extension_request: t('extension_request', 'id, item_id, requested_at, requested_by, previous_deadline, requested_deadline, reason, status, decided_at, decided_by, decision_note'),
     listing: t('listing', 'id, item_id, authority, listing_number, listed_on, plan_document, accepted_on, acceptance_note, created_at'),
     enforcement_case: t(
       'enforcement_case',
-      'id, item_id, case_number, filed_on, department_id, legal_basis, penalty_types, fine_amount, confiscated_amount, confiscated_goods, seized_vehicles, seized_batteries, seized_parts, transferred_to_police, closed_on, created_at, closing_outcome, updated_at',
+      'id, item_id, case_number, filed_on, department_id, legal_basis, penalty_types, fine_amount, confiscated_amount, confiscated_goods, seized_vehicles, seized_batteries, seized_parts, transferred_to_police, closed_on, created_at, closing_outcome, updated_at, exposed, exposed_on',
     ),
     evidence: t('evidence', 'id, item_id, kind, phase, location, sha256, taken_at, latitude, longitude, added_by, created_at'),
+    task: t('task', 'id, code, team_id, department_id, district_code, title, description, owner_id, due_on, state, done_on, evidence, campaign_id, item_ids, created_by, created_at, updated_at, version'),
+    task_note: t('task_note', 'id, task_id, noted_on, note, author_id, author_name, created_at'),
+    warning: t('warning', 'id, issued_on, kind, business_id, district_code, content, department_id, campaign_id, created_by, created_at, updated_at, version'),
   };
 }
 export type DemoTables = ReturnType<typeof demoTables>;
 /** Load order (parents before children). */
 export const TABLE_ORDER: readonly (keyof DemoTables)[] = [
-  'business', 'site', 'product_model', 'certificate', 'certificate_status_change', 'supply_relation', 'inspection', 'inspection_checklist_result',
-  'remediation_item', 'remediation_event', 'extension_request', 'listing', 'enforcement_case', 'evidence',
+  'business', 'site', 'product_model', 'certificate', 'certificate_status_change', 'supply_relation', 'campaign', 'joint_operation', 'inspection', 'inspection_checklist_result',
+  'remediation_item', 'remediation_event', 'extension_request', 'listing', 'enforcement_case', 'evidence', 'task', 'task_note', 'warning',
 ];
 
 // ---------------------------------------------------------------- model
@@ -787,6 +792,70 @@ export async function generateDemo(
     }
   }
 
+  // ------------------------------------------------------------ campaigns and joint operations (专项行动, 联合检查)
+  // Eight campaigns a year, a month each, led in turn by the teams; inspections of a campaign's
+  // stages in its month join it (70 %), and its night checks and joint enforcement of one day and
+  // team make one joint operation.
+  interface Camp { id: string; code: string; team: number; stages: string[]; from: string; to: string; fromMs: number; toMs: number }
+  const camps: Camp[] = [];
+  const inspCampaign = new Int32Array(insps.length).fill(-1);
+  const inspJoint = new Int32Array(insps.length).fill(-1);
+  const jointIds: string[] = [];
+  {
+    const rng = root.fork('campaigns');
+    const KINDS: [string, string][] = [['NIGHT_CHECK', '夜查'], ['CONCENTRATED_ACTION', '集中整治'], ['JOINT_ENFORCEMENT', '联合执法'], ['SPECIAL_INSPECTION', '专项检查']];
+    for (let c = 0; c < 16; c++) {
+      const r = rng.fork(c);
+      const team = c % ref.teams.length;
+      const t = ref.teams[team];
+      const fromMs = startMs + Math.round((c * 730) / 16) * DAY;
+      const toMs = fromMs + 29 * DAY;
+      const from = shDate(fromMs);
+      const to = shDate(toMs);
+      const [kind, kindZh] = KINDS[c % KINDS.length];
+      const phase = toMs < nowMs - 365 * DAY ? 'CONCENTRATED' : c % 2 ? 'PROBLEM_FIXING' : 'CONSOLIDATION';
+      const id = r.uuid();
+      const code = `ZX-${from.replace(/-/g, '')}-001`;
+      camps.push({ id, code, team, stages: t.stages, from, to, fromMs, toMs });
+      const goals = [
+        { metric: 'INSPECTION_COVERAGE', target: 0.8, districtCodes: [], businessTypes: [], dueOn: to, description: '检查覆盖目标主体的80%' },
+        { metric: 'RECTIFICATION_RATE', target: 0.9, districtCodes: [], businessTypes: [], dueOn: shDate(toMs + 30 * DAY), description: '行动发现隐患整改率达到90%' },
+      ];
+      const created = iso(fromMs - 3 * DAY);
+      out.campaign.add([id, code, `${from.slice(0, 7).replace('-', '年')}月${kindZh}专项行动（${t.code}）`, kind, phase, from, to, t.id, t.leadDepartmentId, t.coLeadIds, t.stages, [], [],
+        JSON.stringify(goals), null, null, created, created, 1]);
+    }
+    // Inspections join the campaign running on their day whose stages include theirs.
+    const groups = new Map<string, number[]>();
+    insps.forEach((x, k) => {
+      const c = camps.findIndex((cp) => x.start >= cp.fromMs && x.start < cp.toMs + DAY && cp.stages.includes(x.stage));
+      if (c < 0 || !rng.fork(`join-${k}`).chance(0.7)) return;
+      inspCampaign[k] = c;
+      if (x.method === 'NIGHT_CHECK' || x.method === 'JOINT_ENFORCEMENT') {
+        const key = `${c}|${shDate(x.start)}|${x.team}`;
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key)!.push(k);
+      }
+    });
+    const seqByDay = new Map<string, number>();
+    for (const [key, members] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const [c, day, team] = key.split('|');
+      const r = rng.fork(`op-${key}`);
+      const t = ref.teams[Number(team)];
+      const seq = (seqByDay.get(day) ?? 0) + 1;
+      seqByDay.set(day, seq);
+      const id = r.uuid();
+      const names = [...new Set(members.flatMap((k) => insps[k].officers))];
+      const depts = [...new Set([t.leadDepartmentId, ...t.coLeadIds, ...names.map((o) => deptId(officers[o].dept)).filter((d): d is string => !!d)])];
+      if (depts.length < 2) { const fire = deptId('FIRE'); if (fire && !depts.includes(fire)) depts.push(fire); }
+      const at = iso(midnight(day) + 23 * HOUR);
+      out.joint_operation.add([id, `LH-${day.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`, camps[Number(c)].id, t.id, day, [...new Set(members.map((k) => insps[k].district))].sort(), depts,
+        Math.max(1, Math.ceil(members.length / 3)), names.length + r.int(0, 4), names.map(officerName), null, null, at, at, 1]);
+      jointIds.push(id);
+      for (const k of members) inspJoint[k] = jointIds.length - 1;
+    }
+  }
+
   // ------------------------------------------------------------ item skeletons: where, when, which hazard
   const N = spec.items;
   const iInsp = new Int32Array(N).fill(-1);
@@ -904,6 +973,7 @@ export async function generateDemo(
       out.inspection.add([
         x.id, code, x.method, t.id, deptIds, x.officers.map(officerName), x.biz >= 0 ? biz[x.biz].id : null, x.site >= 0 ? sites[x.site].id : null,
         x.district, x.stage, iso(x.start), iso(x.end), conclusion, null, iso(Math.min(created, nowMs - MIN)), iso(Math.min(created, nowMs - MIN)), 1,
+        inspCampaign[k] >= 0 ? camps[inspCampaign[k]].id : null, inspJoint[k] >= 0 ? jointIds[inspJoint[k]] : null,
       ]);
       x.checklist.forEach((c, i) => {
         const failed = x.failed.has(c);
@@ -1210,6 +1280,8 @@ export async function generateDemo(
             r.uuid(), id, caseNumber, shDate(tF), did, h.legalBasis, penalties, yuan(fine), yuan(gains), goods, sv, sb, sp, police, closedOn < today ? closedOn : null, iso(tF),
             // Every seeded case has a penalty (at least a warning): a closed one ended with it executed.
             closedOn < today ? 'PENALTY_EXECUTED' : null, iso(tF),
+            // A few cases a year are exposed as typical cases (典型案例曝光), some days after filing.
+            ...(fine >= 5000 && r.chance(0.2) && addDaysDate(shDate(tF), 10) < today ? [true, addDaysDate(shDate(tF), 10)] : [false, null]),
           ]);
           it.caseFiled = true;
           if (police) it.transferred = true;
@@ -1256,11 +1328,80 @@ export async function generateDemo(
         it.reviewedAt !== null ? iso(it.reviewedAt) : null, it.reviewResult, it.reviewNotes, it.rectifiedAt !== null ? iso(it.rectifiedAt) : null,
         it.rectifiedAt !== null ? shDate(it.rectifiedAt) : null, it.closedAt !== null ? iso(it.closedAt) : null, it.closedAt !== null ? shDate(it.closedAt) : null,
         it.closedBy, it.invalidation, it.listed, it.transferred, it.caseFiled, it.interviewed, it.sealed, it.failedReviews, it.extensions, null,
-        iso(created), iso(it.updatedAt), it.version,
+        iso(created), iso(it.updatedAt), it.version, insp && inspCampaign[insp.idx] >= 0 ? camps[inspCampaign[insp.idx]].id : null,
       ]);
       if (++done % 5000 === 0) progress('remediation items', done, N);
     }
     progress('remediation items', N, N);
+  }
+
+  // ------------------------------------------------------------ task lists and warnings (任务清单, 警示提醒)
+  {
+    const rng = root.fork('tasks');
+    const TITLES = ['制定专项行动实施方案', '组织开展联合检查', '梳理隐患清单并逐一交办', '督导各区县整改进度', '开展宣传培训', '汇总报送阶段性总结'];
+    let n = 0;
+    const taskSeq = new Map<string, number>();
+    const districtsList = districts.map((d) => d.code);
+    const addTask = (r: Rng, team: number, title: string, due: string, created: number, campaign: Camp | null) => {
+      const day = shDate(created);
+      const seq = (taskSeq.get(day) ?? 0) + 1;
+      taskSeq.set(day, seq);
+      const t = ref.teams[team];
+      const id = r.uuid();
+      const past = due < today;
+      const roll = r.next();
+      const state = past ? (roll < 0.82 ? 'DONE' : roll < 0.92 ? 'IN_PROGRESS' : roll < 0.96 ? 'NOT_STARTED' : 'CANCELLED') : roll < 0.5 ? 'IN_PROGRESS' : roll < 0.9 ? 'NOT_STARTED' : 'DONE';
+      let doneOn: string | null = null;
+      if (state === 'DONE') {
+        const d = addDaysDate(due, r.int(-10, 3));
+        doneOn = d < today ? (d > day ? d : day) : addDaysDate(today, -1) > day ? addDaysDate(today, -1) : day;
+      }
+      const district = r.chance(0.3) ? r.pick(districtsList) : null;
+      const updated = doneOn ? midnight(doneOn) + 10 * HOUR : Math.min(created + 2 * DAY, nowMs - MIN);
+      out.task.add([id, `RW-${day.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`, t.id, t.leadDepartmentId, district, title, `${title}，按时限完成并报送专班办公室`, null, due, state, doneOn,
+        state === 'DONE' ? `已完成，材料见专班共享目录 ${id.slice(0, 8)}` : null, campaign ? campaign.id : null, [], null, iso(created), iso(updated), state === 'NOT_STARTED' ? 1 : 2]);
+      if (state !== 'NOT_STARTED') {
+        const notedOn = doneOn ?? (addDaysDate(day, 3) < today ? addDaysDate(day, 3) : day);
+        const author = r.pick(teamOfficers(team).length ? teamOfficers(team) : coordinators);
+        out.task_note.add([r.uuid(), id, notedOn, state === 'DONE' ? '任务已完成，已报送' : '正在推进，已部署到各区县', null, officers[author].name, iso(Math.min(midnight(notedOn) + 11 * HOUR, nowMs - MIN))]);
+      }
+      n++;
+    };
+    camps.forEach((c, i) => {
+      const r = rng.fork(`campaign-${i}`);
+      for (let k = 0; k < TITLES.length; k++) addTask(r.fork(k), c.team, TITLES[k], shDate(c.fromMs + Math.round(((k + 1) * 29) / TITLES.length) * DAY), Math.min(c.fromMs - 2 * DAY, nowMs - DAY), c);
+    });
+    // Standing tasks of every team: one a month each.
+    ref.teams.forEach((_, team) => {
+      for (let m = 0; m < 24; m++) {
+        const r = rng.fork(`team-${team}-${m}`);
+        const created = startMs + m * 30 * DAY + r.int(0, 5) * DAY;
+        if (created >= nowMs - DAY) continue;
+        addTask(r, team, `${r.pick(['月度隐患排查', '调度数据报送', '重点场所复查', '挂牌隐患督办'])}（${shDate(created).slice(0, 7)}）`, shDate(created + r.int(10, 25) * DAY), created, null);
+      }
+    });
+    // Warnings: to businesses of a campaign's stages during it, and to lagging districts after it.
+    const wr = root.fork('warnings');
+    const liveBiz = biz.map((b, i) => (b.status === 'ARCHIVED' ? -1 : i)).filter((i) => i >= 0);
+    camps.forEach((c, i) => {
+      const r = wr.fork(i);
+      const pool = liveBiz.filter((b) => biz[b].stages.some((st) => c.stages.includes(st)));
+      const t = ref.teams[c.team];
+      for (let k = 0; k < 12 && pool.length; k++) {
+        const b = r.pick(pool);
+        const on = shDate(c.fromMs + r.int(0, 29) * DAY);
+        if (on >= today) continue;
+        const at = iso(midnight(on) + 15 * HOUR);
+        out.warning.add([r.uuid(), on, r.pick(['REMINDER', 'WARNING_LETTER']), biz[b].id, biz[b].district, `${biz[b].name}存在安全隐患，请立即落实整改`, t.leadDepartmentId, c.id, null, at, at, 1]);
+      }
+      const after = shDate(c.toMs + 3 * DAY);
+      if (after < today) {
+        const d = r.pick(districtsList);
+        const at = iso(midnight(after) + 15 * HOUR);
+        out.warning.add([r.uuid(), after, 'SUPERVISION_LETTER', null, d, `${districtName.get(d)}专项行动整改进度滞后，请加快推进`, deptId('FIRE') ?? t.leadDepartmentId, c.id, null, at, at, 1]);
+      }
+    });
+    progress('tasks', n, n);
   }
 
   for (const k of TABLE_ORDER) out[k].flush();

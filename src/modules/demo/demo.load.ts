@@ -183,7 +183,7 @@ export async function seedDemo(url: string, opts: SeedOptions): Promise<SeedResu
         const extra = targets.filter((t) => !DEMO_TABLES.includes(t));
         if (extra.length) say(`--force: the TRUNCATE cascades to ${extra.join(', ')} as well`);
         await client.query(`TRUNCATE ${DEMO_TABLES.map((t) => `"${t}"`).join(', ')} CASCADE`);
-        await client.query(`DELETE FROM code_counter WHERE kind IN ('LS', 'JC')`);
+        await client.query(`DELETE FROM code_counter WHERE kind IN ('LS', 'JC', 'ZX', 'LH', 'RW')`);
         Object.assign(deleted, existing);
       }
       // Bulk-load practice, all inside the transaction (a failure restores everything): drop the
@@ -265,6 +265,9 @@ export async function seedDemo(url: string, opts: SeedOptions): Promise<SeedResu
          SELECT 'LS', district_code, discovered_on, max(split_part(code, '-', 4)::int) FROM remediation_item GROUP BY district_code, discovered_on
          UNION ALL
          SELECT 'JC', split_part(code, '-', 2), to_date(split_part(code, '-', 3), 'YYYYMMDD'), max(split_part(code, '-', 4)::int) FROM inspection GROUP BY 2, 3
+         UNION ALL
+         SELECT split_part(code, '-', 1), '511100', to_date(split_part(code, '-', 2), 'YYYYMMDD'), max(split_part(code, '-', 3)::int)
+           FROM (SELECT code FROM campaign UNION ALL SELECT code FROM joint_operation UNION ALL SELECT code FROM task) x GROUP BY 1, 3
          ON CONFLICT (kind, district_code, day) DO UPDATE SET last_seq = GREATEST(code_counter.last_seq, EXCLUDED.last_seq)`,
       );
       // The COPY ran with triggers off (replica role), so the report triggers did not signal: tell a

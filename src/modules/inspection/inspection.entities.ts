@@ -73,6 +73,24 @@ export class Inspection {
   @Column({ type: 'enum', enum: SupplyChainStage, enumName: 'supply_chain_stage' })
   stage: SupplyChainStage;
 
+  /** The campaign the inspection was part of (专项行动), if any; its items carry the same campaign. */
+  @Index('ix_inspection_campaign')
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  @ManyToOne('Campaign', { nullable: true })
+  @JoinColumn({ name: 'campaign_id' })
+  campaignRef?: object | null;
+
+  /** The joint operation (联合检查) that produced the inspection, if any. */
+  @Index('ix_inspection_joint_operation')
+  @Column({ name: 'joint_operation_id', type: 'uuid', nullable: true })
+  jointOperationId: string | null;
+
+  @ManyToOne('JointOperation', { nullable: true })
+  @JoinColumn({ name: 'joint_operation_id' })
+  jointOperationRef?: object | null;
+
   @Field({ description: 'Started (开始时间).' })
   @Column({ name: 'started_at', ...ts })
   startedAt: Date;

@@ -41,6 +41,8 @@ export class CreateInspectionInput {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   remediationItems: InspectionHazardInput[];
+  @Field(() => ID, { nullable: true, description: 'Campaign the inspection is part of; default the joint operation’s (所属专项行动).' }) @IsOptional() @IsUUID('all') campaignId?: string;
+  @Field(() => ID, { nullable: true, description: 'Joint operation that produced it, held on the inspection’s day (所属联合检查).' }) @IsOptional() @IsUUID('all') jointOperationId?: string;
   @Field(() => String, { nullable: true, description: 'Retry key: a repeated create with the same key returns the first result (幂等键).' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'idempotencyKey must be 8-100 letters, digits, ".", "_", ":" or "-"' })

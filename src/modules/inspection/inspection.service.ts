@@ -14,6 +14,7 @@ import { SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { insertItem } from '../remediation/remediation.service';
+import { inspectionLinks } from '../campaigns/campaigns.service';
 import { Inspection, InspectionChecklistResult } from './inspection.entities';
 import { ChecklistOutcome, InspectionMethod } from './inspection.enums';
 import type { CreateInspectionInput, InspectionsArgs } from './inspection.inputs';
@@ -77,6 +78,7 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
         errors.add(UserErrorCode.VALIDATION, ['input', 'remediationItems', String(i), 'checklistItemCode'], `${h.checklistItemCode} 不是本次检查的不合格项`, `${h.checklistItemCode} is not a failed item of this inspection`);
       }
     });
+    const links = await inspectionLinks(ctx, input, shanghaiDate(input.startedAt), (site ?? business)?.districtCode ?? null, errors);
     if (!team || !stage || (!business && !site)) {
       errors.throwIfAny();
       return undefined as never;
@@ -95,6 +97,8 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
       startedAt: input.startedAt,
       endedAt: input.endedAt ?? null,
       conclusion: clean(input.conclusion),
+      campaignId: links.campaignId,
+      jointOperationId: links.jointOperationId,
       createdBy: ctx.principal!.kind === 'system' ? null : ctx.principal!.id,
     });
     await assertCanWrite(ctx, { stages: [stage], districtCode }, 'createInspection');

@@ -103,6 +103,7 @@ registerEnumType(DepartmentLevel, {
 
 /** Campaign phase, DOMAIN.md §1. */
 export enum CampaignPhase {
+  MOBILIZATION = 'MOBILIZATION',
   CONCENTRATED = 'CONCENTRATED',
   PROBLEM_FIXING = 'PROBLEM_FIXING',
   CONSOLIDATION = 'CONSOLIDATION',
@@ -112,6 +113,7 @@ registerEnumType(CampaignPhase, {
   name: 'CampaignPhase',
   description: 'Phase of the remediation campaign (整治阶段)',
   valuesConfig: {
+    MOBILIZATION: { description: 'Mobilisation and deployment, before a campaign’s concentrated phase (动员部署)' },
     CONCENTRATED: { description: 'Concentrated remediation, 2024 (集中整治)' },
     PROBLEM_FIXING: { description: 'Concentrated problem-fixing phase, from 2024-05-28 (问题集中纠治阶段)' },
     CONSOLIDATION: { description: 'Consolidation and long-term mechanisms, 2025 (巩固提升、长效机制)' },

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Yuan } from '../../common/scalars';
+import { LocalDate, Yuan } from '../../common/scalars';
 import { Inspection } from '../inspection/inspection.entities';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { Department, District, HazardType, TaskTeam } from '../reference/reference.entities';
@@ -103,6 +103,15 @@ export class RemediationItem {
   @ManyToOne(() => Inspection, { nullable: true })
   @JoinColumn({ name: 'inspection_id' })
   inspectionRef?: Inspection | null;
+
+  /** The campaign the item was found in (专项行动): its inspection's campaign. */
+  @Index('ix_remediation_item_campaign')
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  @ManyToOne('Campaign', { nullable: true })
+  @JoinColumn({ name: 'campaign_id' })
+  campaignRef?: object | null;
 
   @Field({ description: 'What was found (隐患描述).' })
   @Index('ix_remediation_item_description_trgm', { synchronize: false })
@@ -483,6 +492,7 @@ export class Listing {
 @ObjectType({ description: 'An enforcement case filed over a hazard (立案查处), DOMAIN.md §7.' })
 @Entity('enforcement_case')
 @Check('ck_enforcement_case_amounts', `fine_amount >= 0 AND confiscated_amount >= 0`)
+@Check('ck_enforcement_case_exposed', `exposed = (exposed_on IS NOT NULL)`)
 @Check('ck_enforcement_case_seized', `seized_vehicles >= 0 AND seized_batteries >= 0 AND seized_parts >= 0`)
 @Check('ck_enforcement_case_closing', `(closed_on IS NULL OR closed_on >= filed_on) AND (closing_outcome IS NULL OR closed_on IS NOT NULL)`)
 export class EnforcementCase {
@@ -551,6 +561,14 @@ export class EnforcementCase {
   @Field({ description: 'Transferred to the police as a suspected crime (移送公安).' })
   @Column({ name: 'transferred_to_police', type: 'boolean', default: false })
   transferredToPolice: boolean;
+
+  @Field({ description: 'Selected for public exposure as a typical case (典型案例曝光).' })
+  @Column({ type: 'boolean', default: false })
+  exposed: boolean;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Day the case was exposed (曝光日期).' })
+  @Column({ name: 'exposed_on', type: 'date', nullable: true })
+  exposedOn: string | null;
 
   @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' })
   @Column({ name: 'closed_on', type: 'date', nullable: true })

@@ -111,6 +111,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     districtCode: origin.districtCode,
     businessId: origin.business?.id ?? null,
     siteId: origin.site?.id ?? null,
+    campaignId: origin.inspection?.campaignId ?? null,
     inspectionId: origin.inspection?.id ?? null,
     description: clean(fields.description)!,
     legalBasis: clean(fields.legalBasis) ?? hazardType.legalBasis,

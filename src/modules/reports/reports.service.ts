@@ -9,6 +9,7 @@ import { RemediationItem } from '../remediation/remediation.entities';
 import type { RemediationItemFilter } from '../remediation/remediation.inputs';
 import { applyItemFilter, today } from '../remediation/remediation.service';
 import { listDistricts } from '../reference/reference.service';
+import { deployment } from '../campaigns/campaigns.results';
 import { bulletinItems } from './reports.items';
 import { Bulletin, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
 
@@ -403,7 +404,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
   const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
   const previous = previousPeriod(period, today(ctx));
   // Independent statements, run side by side (each on its own pooled connection).
-  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems] = await Promise.all([
+  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems, dep] = await Promise.all([
     remediationStatistics(ctx, undefined, [D.DISTRICT], period),
     remediationStatistics(ctx, undefined, [D.DISTRICT], previous),
     remediationStatistics(ctx, undefined, [D.TEAM], period),
@@ -432,6 +433,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       .addOrderBy('i.id')
       .limit(200)
       .getMany(),
+    deployment(ctx, period),
   ]);
   const totals = cur.find((r) => r.isTotal)!;
   const previousTotals = prev.find((r) => r.isTotal)!;
@@ -474,6 +476,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     teamProgress: teams.filter((r) => !r.isTotal),
     inspections: insp[0],
     enforcement: enf[0],
+    deployment: dep,
     majorItems: majorLines,
     overdueItems: overdueLines,
   });

@@ -44,6 +44,13 @@ export class PeriodInput {
   @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
+@ObjectType({ description: 'Deployment from joint operations held in a period (出动情况): 出动检查组 and 出动人次.' })
+export class Deployment {
+  @Field(() => Int, { description: 'Joint operations held (联合检查次数).' }) jointOperations: number;
+  @Field(() => Int, { description: 'Inspection groups dispatched (出动检查组, 个).' }) groupsDispatched: number;
+  @Field(() => Int, { description: 'Officers deployed (出动人次).' }) officerVisits: number;
+}
+
 @ObjectType({ description: 'A period (期间).' })
 export class Period {
   @Field({ description: 'First day (起始日期).' }) from: string;
@@ -160,6 +167,7 @@ export class Bulletin {
   @Field(() => [RemediationStatisticsRow], { description: 'Progress of each task team (工作组进展).' }) teamProgress: RemediationStatisticsRow[];
   @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
+  @Field(() => Deployment, { description: 'Groups and officers deployed by the joint operations held this period (出动检查组/出动人次).' }) deployment: Deployment;
   @Field(() => [BulletinItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: BulletinItem[];
   @Field(() => [BulletinItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: BulletinItem[];
 }
