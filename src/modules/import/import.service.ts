@@ -19,6 +19,7 @@ import { BUSINESS_COLUMNS, checkBusinessRow, planBusinesses, type CheckedRow, ty
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
 import { ImportFileRefusal, readSpreadsheet, tooManyRows, type Cell } from './import.parse';
+import { recordImportRows } from '../../observability/metrics';
 
 /** Who started or commits a job: what its audit rows and scope checks need. */
 export interface ImportActor {
@@ -271,6 +272,7 @@ export async function validateJob(
               validated_at = now(), heartbeat_at = now(), updated_at = now() WHERE id = $1`,
       [job.id, results.length - counts.REJECTED, counts.REJECTED, counts.CREATE, counts.UPDATE, counts.UNCHANGED],
     );
+    recordImportRows('validated', counts);
   } catch (e) {
     if (e instanceof ImportFileRefusal) {
       await ds.query(`UPDATE import_job SET status = 'REFUSED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1`, [job.id, e.code, e.messageZh, e.messageEn]);
@@ -341,6 +343,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
   const job = await ds.manager.findOneByOrFail(ImportJob, { id });
   const headerOf = (field: string) => job.columnHeaders[field] ?? null;
   const progress = progressWriter(ds, runner, job, 'commit', sink);
+  let committed: ReturnType<typeof countActions> | null = null;
   try {
     await ds.transaction(async (em) => {
       // One import writer at a time: matching and inserting are then atomic against other imports.
@@ -391,7 +394,9 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
           WHERE id = $1`,
         [id, validRowsOnly, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECTED],
       );
+      committed = counts;
     });
+    if (committed) recordImportRows('committed', committed);
   } catch (e) {
     if (e instanceof ChangedSinceDryRun) {
       // Nothing was written; the report now shows the rows the database no longer accepts.
