@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -148,6 +148,11 @@ function responseStatusPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+function soleOperationName(document: DocumentNode | undefined): string | null {
+  const ops = document?.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION) ?? [];
+  return ops.length === 1 && ops[0].kind === Kind.OPERATION_DEFINITION ? (ops[0].name?.value ?? null) : null;
+}
+
 /**
  * One structured log line per GraphQL request; the SQL statement count goes to `extensions` when
  * enabled. The same facts feed the metrics: requests and latency by operation and outcome, errors
@@ -158,13 +163,14 @@ function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlu
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, operationName, contextValue, errors }) {
+        async willSendResponse({ response, operationName, contextValue, errors, request, document }) {
           const store = currentRequest();
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           const operationSql = store ? store.sqlStatements - store.sqlAtOperationStart : undefined;
           const responseErrors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           const outcome: GraphqlOutcome = responseErrors?.length || errors?.length ? 'error' : store?.userErrorCodes?.length ? 'user_error' : 'ok';
-          const operation = operationLabel(operationName);
+          // A document refused by validation has no resolved operation: its name is still what the client chose.
+          const operation = operationLabel(operationName ?? request.operationName ?? soleOperationName(document));
           graphqlRequests.inc({ operation, outcome });
           graphqlDuration.observe({ operation, outcome }, durationMs / 1000);
           for (const e of responseErrors ?? []) graphqlErrors.inc({ code: codeLabel(e.extensions?.code) });

@@ -183,6 +183,21 @@ export function otlpEndpoint(env: Env): string | null {
   return traces ? raw : `${raw.replace(/\/+$/, '')}/v1/traces`;
 }
 
+export interface TracingConfig {
+  /** Where spans are posted (OTLP/HTTP JSON), e.g. http://collector:4318/v1/traces. */
+  endpoint: string;
+  serviceName: string;
+  /** How long spans are batched before they are sent (OTEL_BSP_SCHEDULE_DELAY, ms). */
+  scheduleDelayMs: number;
+}
+
+/** Tracing settings; null (tracing off, nothing loaded) unless an OTLP endpoint is configured. */
+export function tracingConfig(env: Env): TracingConfig | null {
+  const endpoint = otlpEndpoint(env);
+  if (endpoint === null) return null;
+  return { endpoint, serviceName: str(env, 'OTEL_SERVICE_NAME') ?? 'ebike-remediation', scheduleDelayMs: int(env, 'OTEL_BSP_SCHEDULE_DELAY', 5000, 10, 600000) };
+}
+
 /**
  * `.env` in the working directory, as `.env.example` suggests: its values go under the real
  * environment (a variable set in the shell wins) and are validated like any other.

@@ -40,7 +40,7 @@ export function accessLog(log: Logger): express.RequestHandler {
       if (written) return;
       written = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route: RouteName = res.locals.route ?? routeOf(req.path, res.statusCode);
+      const route: RouteName = res.locals.route ?? routeOf(path, res.statusCode);
       const aborted = !res.writableFinished;
       httpRequests.inc({ route, method: /^(GET|POST|HEAD|OPTIONS)$/.test(req.method) ? req.method : 'other', status: String(res.statusCode) });
       httpDuration.observe({ route }, seconds);

@@ -12,7 +12,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * Error codes outside the documented set count as `other`, routes are a fixed list.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: 'ebike_process_' });
+collectDefaultMetrics({ register: registry, prefix: 'ebike_' });
 
 /** Outcome of a GraphQL request: no errors, refused in `userErrors`, or top-level errors. */
 export type GraphqlOutcome = 'ok' | 'user_error' | 'error';

@@ -1,0 +1,124 @@
+import request from 'supertest';
+import { Role } from '../src/common/auth';
+import { recordJobRun } from '../src/observability/metrics';
+import { makeUser, startTestApp, type TestApp } from './support/app';
+
+/**
+ * `GET /metrics` (Prometheus text format) through HTTP: after a known set of requests the scrape
+ * shows exactly their counts. This file's module registry is its own (jest), so every counter
+ * starts at zero here.
+ */
+
+/** Value of the sample `name{labels}` in a Prometheus text scrape; undefined when absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  const want = Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .sort()
+    .join(',');
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const got = (m[2] ?? '').match(/[a-zA-Z_]+="(?:[^"\\]|\\.)*"/g)?.sort().join(',') ?? '';
+    if (got === want) return Number(m[3]);
+  }
+  return undefined;
+}
+
+const CREATE = `mutation CreateShop($i: CreateBusinessInput!) { createBusiness(input: $i) { business { id } userErrors { code } } }`;
+const STATS = `query Stats($p: PeriodInput!) { remediationStatistics(groupBy: [DISTRICT], period: $p) { isTotal found } }`;
+
+describe('metrics: exact counts after a known set of requests', () => {
+  let t: TestApp;
+  let coord: string;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { REPORT_CACHE_ENTRIES: '50' } });
+    coord = (await makeUser(t.ds, Role.COORDINATOR)).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts requests, outcomes, errors, SQL, cache, export rows and job runs', async () => {
+    // 2 businesses created (ok), 1 refused with a userError (CHECK_DIGIT).
+    for (const name of ['指标测试门店甲', '指标测试门店乙']) {
+      const r = await t.gql(CREATE, { i: { name, types: ['RETAIL_STORE'], districtCode: '511102' } }, coord);
+      expect(r.body.data!.createBusiness.userErrors).toEqual([]);
+    }
+    const bad = await t.gql(CREATE, { i: { name: '指标测试门店丙', types: ['RETAIL_STORE'], districtCode: '511102', uscc: '91350211M00013FA1N' } }, coord);
+    expect(bad.body.data!.createBusiness.userErrors).toEqual([{ code: 'CHECK_DIGIT' }]);
+    // The same statistics twice: a miss, then a hit that runs no SQL.
+    const first = await t.gql(STATS, { p: { from: '2026-03-01', to: '2026-03-31' } }, coord);
+    expect(first.body.errors).toBeUndefined();
+    const firstSql = first.body.extensions!.sqlStatements as number;
+    expect(firstSql).toBeGreaterThan(0);
+    const second = await t.gql(STATS, { p: { from: '2026-03-01', to: '2026-03-31' } }, coord);
+    expect(second.body.extensions!.sqlStatements).toBe(0);
+    // A document that does not validate, an anonymous query, and an unauthenticated one.
+    expect((await t.gql('query Broken { noSuchField }', {}, coord)).body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await t.gql('{ districts { code } }', {}, coord)).body.errors).toBeUndefined();
+    expect((await t.gql('query Anonymous2 { businesses(first: 1) { totalCount } }', {}, null)).body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // A download of the two businesses, a health probe and a page that does not exist.
+    const csv = await request(t.app).get('/exports/businesses.csv?district=511102').set('Authorization', `Bearer ${coord}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(3); // header + 2 rows
+    expect((await request(t.app).get('/healthz')).status).toBe(200);
+    expect((await request(t.app).get('/no-such-page')).status).toBe(404);
+    // Two runs reported by the scheduler.
+    recordJobRun('overdue-scan', 'success', 1.5);
+    recordJobRun('overdue-scan', 'failure', 0.25);
+
+    const res = await request(t.app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const m = res.text;
+
+    const gq = (operation: string, outcome: string) => sample(m, 'ebike_graphql_requests_total', { operation, outcome });
+    expect(gq('CreateShop', 'ok')).toBe(2);
+    expect(gq('CreateShop', 'user_error')).toBe(1);
+    expect(gq('Stats', 'ok')).toBe(2);
+    expect(gq('Broken', 'error')).toBe(1);
+    expect(gq('anonymous', 'ok')).toBe(1);
+    expect(gq('Anonymous2', 'error')).toBe(1);
+    // Every (operation, outcome) series there is: nothing else was counted.
+    expect(m.split('\n').filter((l) => l.startsWith('ebike_graphql_requests_total{')).length).toBe(6);
+    expect(sample(m, 'ebike_graphql_request_duration_seconds_count', { operation: 'CreateShop', outcome: 'ok' })).toBe(2);
+    expect(sample(m, 'ebike_graphql_request_duration_seconds_count', { operation: 'Stats', outcome: 'ok' })).toBe(2);
+
+    expect(sample(m, 'ebike_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(sample(m, 'ebike_graphql_errors_total', { code: 'UNAUTHENTICATED' })).toBe(1);
+    expect(m.split('\n').filter((l) => l.startsWith('ebike_graphql_errors_total{')).length).toBe(2);
+    expect(sample(m, 'ebike_graphql_user_errors_total', { code: 'CHECK_DIGIT' })).toBe(1);
+
+    // SQL per operation: one observation per executed operation (the refused document ran none).
+    expect(sample(m, 'ebike_sql_statements_per_operation_count', { operation: 'CreateShop' })).toBe(3);
+    expect(sample(m, 'ebike_sql_statements_per_operation_count', { operation: 'Stats' })).toBe(2);
+    expect(sample(m, 'ebike_sql_statements_per_operation_sum', { operation: 'Stats' })).toBe(firstSql);
+    expect(sample(m, 'ebike_sql_statements_per_operation_bucket', { operation: 'Stats', le: '0' })).toBe(1);
+    expect(sample(m, 'ebike_sql_statements_per_operation_count', { operation: 'Broken' })).toBeUndefined();
+
+    expect(sample(m, 'ebike_report_cache_lookups_total', { result: 'miss' })).toBe(1);
+    expect(sample(m, 'ebike_report_cache_lookups_total', { result: 'hit' })).toBe(1);
+    expect(sample(m, 'ebike_export_rows_total', { export: 'businesses.csv' })).toBe(2);
+
+    // HTTP requests by route: 3 + 2 + 3 GraphQL POSTs (a validation failure is 400, no credentials 401),
+    // one download, one probe, one 404.
+    expect(sample(m, 'ebike_http_requests_total', { route: 'graphql', method: 'POST', status: '200' })).toBe(6);
+    expect(sample(m, 'ebike_http_requests_total', { route: 'graphql', method: 'POST', status: '400' })).toBe(1);
+    expect(sample(m, 'ebike_http_requests_total', { route: 'graphql', method: 'POST', status: '401' })).toBe(1);
+    expect(sample(m, 'ebike_http_requests_total', { route: 'exports', method: 'GET', status: '200' })).toBe(1);
+    expect(sample(m, 'ebike_http_requests_total', { route: 'health', method: 'GET', status: '200' })).toBe(1);
+    expect(sample(m, 'ebike_http_requests_total', { route: 'not_found', method: 'GET', status: '404' })).toBe(1);
+    expect(sample(m, 'ebike_http_request_duration_seconds_count', { route: 'graphql' })).toBe(8);
+
+    expect(sample(m, 'ebike_job_runs_total', { job: 'overdue-scan', outcome: 'success' })).toBe(1);
+    expect(sample(m, 'ebike_job_runs_total', { job: 'overdue-scan', outcome: 'failure' })).toBe(1);
+    expect(sample(m, 'ebike_job_run_duration_seconds_sum', { job: 'overdue-scan', outcome: 'success' })).toBe(1.5);
+
+    // Nothing runs between requests: no connection in use, none waiting, at least one idle.
+    expect(sample(m, 'ebike_db_pool_connections', { state: 'in_use' })).toBe(0);
+    expect(sample(m, 'ebike_db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
+    expect(sample(m, 'ebike_db_pool_waiting')).toBe(0);
+    // The process metrics come along.
+    expect(sample(m, 'ebike_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});
