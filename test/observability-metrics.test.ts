@@ -122,3 +122,65 @@ describe('metrics: exact counts after a known set of requests', () => {
     expect(sample(m, 'ebike_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
+
+describe('metrics: who may scrape', () => {
+  const TOKEN = 'metrics-token-0123456789';
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
+  async function app(env: Record<string, string>) {
+    const a = await startTestApp({ env });
+    apps.push(a);
+    return a;
+  }
+
+  it('with METRICS_TOKEN: 401 without the bearer token or with a wrong one, 200 with it', async () => {
+    const a = await app({ METRICS_TOKEN: TOKEN });
+    const none = await request(a.app).get('/metrics');
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+    expect(none.text).not.toContain('ebike_');
+    expect((await request(a.app).get('/metrics').set('Authorization', `Bearer ${TOKEN}x`)).status).toBe(401);
+    // An API token of a user is not a metrics token.
+    const { token } = await makeUser(a.ds, Role.ADMIN);
+    expect((await request(a.app).get('/metrics').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    const ok = await request(a.app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`);
+    expect(ok.status).toBe(200);
+    expect(ok.text).toContain('# TYPE ebike_graphql_requests_total counter');
+  });
+
+  it('in production without a token: off (404) on the main port', async () => {
+    const a = await app({ NODE_ENV: 'production' });
+    expect((await request(a.app).get('/metrics')).status).toBe(404);
+    expect(a.handle.metricsApp).toBeNull();
+  });
+
+  it('in production with a token: served with it', async () => {
+    const a = await app({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN });
+    expect((await request(a.app).get('/metrics')).status).toBe(401);
+    expect((await request(a.app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).status).toBe(200);
+  });
+
+  it('with METRICS_PORT: not on the main port, only on the separate listener (token still required when set)', async () => {
+    const a = await app({ NODE_ENV: 'production', METRICS_PORT: '0' });
+    expect((await request(a.app).get('/metrics')).status).toBe(404);
+    expect((await request(a.handle.metricsApp!).get('/metrics')).status).toBe(200);
+    expect((await request(a.handle.metricsApp!).get('/graphql')).status).toBe(404);
+    const b = await app({ NODE_ENV: 'production', METRICS_PORT: '0', METRICS_TOKEN: TOKEN });
+    expect((await request(b.handle.metricsApp!).get('/metrics')).status).toBe(401);
+    expect((await request(b.handle.metricsApp!).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).status).toBe(200);
+  });
+
+  it('bounds operation-name labels: after METRICS_MAX_OPERATIONS distinct names, new names count as other', async () => {
+    const a = await app({ METRICS_MAX_OPERATIONS: '2', METRICS_TOKEN: TOKEN });
+    const { token } = await makeUser(a.ds, Role.COORDINATOR);
+    // Operation-name labels are process-wide; this app's configuration starts a fresh set.
+    for (const name of ['First', 'Second', 'Third', 'Fourth', 'First']) await a.gql(`query ${name} { districts { code } }`, {}, token);
+    const m = (await request(a.app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text;
+    expect(sample(m, 'ebike_graphql_requests_total', { operation: 'Third', outcome: 'ok' })).toBeUndefined();
+    expect(sample(m, 'ebike_graphql_requests_total', { operation: 'Fourth', outcome: 'ok' })).toBeUndefined();
+    expect(sample(m, 'ebike_graphql_requests_total', { operation: 'other', outcome: 'ok' })).toBe(2);
+    expect(sample(m, 'ebike_graphql_requests_total', { operation: 'Second', outcome: 'ok' })).toBe(1);
+  });
+});
