@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Role } from '../src/common/auth';
 import { recordJobRun } from '../src/observability/metrics';
 import { makeUser, startTestApp, type TestApp } from './support/app';
+import { COMMIT, JOB, csv, upload, uscc } from './import-support';
 
 /**
  * `GET /metrics` (Prometheus text format) through HTTP: after a known set of requests the scrape
@@ -120,6 +121,47 @@ describe('metrics: exact counts after a known set of requests', () => {
     expect(sample(m, 'ebike_db_pool_waiting')).toBe(0);
     // The process metrics come along.
     expect(sample(m, 'ebike_process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});
+
+describe('metrics: import rows', () => {
+  let t: TestApp;
+  let coord: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    coord = (await makeUser(t.ds, Role.COORDINATOR)).token;
+  });
+  afterAll(() => t.close());
+
+  async function settle(id: string) {
+    for (let i = 0; i < 400; i++) {
+      const j = (await t.gql(JOB, { id }, coord)).body.data!.import;
+      if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not settle');
+  }
+
+  it('counts validated rows by action, then the committed ones', async () => {
+    const ZH = ['统一社会信用代码', '名称', '主体类型', '区县', '地址', '法定代表人/经营者', '联系电话', '主体状态'];
+    const rows = [
+      ZH,
+      [uscc(7101), '指标导入甲', '销售门店/经营网点', '市中区', '', '', '', ''],
+      [uscc(7102), '指标导入乙', '维修店铺', '市中区', '', '', '', ''],
+      ['91350211M00013FA1N', '指标导入丙', '维修店铺', '市中区', '', '', '', ''],
+    ];
+    const res = await upload(t.app, coord, 'metrics.csv', csv(rows));
+    const dry = await settle(res.body.data.startImport.import.id);
+    expect(dry).toMatchObject({ status: 'VALIDATED', createdCount: 2, rejectedRows: 1 });
+    const c = await t.gql(COMMIT, { input: { id: dry.id, validRowsOnly: true } }, coord);
+    expect(c.body.data!.commitImport.userErrors).toEqual([]);
+    expect(await settle(dry.id)).toMatchObject({ status: 'COMMITTED', createdCount: 2 });
+
+    const m = (await request(t.app).get('/metrics')).text;
+    expect(sample(m, 'ebike_import_rows_total', { stage: 'validated', action: 'create' })).toBe(2);
+    expect(sample(m, 'ebike_import_rows_total', { stage: 'validated', action: 'rejected' })).toBe(1);
+    expect(sample(m, 'ebike_import_rows_total', { stage: 'committed', action: 'create' })).toBe(2);
+    expect(m.split('\n').filter((l) => l.startsWith('ebike_import_rows_total{')).length).toBe(3);
   });
 });
 
