@@ -57,7 +57,7 @@ describe('OpenTelemetry tracing', () => {
   afterAll(async () => {
     if (svc && svc.child.exitCode === null) {
       svc.child.kill('SIGTERM');
-      await Promise.race([svc.exited, new Promise((r) => setTimeout(r, 15000))]);
+      await Promise.race([svc.exited, new Promise((r) => setTimeout(r, 15000).unref())]);
       if (svc.child.exitCode === null) svc.child.kill('SIGKILL');
     }
     receiver.server.closeAllConnections();
