@@ -205,6 +205,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const schema = deps.schema ?? (await buildAppSchema());
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret (main resolves it with resolveJwtSecret)');
+  // Before anything is started: an unreadable or tampered manifest stops start-up with its reason.
+  const trustedDocuments = config.trustedDocuments ? TrustedDocuments.load(config.trustedDocuments) : null;
   const rateLimiter = createRateLimiter(config, log);
   configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
@@ -214,7 +216,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
   // Metrics: the pool read at scrape time, and which operation names and error codes become labels.
-  const trustedDocuments = config.trustedDocuments ? TrustedDocuments.load(config.trustedDocuments) : null;
   watchPool((dataSource.driver as unknown as { master?: PoolLike }).master ?? null);
   configureOperationLabels({ max: config.metricsMaxOperations, trusted: trustedDocuments?.names ?? null });
   configureErrorCodes([...PUBLIC_ERROR_CODES, 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'DOCUMENT_NOT_TRUSTED', 'PAYLOAD_TOO_LARGE', ...Object.values(UserErrorCode)]);
