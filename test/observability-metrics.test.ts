@@ -3,6 +3,8 @@ import { Role } from '../src/common/auth';
 import { recordJobRun } from '../src/observability/metrics';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { COMMIT, JOB, csv, upload, uscc } from './import-support';
+import { workerDataSource } from './support/db';
+import type { DataSource } from 'typeorm';
 
 /**
  * `GET /metrics` (Prometheus text format) through HTTP: after a known set of requests the scrape
@@ -28,11 +30,20 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 const CREATE = `mutation CreateShop($i: CreateBusinessInput!) { createBusiness(input: $i) { business { id } userErrors { code } } }`;
 const STATS = `query Stats($p: PeriodInput!) { remediationStatistics(groupBy: [DISTRICT], period: $p) { isTotal found } }`;
 
+// A database of this file's own: other files in the same worker write businesses too.
+let ds: DataSource;
+beforeAll(async () => {
+  ds = await workerDataSource({ suffix: '_metrics' });
+});
+afterAll(async () => {
+  await ds.destroy();
+});
+
 describe('metrics: exact counts after a known set of requests', () => {
   let t: TestApp;
   let coord: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { REPORT_CACHE_ENTRIES: '50' } });
+    t = await startTestApp({ ds, env: { REPORT_CACHE_ENTRIES: '50' } });
     coord = (await makeUser(t.ds, Role.COORDINATOR)).token;
   });
   afterAll(async () => {
@@ -128,7 +139,7 @@ describe('metrics: import rows', () => {
   let t: TestApp;
   let coord: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ ds });
     coord = (await makeUser(t.ds, Role.COORDINATOR)).token;
   });
   afterAll(() => t.close());
