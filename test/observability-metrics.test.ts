@@ -139,7 +139,8 @@ describe('metrics: import rows', () => {
   let t: TestApp;
   let coord: string;
   beforeAll(async () => {
-    t = await startTestApp({ ds });
+    // The worker's own database: the import runner of the app above (same data source) was stopped with it.
+    t = await startTestApp();
     coord = (await makeUser(t.ds, Role.COORDINATOR)).token;
   });
   afterAll(() => t.close());
