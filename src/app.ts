@@ -4,12 +4,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Context } from './common/context';
-import { DATABASE_RETRY_AFTER_SECONDS, PUBLIC_ERROR_CODES, databaseUnavailableError, isDatabaseUnavailable } from './common/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, PUBLIC_ERROR_CODES, UserErrorCode, databaseUnavailableError, isDatabaseUnavailable } from './common/errors';
 import { Loaders } from './common/loaders';
 import { maskText, seesPersonalData } from './common/mask';
 import type { Logger } from './common/logger';
@@ -29,6 +29,10 @@ import { ImportRunner } from './modules/import/import.service';
 import { graphqlMultipart } from './modules/import/import.upload';
 import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
+import { accessLog } from './observability/access-log';
+import { codeLabel, configureErrorCodes, configureOperationLabels, graphqlDuration, graphqlErrors, graphqlRequests, operationLabel, sqlPerOperation, watchPool, type GraphqlOutcome, type PoolLike } from './observability/metrics';
+import { metricsApp, metricsOnMainPort, metricsRouter } from './observability/metrics-http';
+import { TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -49,11 +53,13 @@ export interface App {
   reportCache: ReportCache;
   /** Callers of access tokens, per process (invalidated through the report cache's LISTEN connection). */
   principalCache: PrincipalCache;
+  /** The app of the separate metrics listener when METRICS_PORT is set (main.ts listens), else null. */
+  metricsApp: Express | null;
+  /** The registered documents when TRUSTED_DOCUMENTS is set, else null. */
+  trustedDocuments: TrustedDocuments | null;
   /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** graphql-js's suggestions name fields, arguments and enum values the caller did not ask about. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
@@ -150,16 +156,36 @@ function responseStatusPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** One structured log line per GraphQL request; the SQL statement count goes to `extensions` when enabled. */
+function soleOperationName(document: DocumentNode | undefined): string | null {
+  const ops = document?.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION) ?? [];
+  return ops.length === 1 && ops[0].kind === Kind.OPERATION_DEFINITION ? (ops[0].name?.value ?? null) : null;
+}
+
+/**
+ * One structured log line per GraphQL request; the SQL statement count goes to `extensions` when
+ * enabled. The same facts feed the metrics: requests and latency by operation and outcome, errors
+ * by code, SQL statements per operation.
+ */
 function requestLogPlugin(log: Logger, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, operationName, contextValue, errors }) {
+        async willSendResponse({ response, operationName, contextValue, errors, request, document }) {
           const store = currentRequest();
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           const operationSql = store ? store.sqlStatements - store.sqlAtOperationStart : undefined;
+          const responseErrors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          const outcome: GraphqlOutcome = responseErrors?.length || errors?.length ? 'error' : store?.userErrorCodes?.length ? 'user_error' : 'ok';
+          // A document refused by validation has no resolved operation: its name is still what the client chose.
+          const operation = operationLabel(operationName ?? request.operationName ?? soleOperationName(document));
+          graphqlRequests.inc({ operation, outcome });
+          graphqlDuration.observe({ operation, outcome }, durationMs / 1000);
+          for (const e of responseErrors ?? []) graphqlErrors.inc({ code: codeLabel(e.extensions?.code) });
+          // Only operations that ran: a refusal before execution has no statements of its own.
+          if (operationSql !== undefined && contextValue && !responseErrors?.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code as string) || e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+            sqlPerOperation.observe({ operation }, operationSql);
+          }
           if (exposeSqlCount && store && response.body.kind === 'single') {
             // Statements run for the operation itself; the principal lookup before it is one more.
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: operationSql };
@@ -187,6 +213,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const schema = deps.schema ?? (await buildAppSchema());
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret (main resolves it with resolveJwtSecret)');
+  // Before anything is started: an unreadable or tampered manifest stops start-up with its reason.
+  const trustedDocuments = config.trustedDocuments ? TrustedDocuments.load(config.trustedDocuments) : null;
   const rateLimiter = createRateLimiter(config, log);
   configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
@@ -195,6 +223,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const importRunner = ImportRunner.forDataSource(dataSource, log);
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
+
+  // Metrics: the pool read at scrape time, and which operation names and error codes become labels.
+  watchPool((dataSource.driver as unknown as { master?: PoolLike }).master ?? null);
+  configureOperationLabels({ max: config.metricsMaxOperations, trusted: trustedDocuments?.names ?? null });
+  configureErrorCodes([...PUBLIC_ERROR_CODES, 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'DOCUMENT_NOT_TRUSTED', 'PAYLOAD_TOO_LARGE', ...Object.values(UserErrorCode)]);
 
   const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
@@ -205,6 +238,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     hideSchemaDetailsFromClientErrors: hideSchema,
     parseOptions: { maxTokens: config.maxQueryTokens },
     csrfPrevention: true,
+    // Automatic persisted queries (Apollo's in-memory, size-bounded cache) stay on in open mode; with
+    // trusted documents the hashes are looked up in the manifest instead and nothing can be registered.
+    persistedQueries: trustedDocuments ? false : undefined,
     // main.ts owns SIGINT/SIGTERM: drain HTTP, then stop Apollo, the pool and the embedded database in order.
     stopOnTerminationSignals: false,
     formatError: maskError(log, hideSchema),
@@ -224,6 +260,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id and the access log line first, so that every route and every refusal is logged.
+  app.use(accessLog(log));
   if (deps.lifecycle) app.use(deps.lifecycle.middleware);
   app.set('trust proxy', config.trustProxy);
   // HTTPS upgrades only when PUBLIC_URL says the service is reached over HTTPS: over plain HTTP on
@@ -247,10 +285,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
 
   app.use(healthRouter(dataSource, deps.lifecycle));
+  if (metricsOnMainPort(config)) app.use(metricsRouter(config));
   app.use(frontPageRouter(config, schema));
   if (config.ide) {
     app.use(ideRouter());
-    app.get('/graphql', (req, res, next) => (wantsIde(req) ? res.type('html').send(IDE_HTML) : next()));
+    app.get('/graphql', (req, res, next) => {
+      if (!wantsIde(req)) return next();
+      res.locals.route = 'ide';
+      res.type('html').send(IDE_HTML);
+    });
   }
 
   /** The request's context, for GraphQL and for the export endpoints alike. */
@@ -277,11 +320,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   /** Request id, then who is calling, then the rate limit, then 401 for bad credentials. */
   const guard: express.RequestHandler[] = [
     // Bound after body parsing so that everything downstream sees this request's store.
-    (req, res, next) => {
-      const header = req.get('x-request-id');
-      const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
-      res.set('X-Request-Id', requestId);
-      requestStore.run({ requestId, sqlStatements: 0, sqlAtOperationStart: 0 }, next);
+    (_req, res, next) => {
+      requestStore.run({ requestId: res.locals.requestId as string, sqlStatements: 0, sqlAtOperationStart: 0 }, next);
     },
     authenticate(dataSource, config.jwtSecret, principalCache),
     rateLimiter.middleware,
@@ -301,6 +341,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: config.bodyLimit }),
     ...guard,
     graphqlMultipart({ maxFileBytes: config.importMaxBytes }),
+    ...(trustedDocuments ? [trustedDocumentsGate(trustedDocuments)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
   );
   app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
@@ -313,18 +354,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (res.headersSent) return next(err);
     if (isDatabaseUnavailable(err)) {
       const errorId = randomUUID();
-      log.warn({ err, errorId, requestId: currentRequest()?.requestId }, 'database unreachable');
+      log.warn({ err, errorId, requestId: res.locals.requestId }, 'database unreachable');
       res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).json({ errors: [databaseUnavailableError(errorId)] });
       return;
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) {
       const errorId = randomUUID();
-      log.error({ err, errorId, requestId: currentRequest()?.requestId }, 'unhandled http error');
+      log.error({ err, errorId, requestId: res.locals.requestId }, 'unhandled http error');
       res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${errorId}`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
       return;
     }
-    log.info({ status, type: err.type, requestId: currentRequest()?.requestId }, 'refused http request');
+    log.info({ status, type: err.type, requestId: res.locals.requestId }, 'refused http request');
     const message = status === 413 ? `Request body larger than ${config.bodyLimit}` : err.message;
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
@@ -334,6 +375,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     apollo,
     reportCache,
     principalCache,
+    metricsApp: config.metricsPort !== null ? metricsApp(config) : null,
+    trustedDocuments,
     stop: async () => {
       await apollo.stop();
       await importRunner.stop();

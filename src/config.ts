@@ -71,6 +71,17 @@ export interface Config {
   importMaxUncompressedBytes: number;
   /** How many lines from the top the header row is looked for. */
   importHeaderSearchRows: number;
+  /** Bearer token `GET /metrics` requires (METRICS_TOKEN); null: no token. */
+  metricsToken: string | null;
+  /** A separate listener for `/metrics` only (METRICS_PORT); null: served on the main port. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Distinct operation names kept as metric labels when no trusted documents are configured. */
+  metricsMaxOperations: number;
+  /** Manifest of trusted documents (TRUSTED_DOCUMENTS); when set, /graphql runs only those. */
+  trustedDocuments: string | null;
+  /** OTLP/HTTP endpoint for traces (OTEL_EXPORTER_OTLP_ENDPOINT); null: tracing off. */
+  otlpEndpoint: string | null;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +168,41 @@ function publicUrl(env: Env, name: string): string | null {
 }
 
 /**
+ * OTEL_EXPORTER_OTLP_ENDPOINT (the OpenTelemetry variable): the collector's base address; traces go
+ * to `<endpoint>/v1/traces` (or to OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given). Unset: tracing off.
+ */
+export function otlpEndpoint(env: Env): string | null {
+  const traces = str(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const base = str(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const name = traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  const raw = traces ?? base;
+  if (raw === undefined) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  return traces ? raw : `${raw.replace(/\/+$/, '')}/v1/traces`;
+}
+
+export interface TracingConfig {
+  /** Where spans are posted (OTLP/HTTP JSON), e.g. http://collector:4318/v1/traces. */
+  endpoint: string;
+  serviceName: string;
+  /** How long spans are batched before they are sent (OTEL_BSP_SCHEDULE_DELAY, ms). */
+  scheduleDelayMs: number;
+}
+
+/** Tracing settings; null (tracing off, nothing loaded) unless an OTLP endpoint is configured. */
+export function tracingConfig(env: Env): TracingConfig | null {
+  const endpoint = otlpEndpoint(env);
+  if (endpoint === null) return null;
+  return { endpoint, serviceName: str(env, 'OTEL_SERVICE_NAME') ?? 'ebike-remediation', scheduleDelayMs: int(env, 'OTEL_BSP_SCHEDULE_DELAY', 5000, 10, 600000) };
+}
+
+/**
  * `.env` in the working directory, as `.env.example` suggests: its values go under the real
  * environment (a variable set in the shell wins) and are validated like any other.
  */
@@ -185,6 +231,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }
   }
   const publicAddress = publicUrl(env, 'PUBLIC_URL');
+  const metricsToken = str(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT', `must look like 512kb or 1mb, got "${bodyLimit}"`);
 
@@ -231,6 +279,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 10000000),
     importMaxUncompressedBytes: int(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 300 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
     importHeaderSearchRows: int(env, 'IMPORT_HEADER_SEARCH_ROWS', 10, 1, 100),
+    metricsToken,
+    metricsPort: str(env, 'METRICS_PORT') === undefined ? null : int(env, 'METRICS_PORT', 0, 0, 65535),
+    metricsHost: str(env, 'METRICS_HOST') ?? '127.0.0.1',
+    metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10000),
+    trustedDocuments: str(env, 'TRUSTED_DOCUMENTS') ? path.resolve(cwd, str(env, 'TRUSTED_DOCUMENTS')!) : null,
+    otlpEndpoint: otlpEndpoint(env),
   };
 }
 

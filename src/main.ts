@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Before anything it instruments (http, express, graphql, pg) is loaded; a no-op without OTEL_EXPORTER_OTLP_ENDPOINT.
+import { flushTracing } from './observability/tracing-preload';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ClientConfig, Pool } from 'pg';
@@ -56,8 +58,19 @@ async function main(): Promise<void> {
     const drain = new Drain(server, log, Math.min(server.keepAliveTimeout, Math.floor(config.shutdownTimeoutMs / 2)));
     const pool = (dataSource.driver as unknown as { master: Pool & { options: ClientConfig } }).master;
     drain.trackPool(pool);
-    const { app, stop: stopApollo } = await createApp({ dataSource, config, log, lifecycle: drain });
+    const { app, stop: stopApollo, metricsApp } = await createApp({ dataSource, config, log, lifecycle: drain });
     server.on('request', app);
+    if (metricsApp && config.metricsPort !== null) {
+      // Metrics on their own listener (METRICS_PORT on METRICS_HOST): not reachable through the public port.
+      const metricsServer = http.createServer(metricsApp);
+      await new Promise<void>((resolve, reject) => {
+        metricsServer.once('error', reject);
+        metricsServer.listen(config.metricsPort!, config.metricsHost, resolve);
+      });
+      metricsServer.unref();
+      const ma = metricsServer.address();
+      log.info({ url: `http://${config.metricsHost}:${typeof ma === 'object' && ma ? ma.port : config.metricsPort}/metrics` }, 'metrics listening');
+    }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, resolve);
@@ -128,6 +141,7 @@ function installShutdown(p: ShutdownParts): void {
     await p.stopApollo().catch((e) => p.log.error({ err: e }, 'apollo stop failed'));
     if (p.dataSource.isInitialized) await p.dataSource.destroy().catch((e) => p.log.error({ err: e }, 'pool close failed'));
     await p.stopEmbedded();
+    await flushTracing();
     p.log.info('stopped');
     process.exit(0);
   };

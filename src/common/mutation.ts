@@ -1,3 +1,4 @@
+import { noteUserErrors } from '../observability/metrics';
 import { Arg, ArgumentValidationError, Field, Mutation as TgMutation, ObjectType, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 
 type MutationOptions = NonNullable<Parameters<typeof TgMutation>[1]>;
@@ -64,6 +65,7 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
       const result = (await next()) as { userErrors?: UserError[] } | null;
       if (result && typeof result === 'object') {
         result.userErrors ??= [];
+        noteUserErrors(result.userErrors);
         if (result.userErrors.length) throw new Rollback(result);
       }
       return result;
@@ -74,7 +76,7 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
   } catch (e) {
     if (e instanceof Rollback) return e.payload;
     const userErrors = toUserErrors(e, argNames);
-    if (userErrors) return { userErrors };
+    if (userErrors) return { userErrors: noteUserErrors(userErrors) };
     throw e;
   } finally {
     context.em = outer;
@@ -92,14 +94,14 @@ export const MutationOwnTransactions: MiddlewareFn<Context> = async ({ context, 
   const argNames = info.fieldNodes[0]?.arguments?.map((a) => a.name.value) ?? [];
   try {
     const result = (await next()) as { userErrors?: UserError[] } | null;
-    if (result && typeof result === 'object') result.userErrors ??= [];
+    if (result && typeof result === 'object') noteUserErrors((result.userErrors ??= []));
     // Password changes and resets commit on their own and write app_user only: the callers of access
     // tokens kept by this process are dropped at once (other instances drop them on the notification).
     if (!result?.userErrors?.length) context.reportCache.signal('app_user');
     return result;
   } catch (e) {
     const userErrors = toUserErrors(e, argNames);
-    if (userErrors) return { userErrors };
+    if (userErrors) return { userErrors: noteUserErrors(userErrors) };
     throw e;
   } finally {
     context.loaders.clearAll();

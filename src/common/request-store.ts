@@ -10,6 +10,8 @@ export interface RequestStore {
   sqlStatements: number;
   /** The count when GraphQL work began (after authentication): the N+1 tests and the benchmark read the difference. */
   sqlAtOperationStart: number;
+  /** Codes of the userErrors the request's mutations returned (metrics: outcome and counts by code). */
+  userErrorCodes?: string[];
 }
 
 export const requestStore = new AsyncLocalStorage<RequestStore>();

@@ -23,6 +23,7 @@ import { buildBulletin } from '../modules/reports/reports.service';
 import { writeDispatchWorkbook } from '../modules/campaigns/campaigns.export';
 import { buildDispatch } from '../modules/campaigns/campaigns.results';
 import type { BulletinItem } from '../modules/reports/reports.types';
+import { recordExportRows } from '../observability/metrics';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
 export const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
@@ -242,6 +243,7 @@ export function exportsRouter(deps: ExportDeps): Router {
     } catch {
       // kept as given
     }
+    recordExportRows(req.path.replace(/^\//, ''), Number(res.locals.exportRows ?? 0));
     const record = {
       export: req.path.replace(/^\//, ''),
       filter,

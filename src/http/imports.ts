@@ -13,6 +13,7 @@ import { SITE_COLUMNS, siteTypeLabels } from '../modules/import/import.sites';
 import { District } from '../modules/reference/reference.entities';
 import { BUSINESS_TYPE_STAGES } from '../modules/registry/registry.enums';
 import { BusinessStatus, BusinessType, CHARGING_SITE_TYPES, SiteType } from '../modules/registry/registry.enums';
+import { recordExportRows } from '../observability/metrics';
 
 /**
  * Import templates (/imports/templates/…) and the business list export (/exports/businesses.…),
@@ -245,11 +246,13 @@ export function businessExportRouter(deps: ImportHttpDeps): Router {
     if (!ctx) return;
     const district = typeof req.query.district === 'string' && /^\d{6}$/.test(req.query.district) ? req.query.district : null;
     const runner = ctx.dataSource.createQueryRunner();
+    let sent = 0;
     try {
       const client = (await runner.connect()) as PoolClient;
       const rows = client.query(new QueryStream(BUSINESS_EXPORT_SQL, [district], { batchSize: 500, highWaterMark: 500 }));
       res.on('close', () => rows.destroy());
-      const toValues = present(ctx);
+      const presentRow = present(ctx);
+      const toValues: typeof presentRow = (row) => (sent++, presentRow(row));
       const headers = BUSINESS_COLUMNS.map((c) => c.header);
       if (format === 'csv') {
         res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('businesses', '主体名录', 'csv'), 'Cache-Control': 'no-store' });
@@ -271,6 +274,7 @@ export function businessExportRouter(deps: ImportHttpDeps): Router {
       if (!res.headersSent) res.status(500).json({ errors: [{ message: `Internal error (内部错误); reference ${ctx.requestId}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     } finally {
+      recordExportRows(req.path.replace(/^\//, ''), sent);
       await runner.release();
     }
   };

@@ -18,6 +18,7 @@ import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
 import { ImportFileRefusal, openSpreadsheet, tooManyRows, type Cell, type SheetRow } from './import.parse';
+import { recordImportRows } from '../../observability/metrics';
 
 /** Who started or commits a job: what its audit rows and scope checks need. */
 export interface ImportActor {
@@ -299,6 +300,7 @@ export async function validateJob(
               validated_at = now(), heartbeat_at = now(), updated_at = now() WHERE id = $1`,
       [job.id, total, total - counts.REJECTED, counts.REJECTED, counts.CREATE, counts.UPDATE, counts.UNCHANGED],
     );
+    recordImportRows('validated', counts);
   } catch (e) {
     await iterator?.return?.().catch(() => undefined);
     if (rowsWritten) await ds.query(`DELETE FROM import_row WHERE job_id = $1`, [job.id]);
@@ -408,6 +410,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
   const job = await ds.manager.findOneByOrFail(ImportJob, { id });
   const headerOf = (field: string) => job.columnHeaders[field] ?? null;
   const progress = progressWriter(ds, runner, job, 'commit', sink);
+  let committed: ReturnType<typeof countActions> | null = null;
   try {
     await ds.transaction(async (em) => {
       // One import writer at a time: matching and inserting are then atomic against other imports.
@@ -450,7 +453,9 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
           WHERE id = $1`,
         [id, validRowsOnly, counts.CREATE, counts.UPDATE, counts.UNCHANGED, counts.REJECTED],
       );
+      committed = counts;
     });
+    if (committed) recordImportRows('committed', committed);
   } catch (e) {
     if (e instanceof ChangedSinceDryRun) {
       // Nothing was written; the report now shows the rows the database no longer accepts.

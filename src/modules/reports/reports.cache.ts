@@ -1,6 +1,7 @@
 import { Client, type ClientConfig, type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../common/logger';
+import { recordReportCache } from '../../observability/metrics';
 
 /** Channel the `notify_report_data` triggers (migration ReportChangeNotifications) signal on. */
 export const REPORT_CHANNEL = 'report_data_changed';
@@ -131,7 +132,9 @@ export class ReportCache {
     if (!this.active) return compute();
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation && now - hit.at < this.opts.ttlMs) {
+    const fresh = !!hit && hit.generation === this.generation && now - hit.at < this.opts.ttlMs;
+    recordReportCache(fresh);
+    if (hit && fresh) {
       this.entries.delete(key); // re-insert: Map order is the LRU order
       this.entries.set(key, hit);
       return hit.value as Promise<T>;
