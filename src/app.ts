@@ -28,6 +28,7 @@ import { ImportRunner } from './modules/import/import.service';
 import { graphqlMultipart } from './modules/import/import.upload';
 import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
+import { DailyJobs } from './modules/jobs/scheduler';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -46,6 +47,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   /** Statistics and bulletin results shared across requests. */
   reportCache: ReportCache;
+  /** The daily jobs (escalation, snapshots); scheduled when DAILY_JOBS is on, else run only on demand. */
+  dailyJobs: DailyJobs;
   /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
@@ -183,6 +186,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   configurePasswordHashing({ concurrency: config.passwordHashConcurrency, queue: config.passwordHashQueue });
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   await reportCache.start();
+  const dailyJobs = new DailyJobs(dataSource, log, now, { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000 });
+  if (config.dailyJobs) dailyJobs.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
@@ -259,6 +264,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       log: log.child({ requestId: store.requestId }),
       config,
       reportCache,
+      dailyJobs,
       consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
     };
@@ -323,7 +329,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app,
     apollo,
     reportCache,
+    dailyJobs,
     stop: async () => {
+      // First: a daily run stops after its current batch (INTERRUPTED; the next run resumes it).
+      await dailyJobs.stop();
       await apollo.stop();
       await importRunner.stop();
       await rateLimiter.close();

@@ -67,6 +67,14 @@ export interface Config {
   importMaxUncompressedBytes: number;
   /** How many lines from the top the header row is looked for. */
   importHeaderSearchRows: number;
+  /** Whether this instance runs the daily jobs on schedule (escalation, snapshots); off in tests unless a test starts them. */
+  dailyJobs: boolean;
+  /** Asia/Shanghai time of day, HH:MM, from which the day's run is due. */
+  dailyJobsAt: string;
+  /** Effects written per transaction by the daily run. */
+  dailyJobsBatchSize: number;
+  /** How often an instance checks whether the daily run is due. */
+  dailyJobsPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +109,13 @@ function bool(env: Env, name: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function timeOfDay(env: Env, name: string, def: string): string {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(name, `must be a time of day HH:MM (Asia/Shanghai), got "${raw}"`);
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], def: T): T {
@@ -225,6 +240,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 10000000),
     importMaxUncompressedBytes: int(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 300 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),
     importHeaderSearchRows: int(env, 'IMPORT_HEADER_SEARCH_ROWS', 10, 1, 100),
+    dailyJobs: bool(env, 'DAILY_JOBS', nodeEnv !== 'test'),
+    dailyJobsAt: timeOfDay(env, 'DAILY_JOBS_AT', '00:30'),
+    dailyJobsBatchSize: int(env, 'DAILY_JOBS_BATCH_SIZE', 2000, 1, 10000),
+    dailyJobsPollSeconds: int(env, 'DAILY_JOBS_POLL_SECONDS', 60, 1, 3600),
   };
 }
 

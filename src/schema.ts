@@ -36,6 +36,8 @@ import {
   SiteItemsResolver,
 } from './modules/remediation/remediation.resolver';
 import { CalendarResolver } from './modules/reference/calendar.resolver';
+import { JobsResolver } from './modules/jobs/jobs.resolver';
+import { NotificationResolver } from './modules/notifications/notifications.resolver';
 import { EnforcementResolver } from './modules/remediation/enforcement.resolver';
 import { BusinessRestrictionsResolver, ProductModelRestrictionsResolver, RestrictedProductSaleResolver } from './modules/registry/registry.restrictions';
 
@@ -73,6 +75,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductModelItemsResolver,
   ReportsResolver,
   ImportResolver,
+  JobsResolver,
+  NotificationResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

@@ -1,9 +1,11 @@
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { NotificationKind } from '../notifications/notifications.entities';
+import { itemNewsStatement, notifyItemNews } from '../notifications/notifications.service';
 import { Role, shownName, type Principal } from '../../common/auth';
 import { decodeCursor, encodeCursor, paginate, type ConnectionShape, type CursorValue } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
-import { applyBooleanFilter, applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
+import { applyBooleanFilter, applyDateRange, applyIntFilter, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
 import { idempotent } from '../../common/idempotency';
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { nextSequence } from '../../common/sequence';
@@ -151,6 +153,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     sealed: false,
     failedReviews: 0,
     extensions: 0,
+    escalationLevel: 0,
     version: 1,
   });
   await assertCanWrite(ctx, itemScope(item), 'createRemediationItem');
@@ -159,6 +162,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
   item.code = `LS-${item.districtCode}-${compactDate(item.discoveredOn)}-${String(seq).padStart(4, '0')}`;
   await ctx.em.insert(RemediationItem, item);
   await recordEvent(ctx, item, 'CREATED', null, null, { code: item.code });
+  await notifyItemNews(ctx, item, NotificationKind.ASSIGNED, 'CREATED');
   await recordAudit(ctx, { operation: 'createRemediationItem', entityType: 'RemediationItem', entityId: item.id, before: null, after: auditView(item) });
   return item;
 }
@@ -178,6 +182,25 @@ function eventRow(ctx: Context, item: RemediationItem, action: string, from: Haz
     comment,
     data: data as object | null,
   };
+}
+
+/** An event the system writes without a request (the daily escalation run, 督办). */
+export interface SystemEvent {
+  itemId: string;
+  action: string;
+  status: HazardStatus;
+  occurredAt: Date;
+  comment: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Writes many system events in one statement through `em` (the caller's transaction); actor: the system. */
+export async function recordSystemEvents(em: EntityManager, events: readonly SystemEvent[]): Promise<void> {
+  if (!events.length) return;
+  await em.insert(
+    RemediationEvent,
+    events.map((e) => ({ itemId: e.itemId, action: e.action, fromStatus: e.status, toStatus: e.status, actorId: null, actorName: '系统（每日督办）', actorRole: null, occurredAt: e.occurredAt, comment: e.comment, data: e.data as object })),
+  );
 }
 
 export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
@@ -306,6 +329,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   await saveLocked(ctx, RemediationItem, item, Object.keys(diff(before, after)), [
     { entity: RemediationEvent, values: eventRow(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null) },
     { entity: AuditEvent, values: auditRow(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after }) },
+    itemNewsStatement(ctx, item, input.action),
   ]);
   return item;
 }
@@ -696,6 +720,7 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
     qb.andWhere(f.overdue.eq ? OVERDUE_SQL(alias, 'today') : `NOT COALESCE(${OVERDUE_SQL(alias, 'today')}, FALSE)`, { today: todayDate });
   }
   applyBooleanFilter(qb, `${alias}.listed`, f.listed);
+  applyIntFilter(qb, `${alias}.escalation_level`, f.escalationLevel);
   if (f.listingOverdue?.eq !== undefined && f.listingOverdue.eq !== null) {
     const cond = `EXISTS (SELECT 1 FROM listing lo WHERE lo.item_id = ${alias}.id AND lo.lifted_on IS NULL AND lo.deadline < CAST(:lotoday AS date)) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
     qb.andWhere(f.listingOverdue.eq ? `(${cond})` : `NOT (${cond})`, { lotoday: todayDate });
