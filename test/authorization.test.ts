@@ -112,6 +112,16 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.startImport': 'CO',
   'Mutation.commitImport': 'CO',
   'Query.import': 'ACO',
+  // daily jobs (issue 18): rules read by all and edited by the office; runs by ADMIN, read by the office; snapshots are aggregates
+  'Query.escalationRules': 'ACOPR',
+  'Mutation.updateEscalationRule': 'C',
+  'Query.jobRuns': 'AC',
+  'Mutation.runDailyJobs': 'A',
+  'Query.dailySnapshots': 'ACOPR',
+  // the caller's own inbox
+  'Query.notifications': 'ACOPR',
+  'Query.unreadNotificationCount': 'ACOPR',
+  'Mutation.markNotificationsRead': 'ACOPR',
 };
 const LETTER: Record<string, Role> = { A: Role.ADMIN, C: Role.COORDINATOR, O: Role.AGENCY_OFFICER, P: Role.PARTNER_VIEWER, R: Role.REPORTER };
 function handAccess(op: string): Access {

@@ -59,6 +59,7 @@ const READERS: Record<string, Role[]> = {
   User: [A],
   ApiKey: [A],
   AuditEvent: [A, C],
+  JobRun: [A, C],
 };
 const recordOf = (typename: string) => typename.replace(/(Connection|Edge)$/, '');
 const mayRead = (role: Role, typename: string) => !READERS[recordOf(typename)] || READERS[recordOf(typename)].includes(role);
@@ -97,6 +98,11 @@ const ROOTS: Record<string, Role[]> = {
   remediationItems: [A, C, O, P],
   inspection: [A, C, O, P],
   inspections: [A, C, O, P],
+  escalationRules: ROLES,
+  jobRuns: [A, C],
+  dailySnapshots: ROLES,
+  notifications: ROLES,
+  unreadNotificationCount: ROLES,
 };
 
 // Distinctive personal values: a name, a mobile, an ID number, and free text that carries them.
@@ -135,6 +141,8 @@ async function ok(query: string, input: Record<string, unknown>, token = tokens.
 
 /** One row in every record type, every personal and free-text field holding the distinctive values. */
 async function seed(): Promise<void> {
+  // A day's run of the daily jobs (issue 18), as the scheduler records it.
+  await t.ds.query(`INSERT INTO job_run (job, day, status, owner, triggered_by, started_at) VALUES ('ESCALATION', $1, 'DONE', 'test', 'SCHEDULE', now()) ON CONFLICT DO NOTHING`, [today]);
   const mut = (name: string, type: string, sel: string) => `mutation($i: ${type}!) { ${name}(input: $i) { ${sel} userErrors { field code message } } }`;
   const biz = (name: string, types: string[]) =>
     ok(mut('createBusiness', 'CreateBusinessInput', 'business { id version }'), {
@@ -261,6 +269,8 @@ function rootArgs(field: string): string {
     supplyChain: `(from: { businessId: "${ids.maker}" }, maxDepth: 2)`,
     remediationItem: `(id: "${ids.item}")`,
     inspection: `(id: "${ids.inspection}")`,
+    jobRuns: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
+    dailySnapshots: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
   };
   return byField[field] ?? '';
 }

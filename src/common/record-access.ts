@@ -81,6 +81,11 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
   BulletinItem: { readers: ALL_ROLES, rows: 'all', why: 'the line a bulletin prints for an item: code, names, dates; no personal data' },
   DistrictRanking: { readers: ALL_ROLES, rows: 'all', why: 'aggregate' },
   Period: { readers: ALL_ROLES, rows: 'all', why: 'a period' },
+  // Daily jobs and the inbox (issue 18).
+  EscalationRule: { readers: ALL_ROLES, rows: 'all', why: 'escalation rules (督办规则): reference data of the daily run' },
+  JobRun: { readers: OFFICE, rows: 'all', why: 'runs of the daily jobs, for the administrator and the task-force office' },
+  DailySnapshotRow: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (每日统计快照)' },
+  Notification: { readers: ALL_ROLES, rows: 'all', why: "the caller's own inbox: the service reads only the caller's rows" },
   // Plumbing.
   PageInfo: { readers: ALL_ROLES, rows: 'all', why: 'paging' },
   UserError: { readers: ALL_ROLES, rows: 'all', why: 'a caller fault' },

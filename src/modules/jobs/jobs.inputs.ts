@@ -14,6 +14,6 @@ export class UpdateEscalationRuleInput {
   daysAfter?: number;
   @Field(() => Int, { nullable: true, description: 'Level it raises the item to, 1–9 (督办级别).' }) @IsOptional() @IsInt() @Min(1) @Max(9) level?: number;
   @Field(() => EscalationAction, { nullable: true, description: 'What it does (督办方式).' }) @IsOptional() action?: EscalationAction;
-  @Field({ nullable: true, description: 'Applied by the daily run (启用).' }) @IsOptional() active?: boolean;
-  @Field({ nullable: true, description: 'What the rule is for (规则说明).' }) @IsOptional() @MaxLength(300) description?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Applied by the daily run (启用).' }) @IsOptional() active?: boolean;
+  @Field(() => String, { nullable: true, description: 'What the rule is for (规则说明).' }) @IsOptional() @MaxLength(300) description?: string;
 }

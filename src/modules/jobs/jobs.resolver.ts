@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { IsEnum } from 'class-validator';
 import { ALL_ROLES, Role, Roles } from '../../common/auth';
 import type { Context } from '../../common/context';
@@ -49,10 +49,16 @@ class JobRunsArgs {
   @Field(() => LocalDate, { description: 'Last day, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
+@InputType({ description: 'How to run the daily jobs now (立即执行每日任务).' })
+export class RunDailyJobsInput {
+  @Field({ defaultValue: false, description: 'Skip the jobs already done today, as the schedule does; by default they run again (nothing is escalated or stored twice) (跳过已完成任务).' })
+  skipDone: boolean;
+}
+
 @ObjectType({ description: 'Result of runDailyJobs (立即执行每日任务).' })
 export class RunDailyJobsPayload extends MutationPayload {
   @Field(() => LocalDate, { nullable: true, description: 'The Asia/Shanghai day run (业务日期).' }) day?: string | null;
-  @Field({ nullable: true, description: 'Whether this call ran the jobs: false when another instance was running them (本次是否执行).' }) ran?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether this call ran the jobs: false when another instance was running them (本次是否执行).' }) ran?: boolean | null;
   @Field(() => [JobRun], { nullable: true, description: 'The day’s job runs after the call (运行记录).' }) runs?: JobRun[] | null;
 }
 
@@ -86,9 +92,9 @@ export class JobsResolver {
     description: "Run today's daily jobs now (立即执行每日任务): escalation, then the snapshot of yesterday. A job already done is run again; nothing is escalated or stored twice.",
     ownTransactions: true,
   })
-  async runDailyJobs(@Ctx() ctx: Context): Promise<RunDailyJobsPayload> {
-    if (!ctx.dailyJobs) fail(UserErrorCode.VALIDATION, 'runDailyJobs', '本实例不执行每日任务', 'This instance has no daily jobs');
-    const r = await ctx.dailyJobs.run('MANUAL');
+  async runDailyJobs(@Ctx() ctx: Context, @InputArg() input: RunDailyJobsInput): Promise<RunDailyJobsPayload> {
+    if (!ctx.dailyJobs) fail(UserErrorCode.VALIDATION, 'input', '本实例不执行每日任务', 'This instance has no daily jobs');
+    const r = await ctx.dailyJobs.run(input.skipDone ? 'SCHEDULE' : 'MANUAL');
     return { day: r.day, ran: r.ran, runs: r.runs, userErrors: [] };
   }
 

@@ -23,7 +23,7 @@ export class MarkNotificationsReadInput {
   @IsUUID('all', { each: true })
   ids?: string[];
 
-  @Field({ nullable: true, description: 'Mark every unread notification of the caller read (全部已读).' }) @IsOptional() all?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Mark every unread notification of the caller read (全部已读).' }) @IsOptional() all?: boolean;
 }
 
 @ObjectType({ description: 'Result of markNotificationsRead (标记已读).' })

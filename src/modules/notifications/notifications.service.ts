@@ -29,7 +29,7 @@ const CHUNK = 5000;
  * THE way notifications are created: inserts the rows through `em` (the caller's transaction) and,
  * in the same statement, announces each on NOTIFICATION_CHANNEL with `{"id": <uuid>, "userId": <uuid>}`.
  * PostgreSQL delivers NOTIFY only when the transaction commits, so a rolled-back change announces
- * nothing. Returns the ids, in the order of `rows`.
+ * nothing. Returns the new ids.
  */
 export async function createNotifications(em: EntityManager, rows: readonly NotificationRow[]): Promise<string[]> {
   const ids: string[] = [];
@@ -42,14 +42,12 @@ export async function createNotifications(em: EntityManager, rows: readonly Noti
       title: r.title,
       title_en: r.titleEn,
       data: r.data,
-      n: i,
     }));
     const out: { id: string }[] = await em.query(
       `WITH ins AS (
          INSERT INTO notification (user_id, kind, item_id, item_code, title, title_en, data)
          SELECT r.user_id, r.kind, r.item_id, r.item_code, r.title, r.title_en, r.data
-           FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(user_id uuid, kind varchar, item_id uuid, item_code varchar, title varchar, title_en varchar, data jsonb, ord bigint)
-          ORDER BY r.ord
+           FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, kind varchar, item_id uuid, item_code varchar, title varchar, title_en varchar, data jsonb)
          RETURNING id, user_id)
        SELECT id, ${announce('ins')} IS NULL AS sent FROM ins`,
       [JSON.stringify(chunk)],
