@@ -496,6 +496,28 @@ const CALLS: Record<string, Call> = {
   'Query.inspectionStatistics': { query: '{ inspectionStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { inspections } }' },
   'Query.enforcementStatistics': { query: '{ enforcementStatistics(period: { from: "2026-01-01", to: "2026-01-31" }) { casesFiled } }' },
   'Query.bulletin': { query: '{ bulletin(from: "2026-01-01", to: "2026-01-31") { totals { found } } }' },
+  // daily jobs and the inbox (issue 18)
+  'Query.escalationRules': { query: '{ escalationRules { code } }' },
+  'Mutation.updateEscalationRule': {
+    query: `mutation($i: UpdateEscalationRuleInput!) { updateEscalationRule(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { code: 'NO_SUCH_RULE', expectedVersion: 1, level: 2 } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Query.jobRuns': { query: '{ jobRuns(from: "2026-01-01", to: "2026-01-31") { job } }' },
+  'Mutation.runDailyJobs': {
+    // Only today may be run (the jobs read today's state): a past day is refused, nothing runs.
+    query: `mutation($i: RunDailyJobsInput!) { runDailyJobs(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { day: '2000-01-01' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Query.dailySnapshots': { query: '{ dailySnapshots(from: "2026-01-01", to: "2026-01-31") { day } }' },
+  'Query.notifications': { query: '{ notifications(first: 1) { totalCount } }' },
+  'Query.unreadNotificationCount': { query: '{ unreadNotificationCount }' },
+  'Mutation.markNotificationsRead': {
+    query: `mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { ids: [randomUUID()] } }),
+    expectUserError: 'NOT_FOUND',
+  },
 };
 
 /** Aggregates: every role, REPORTER included (it reads aggregates and exports only). */
@@ -658,6 +680,9 @@ describe('mutation groups, negative cases per role', () => {
     ['reopening a closed case', ['Mutation.reopenEnforcementCase'], [Role.COORDINATOR]],
     ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
     ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['escalation rules', ['Mutation.updateEscalationRule'], [Role.COORDINATOR]],
+    ['daily jobs on demand', ['Mutation.runDailyJobs'], [Role.ADMIN]],
+    ['own inbox', ['Mutation.markNotificationsRead'], [...ALL_ROLES]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],

@@ -251,6 +251,9 @@ describe('runs: one per day, on demand by an administrator', () => {
     const b = await item(items.B.id);
     expect(b.events.filter((e: any) => e.action === 'SUPERVISION_LETTER')).toHaveLength(1);
     for (const u of [coord, o1]) expect((await t.gql(RUN, {}, u.token)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    // Only today: the jobs read the current state, so another day would store wrong figures.
+    const past = await t.gql(`mutation { runDailyJobs(input: { day: "2026-03-20" }) { ran runs { job } userErrors { field code messageEn } } }`, {}, admin.token);
+    expect(past.body.data!.runDailyJobs).toEqual({ ran: null, runs: null, userErrors: [{ field: ['input', 'day'], code: 'VALIDATION', messageEn: "Only today's jobs (2026-03-21) can be run: they read the current state" }] });
     const runs = await t.gql(`{ jobRuns(from: "2026-03-10", to: "2026-03-21") { job day status } }`, {}, coord.token);
     expect(runs.body.data!.jobRuns.filter((x: any) => x.job === 'ESCALATION').map((x: any) => x.day)).toEqual(['2026-03-21', '2026-03-16', '2026-03-11', '2026-03-10']);
   });
@@ -265,10 +268,18 @@ describe('daily snapshots', () => {
       day: '2026-03-15', districtCode: '511133', teamCode: 'SALES', stage: 'SALES',
       foundTotal: 2, closedTotal: 0, foundOnDay: 0, closedOnDay: 0, open: 2, overdue: 2, listed: 0, escalated: 2, lettersOnDay: 0,
     });
-    // Run of 03-21 stored 03-20: the third item (found 03-16, deadline 03-20, not yet overdue on 03-20).
+    // Run of 03-21 stored 03-20: the third item (found 03-16, deadline 03-20) was neither overdue nor escalated on 03-20.
     expect(await row('2026-03-20')).toMatchObject({ foundTotal: 3, open: 3, overdue: 2, escalated: 2 });
-    // Run of 03-11 stored 03-10: only A was overdue on 03-10.
-    expect(await row('2026-03-10')).toMatchObject({ foundTotal: 2, open: 2, overdue: 1, escalated: 2 });
+    // Run of 03-11 stored 03-10: only A was overdue, and escalated, on 03-10.
+    expect(await row('2026-03-10')).toMatchObject({ foundTotal: 2, open: 2, overdue: 1, escalated: 1 });
+    // B is written off (误报核销) on 03-21 and the day run again: the stored figures stay as they were.
+    const b = await item(items.B.id);
+    await h.move(coord.token, b, 'INVALIDATE', { comment: '误报：复核确认不是隐患' });
+    const again = await t.gql(`mutation { runDailyJobs(input: {}) { ran userErrors { field } } }`, {}, admin.token);
+    expect(again.body.data!.runDailyJobs).toEqual({ ran: true, userErrors: [] });
+    expect(await row('2026-03-20')).toMatchObject({ foundTotal: 3, open: 3, overdue: 2, escalated: 2 });
+    const live = await t.ds.query(`SELECT count(*)::int AS n FROM remediation_item i JOIN business b ON b.id = i.business_id WHERE i.district_code = '511133' AND i.team_id = (SELECT id FROM task_team WHERE code = 'SALES') AND i.status <> 'INVALIDATED' AND b.name LIKE '督办测试车行%'`);
+    expect(live).toEqual([{ n: 1 }]);
     // Reporters read them too (aggregates).
     const reporter = await makeUser(t.ds, Role.REPORTER);
     expect((await t.gql(Q, { d: '2026-03-15' }, reporter.token)).body.errors).toBeUndefined();

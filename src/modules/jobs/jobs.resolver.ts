@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { IsEnum } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
+import { shanghaiDate } from '../../common/time';
 import { ALL_ROLES, Role, Roles } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { UserErrorCode, fail } from '../../common/errors';
@@ -51,6 +52,11 @@ class JobRunsArgs {
 
 @InputType({ description: 'How to run the daily jobs now (立即执行每日任务).' })
 export class RunDailyJobsInput {
+  @Field(() => LocalDate, { nullable: true, description: 'The Asia/Shanghai day to run; only today, since the jobs read today’s state (default today) (业务日期).' })
+  @IsOptional()
+  @IsLocalDate()
+  day?: string;
+
   @Field({ defaultValue: false, description: 'Skip the jobs already done today, as the schedule does; by default they run again (nothing is escalated or stored twice) (跳过已完成任务).' })
   skipDone: boolean;
 }
@@ -94,6 +100,8 @@ export class JobsResolver {
   })
   async runDailyJobs(@Ctx() ctx: Context, @InputArg() input: RunDailyJobsInput): Promise<RunDailyJobsPayload> {
     if (!ctx.dailyJobs) fail(UserErrorCode.VALIDATION, 'input', '本实例不执行每日任务', 'This instance has no daily jobs');
+    const today = shanghaiDate(ctx.now());
+    if (input.day && input.day !== today) fail(UserErrorCode.VALIDATION, 'input.day', `只能执行今天（${today}）的每日任务：任务读取的是当前数据`, `Only today's jobs (${today}) can be run: they read the current state`);
     const r = await ctx.dailyJobs.run(input.skipDone ? 'SCHEDULE' : 'MANUAL');
     return { day: r.day, ran: r.ran, runs: r.runs, userErrors: [] };
   }

@@ -7,13 +7,13 @@ import type { JobEnv } from './escalation.service';
  * Stores the closing figures of `day` (the day before the run) per district, team and stage, in one
  * statement; a second run for the same day writes nothing (ON CONFLICT DO NOTHING), so a figure once
  * stored — and printed in a bulletin — stays as it was. Day-dated figures (found, closed, overdue
- * backlog, letters) are exact for the day; stock figures by status (open, listed, escalated) are as
- * at the run, a few minutes after the day ended with the default schedule.
+ * backlog, escalated by then, letters) are exact for the day; stock figures by status (open, listed)
+ * are as at the run, a few minutes after the day ended with the default schedule.
  */
 export async function runSnapshot(env: JobEnv, day: string): Promise<number> {
   return env.ds.transaction(async (em) => {
     const rows: unknown[] = await em.query(
-      `WITH letters AS (SELECT item_id, count(*)::int AS n FROM escalation WHERE day = $1::date AND action = 'SUPERVISION_LETTER' GROUP BY item_id),
+      `WITH esc AS (SELECT item_id, count(*) FILTER (WHERE day = $1::date AND action = 'SUPERVISION_LETTER')::int AS letters FROM escalation WHERE day <= $1::date GROUP BY item_id),
        ins AS (
         INSERT INTO daily_snapshot (day, district_code, team_code, stage, found_total, closed_total, found_on_day, closed_on_day, open, overdue, listed, escalated, letters_on_day)
         SELECT $1::date, i.district_code, t.code, i.stage::text,
@@ -25,9 +25,9 @@ export async function runSnapshot(env: JobEnv, day: string): Promise<number> {
           count(*) FILTER (WHERE i.deadline < $1::date AND i.status <> 'INVALIDATED'
                              AND (i.rectified_on IS NULL OR i.rectified_on > $1::date) AND (i.closed_on IS NULL OR i.closed_on > $1::date)),
           count(*) FILTER (WHERE i.listed AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')),
-          count(*) FILTER (WHERE i.escalation_level > 0 AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')),
-          coalesce(sum(l.n), 0)
-        FROM remediation_item i JOIN task_team t ON t.id = i.team_id LEFT JOIN letters l ON l.item_id = i.id
+          count(*) FILTER (WHERE e.item_id IS NOT NULL AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')),
+          coalesce(sum(e.letters), 0)
+        FROM remediation_item i JOIN task_team t ON t.id = i.team_id LEFT JOIN esc e ON e.item_id = i.id
         GROUP BY i.district_code, t.code, i.stage
         ON CONFLICT DO NOTHING RETURNING 1)
        SELECT 1 FROM ins`,
