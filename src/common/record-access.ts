@@ -85,6 +85,7 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
   EscalationRule: { readers: ALL_ROLES, rows: 'all', why: 'escalation rules (督办规则): reference data of the daily run' },
   JobRun: { readers: OFFICE, rows: 'all', why: 'runs of the daily jobs, for the administrator and the task-force office' },
   DailySnapshotRow: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (每日统计快照)' },
+  BulletinStoredFigures: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (通报快照数据)' },
   Notification: { readers: ALL_ROLES, rows: 'all', why: "the caller's own inbox: the service reads only the caller's rows" },
   // Plumbing.
   PageInfo: { readers: ALL_ROLES, rows: 'all', why: 'paging' },
