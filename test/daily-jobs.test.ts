@@ -272,6 +272,16 @@ describe('daily snapshots', () => {
     expect(await row('2026-03-20')).toMatchObject({ foundTotal: 3, open: 3, overdue: 2, escalated: 2 });
     // Run of 03-11 stored 03-10: only A was overdue, and escalated, on 03-10.
     expect(await row('2026-03-10')).toMatchObject({ foundTotal: 2, open: 2, overdue: 1, escalated: 1 });
+    // The bulletin reads the same stored figures: of 03-15, the last day of its period, as stored.
+    const BULLETIN = `query($f: String!, $t: String!) { bulletin(from: $f, to: $t) { escalationsInPeriod supervisionLettersInPeriod totals { found escalated }
+      stored { asOf daysStored foundTotal closedTotal open overdue listed escalated foundInPeriod closedInPeriod supervisionLettersInPeriod } } }`;
+    const before = (await t.gql(BULLETIN, { f: '2026-03-10', t: '2026-03-15' }, o1.token)).body.data!.bulletin;
+    expect(before.stored).toMatchObject({ asOf: '2026-03-15', daysStored: 2 });
+    expect(before.stored.overdue).toBeGreaterThanOrEqual(2);
+    expect(before.escalationsInPeriod).toBeGreaterThanOrEqual(2); // A on 03-10, B on 03-11 (and whatever else of this database was overdue)
+    const withLetter = (await t.gql(BULLETIN, { f: '2026-03-10', t: '2026-03-16' }, o1.token)).body.data!.bulletin;
+    expect(withLetter.supervisionLettersInPeriod).toBeGreaterThanOrEqual(1); // A's on 03-16
+    expect(withLetter.stored).toBeNull(); // 03-16 is stored by the run of 03-17, which has not happened
     // B is written off (误报核销) on 03-21 and the day run again: the stored figures stay as they were.
     const b = await item(items.B.id);
     await h.move(coord.token, b, 'INVALIDATE', { comment: '误报：复核确认不是隐患' });
@@ -280,6 +290,7 @@ describe('daily snapshots', () => {
     expect(await row('2026-03-20')).toMatchObject({ foundTotal: 3, open: 3, overdue: 2, escalated: 2 });
     const live = await t.ds.query(`SELECT count(*)::int AS n FROM remediation_item i JOIN business b ON b.id = i.business_id WHERE i.district_code = '511133' AND i.team_id = (SELECT id FROM task_team WHERE code = 'SALES') AND i.status <> 'INVALIDATED' AND b.name LIKE '督办测试车行%'`);
     expect(live).toEqual([{ n: 1 }]);
+    expect((await t.gql(BULLETIN, { f: '2026-03-10', t: '2026-03-15' }, o1.token)).body.data!.bulletin.stored).toEqual(before.stored);
     // Reporters read them too (aggregates).
     const reporter = await makeUser(t.ds, Role.REPORTER);
     expect((await t.gql(Q, { d: '2026-03-15' }, reporter.token)).body.errors).toBeUndefined();
