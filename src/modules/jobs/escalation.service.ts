@@ -48,41 +48,42 @@ interface Hit {
 const OPEN = `i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
 const HIT_COLUMNS = `i.id, i.code, i.team_id, i.district_code, i.stage::text AS stage, i.status::text AS status, i.lead_department_id, i.escalation_level`;
 
-/** Items the rule applies to on `day` and has not yet escalated for their watched date, in id order after `after`. */
-async function candidates(ds: DataSource, rule: EscalationRule, day: string, after: string | null, limit: number): Promise<Hit[]> {
+/**
+ * Items the rule applies to on `day` and has not yet escalated for their watched date, in id order:
+ * one statement per rule (a few percent of the items are open and past a date), applied in batches.
+ */
+async function candidates(ds: DataSource, rule: EscalationRule, day: string): Promise<Hit[]> {
   // Applies when day − watched date ≥ daysAfter, i.e. watched date ≤ day − daysAfter.
   const latest = addDays(day, -rule.daysAfter);
   const notYet = (basis: string) => `NOT EXISTS (SELECT 1 FROM escalation e WHERE e.item_id = i.id AND e.rule_code = $2 AND e.basis_date = ${basis})`;
   if (rule.kind === EscalationKind.OVERDUE) {
     return ds.query(
       `SELECT ${HIT_COLUMNS}, i.deadline::text AS basis FROM remediation_item i
-        WHERE i.deadline <= $1::date AND ${OPEN} AND ${notYet('i.deadline')} AND ($3::uuid IS NULL OR i.id > $3::uuid)
-        ORDER BY i.id LIMIT $4`,
-      [latest, rule.code, after, limit],
+        WHERE i.deadline <= $1::date AND ${OPEN} AND ${notYet('i.deadline')} ORDER BY i.id`,
+      [latest, rule.code],
     );
   }
   if (rule.kind === EscalationKind.LISTING_DEADLINE) {
     return ds.query(
       `SELECT ${HIT_COLUMNS}, l.deadline::text AS basis FROM remediation_item i JOIN listing l ON l.item_id = i.id AND l.lifted_on IS NULL
-        WHERE i.listed AND l.deadline <= $1::date AND ${OPEN} AND ${notYet('l.deadline')} AND ($3::uuid IS NULL OR i.id > $3::uuid)
-        ORDER BY i.id LIMIT $4`,
-      [latest, rule.code, after, limit],
+        WHERE i.listed AND l.deadline <= $1::date AND ${OPEN} AND ${notYet('l.deadline')} ORDER BY i.id`,
+      [latest, rule.code],
     );
   }
   // REVIEW_DUE: the review-due date is working days after the deadline or the completion report
-  // (calendar.service.reviewDueDate), computed here per page; the unique key skips the done ones.
+  // (calendar.service.reviewDueDate), computed here; the unique key skips the ones already done.
   const rows: (Hit & { deadline: string | null; applied: string | null; window: number | null })[] = await ds.query(
     `SELECT ${HIT_COLUMNS}, i.deadline::text AS deadline, (i.completion_reported_at AT TIME ZONE 'Asia/Shanghai')::date::text AS applied, d.review_window_working_days AS window
        FROM remediation_item i LEFT JOIN department d ON d.id = i.lead_department_id
-      WHERE i.status = 'PENDING_REVIEW' AND ($1::uuid IS NULL OR i.id > $1::uuid)
-      ORDER BY i.id LIMIT $2`,
-    [after, limit],
+      WHERE i.status = 'PENDING_REVIEW' ORDER BY i.id`,
   );
   const calendar = await workingCalendar({ dataSource: ds });
-  return rows.map((r) => {
-    const from = r.deadline && r.applied ? (r.applied < r.deadline ? r.applied : r.deadline) : (r.deadline ?? r.applied);
-    return { ...r, basis: from ? calendar.addWorkingDays(from, r.window ?? DEFAULT_REVIEW_WINDOW) : '' };
-  }) as Hit[];
+  return rows
+    .map((r) => {
+      const from = r.deadline && r.applied ? (r.applied < r.deadline ? r.applied : r.deadline) : (r.deadline ?? r.applied);
+      return { ...r, basis: from ? calendar.addWorkingDays(from, r.window ?? DEFAULT_REVIEW_WINDOW) : '' } as Hit;
+    })
+    .filter((h) => h.basis && daysBetween(h.basis, day) >= rule.daysAfter);
 }
 
 function texts(rule: EscalationRule, hit: Hit, day: string, letterTo: string | null): { zh: string; en: string } {
@@ -192,16 +193,10 @@ export async function runEscalation(env: JobEnv, day: string): Promise<number> {
   const rules = await env.ds.getRepository(EscalationRule).find({ where: { active: true }, order: { kind: 'ASC', level: 'ASC', code: 'ASC' } });
   let effects = 0;
   for (const rule of rules) {
-    let after: string | null = null;
-    for (;;) {
+    const hits = await candidates(env.ds, rule, day);
+    for (let i = 0; i < hits.length; i += env.batchSize) {
       if (env.stopping()) throw new JobInterrupted();
-      const page = await candidates(env.ds, rule, day, after, env.batchSize);
-      if (!page.length) break;
-      after = page[page.length - 1].id;
-      // REVIEW_DUE pages hold every pending review; only those due by the rule are hits.
-      const hits = rule.kind === EscalationKind.REVIEW_DUE ? page.filter((h) => h.basis && daysBetween(h.basis, day) >= rule.daysAfter) : page;
-      if (hits.length) effects += await applyBatch(env, rule, day, hits);
-      if (page.length < env.batchSize) break;
+      effects += await applyBatch(env, rule, day, hits.slice(i, i + env.batchSize));
     }
   }
   return effects;

@@ -194,12 +194,14 @@ export interface SystemEvent {
   data: Record<string, unknown>;
 }
 
-/** Writes many system events in one statement through `em` (the caller's transaction); actor: the system. */
+/** Writes many system events in one statement through `em` (the caller's transaction), in the given order; actor: the system. */
 export async function recordSystemEvents(em: EntityManager, events: readonly SystemEvent[]): Promise<void> {
   if (!events.length) return;
-  await em.insert(
-    RemediationEvent,
-    events.map((e) => ({ itemId: e.itemId, action: e.action, fromStatus: e.status, toStatus: e.status, actorId: null, actorName: '系统（每日督办）', actorRole: null, occurredAt: e.occurredAt, comment: e.comment, data: e.data as object })),
+  await em.query(
+    `INSERT INTO remediation_event (item_id, action, from_status, to_status, actor_name, occurred_at, comment, data)
+     SELECT e.item_id, e.action, e.status::hazard_status, e.status::hazard_status, $2, e.occurred_at, e.comment, e.data
+       FROM jsonb_to_recordset($1::jsonb) AS e(item_id uuid, action varchar, status text, occurred_at timestamptz, comment text, data jsonb)`,
+    [JSON.stringify(events.map((e) => ({ item_id: e.itemId, action: e.action, status: e.status, occurred_at: e.occurredAt.toISOString(), comment: e.comment, data: e.data }))), '系统（每日督办）'],
   );
 }
 
