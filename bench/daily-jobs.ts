@@ -6,7 +6,7 @@
  * Uses a database seeded with `seed:demo --scale city` (200,000 items). Adds one agency officer per
  * team and district and two coordinators (the recipients of the notifications) when missing. Each
  * run first removes what earlier runs wrote (escalations, their events and notifications,
- * job runs, snapshots; escalation levels back to 0; the append-only audit trail keeps its rows), so every run is a first run of the day; then runs
+ * job runs, snapshots; the append-only audit trail keeps its rows), so every run is a first run of the day; then runs
  * the day's jobs once more to time the repeat (which writes nothing). Prints the load average with
  * every figure: the machine is shared.
  */
@@ -49,7 +49,6 @@ async function main(): Promise<void> {
         await em.query(`DELETE FROM escalation`);
         await em.query(`DELETE FROM job_run`);
         await em.query(`DELETE FROM daily_snapshot`);
-        await em.query(`UPDATE remediation_item SET escalation_level = 0 WHERE escalation_level > 0`);
       });
       await ds.query('VACUUM ANALYZE escalation').catch(() => undefined);
       const before = load();

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 18 (daily jobs): the job-run table keyed by (job, day), escalation rules as data with their
  * effects unique per (item, rule, watched date), daily snapshots keyed by (day, district, team,
- * stage), the notification inbox, and the item's escalation level. Seeds the default rules
+ * stage) and the notification inbox (an item's escalation level is the highest of its escalations). Seeds the default rules
  * (DOMAIN.md §6.2–6.3): overdue 1 day → escalate; overdue 7 days → 督办函 to the district's
  * department; listed items 5 days before and 1 day past the authority's deadline; reviews past due.
  */
@@ -21,9 +21,7 @@ export class DailyJobsAndNotifications1796083200180 implements MigrationInterfac
         await queryRunner.query(`CREATE TABLE "daily_snapshot" ("day" date NOT NULL, "district_code" character varying(6) NOT NULL, "team_code" character varying(40) NOT NULL, "stage" character varying(40) NOT NULL, "found_total" integer NOT NULL, "closed_total" integer NOT NULL, "found_on_day" integer NOT NULL, "closed_on_day" integer NOT NULL, "open" integer NOT NULL, "overdue" integer NOT NULL, "listed" integer NOT NULL, "escalated" integer NOT NULL, "letters_on_day" integer NOT NULL, CONSTRAINT "PK_fc827eff9d9d58e93547514c09c" PRIMARY KEY ("day", "district_code", "team_code", "stage"))`);
         await queryRunner.query(`CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "kind" character varying(30) NOT NULL, "item_id" uuid, "item_code" character varying(40), "title" character varying(300) NOT NULL, "title_en" character varying(300) NOT NULL, "data" jsonb, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "read_at" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_705b6c7cdf9b2c2ff7ac7872cb7" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_notification_inbox" ON "notification"  ("user_id", "created_at", "id") `);
-        await queryRunner.query(`ALTER TABLE "remediation_item" ADD "escalation_level" integer NOT NULL DEFAULT '0'`);
         // Written by hand (synchronize: false in the entities): partial indexes over the few rows asked for.
-        await queryRunner.query(`CREATE INDEX "ix_remediation_item_escalation_level" ON "remediation_item" ("escalation_level") WHERE escalation_level > 0`);
         await queryRunner.query(`CREATE INDEX "ix_notification_unread" ON "notification" ("user_id") WHERE read_at IS NULL`);
         await queryRunner.query(`INSERT INTO "escalation_rule" ("code", "kind", "days_after", "level", "action", "description") VALUES
           ('OVERDUE_1D', 'OVERDUE', 1, 1, 'ESCALATE', '逾期1天：升级督办，通知责任工作组 (overdue 1 day: escalate, tell the responsible team)'),
@@ -35,8 +33,6 @@ export class DailyJobsAndNotifications1796083200180 implements MigrationInterfac
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP INDEX "public"."ix_notification_unread"`);
-        await queryRunner.query(`DROP INDEX "public"."ix_remediation_item_escalation_level"`);
-        await queryRunner.query(`ALTER TABLE "remediation_item" DROP COLUMN "escalation_level"`);
         await queryRunner.query(`DROP INDEX "public"."ix_notification_inbox"`);
         await queryRunner.query(`DROP TABLE "notification"`);
         await queryRunner.query(`DROP TABLE "daily_snapshot"`);

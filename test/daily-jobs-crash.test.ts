@@ -59,7 +59,8 @@ it('a run killed mid-way is finished by another instance; every effect once', as
     // Wait until the run is held on the lock of item K, with the items before it committed.
     let held = false;
     for (let i = 0; i < 600 && !held; i++) {
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%remediation_item%'`);
+      // (Its batch waits on the row lock where it writes the item's event: the foreign key check.)
+      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
       held = n > 0 && (await escalations()).length === K;
       if (!held) await new Promise((r) => setTimeout(r, 100));
     }
@@ -90,11 +91,43 @@ it('a run killed mid-way is finished by another instance; every effect once', as
   expect(events).toEqual(ids.map((id) => ({ item_id: id, n: 1 })));
   const audits = await t.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1::text[]) AND operation = 'escalate:OVERDUE_1D'`, [ids]);
   expect(audits).toEqual([{ n: N }]);
-  const levels = await t.ds.query(`SELECT DISTINCT escalation_level FROM remediation_item WHERE id = ANY($1::uuid[])`, [ids]);
-  expect(levels).toEqual([{ escalation_level: 1 }]);
+  const levels = await t.ds.query(`SELECT DISTINCT max(level) OVER (PARTITION BY item_id) AS level FROM escalation WHERE item_id = ANY($1::uuid[])`, [ids]);
+  expect(levels).toEqual([{ level: 1 }]);
   const told = await t.ds.query(`SELECT count(*)::int AS n, count(DISTINCT item_id)::int AS items FROM notification WHERE user_id = $1 AND kind = 'ESCALATED'`, [officer.user.id]);
   expect(told).toEqual([{ n: N, items: N }]);
   // The day's effects counted once across both runs: every escalation written today, nothing more.
   const [{ written }] = await t.ds.query(`SELECT count(*)::int AS written FROM escalation WHERE day = $1`, [today]);
   expect(esc.effects).toBe(written);
 }, 180_000);
+
+it('a shutdown stops the run after its current batch (INTERRUPTED); the next run resumes it', async () => {
+  const today = shanghaiDate(new Date());
+  // 60 more overdue items, cloned from the first (new watched dates: the deadline moves to 4 days ago).
+  const more: { id: string }[] = await t.ds.query(
+    `INSERT INTO remediation_item SELECT (jsonb_populate_record(NULL::remediation_item, to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(), 'code', i.code || '-S' || g, 'deadline', $2::date))).*
+       FROM remediation_item i, generate_series(1, 60) g WHERE i.id = $1 RETURNING id`,
+    [ids[0], addDays(today, -4)],
+  );
+  const fresh = more.map((r) => r.id);
+  const count = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM escalation WHERE item_id = ANY($1::uuid[])`, [fresh]))[0].n as number;
+  const running = t.handle.dailyJobs.run('MANUAL');
+  for (let i = 0; i < 600 && (await count()) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+  await t.handle.dailyJobs.stop();
+  const stopped = await running;
+  expect(stopped.reason).toBe('INTERRUPTED');
+  expect(stopped.runs.find((r) => r.job === 'ESCALATION')!.status).toBe('INTERRUPTED');
+  const partial = await count();
+  expect(partial).toBeGreaterThanOrEqual(2);
+  expect(partial).toBeLessThan(fresh.length);
+  // Another instance resumes the day: every one of them escalated once.
+  const other = await startTestApp({ ds: t.ds, env: { DAILY_JOBS_BATCH_SIZE: '10' } });
+  try {
+    const resumed = await other.handle.dailyJobs.run('SCHEDULE');
+    expect(resumed).toMatchObject({ ran: true, reason: 'RAN' });
+    expect(resumed.runs.find((r) => r.job === 'ESCALATION')).toMatchObject({ status: 'DONE', attempts: 4 });
+  } finally {
+    await other.close();
+  }
+  const per = await t.ds.query(`SELECT count(*)::int AS n, count(DISTINCT item_id)::int AS items FROM escalation WHERE item_id = ANY($1::uuid[])`, [fresh]);
+  expect(per).toEqual([{ n: fresh.length, items: fresh.length }]);
+}, 120_000);

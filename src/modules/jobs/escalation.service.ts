@@ -42,11 +42,10 @@ interface Hit {
   status: HazardStatus;
   lead_department_id: string | null;
   basis: string;
-  escalation_level: number;
 }
 
 const OPEN = `i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
-const HIT_COLUMNS = `i.id, i.code, i.team_id, i.district_code, i.stage::text AS stage, i.status::text AS status, i.lead_department_id, i.escalation_level`;
+const HIT_COLUMNS = `i.id, i.code, i.team_id, i.district_code, i.stage::text AS stage, i.status::text AS status, i.lead_department_id`;
 
 /**
  * Items the rule applies to on `day` and has not yet escalated for their watched date, in id order:
@@ -122,8 +121,13 @@ async function applyBatch(env: JobEnv, rule: EscalationRule, day: string, hits: 
       await env.onBatch(em, 0);
       return 0;
     }
-    const ids = mine.map((h) => h.id);
-    await em.query(`UPDATE remediation_item SET escalation_level = GREATEST(escalation_level, $2) WHERE id = ANY($1::uuid[])`, [ids, rule.level]);
+    // The item's level is read from these rows (max over its escalations): the item row itself is not
+    // touched, so the run takes no lock an officer's workflow step would wait for.
+    const levels: { item_id: string; before: number }[] = await em.query(
+      `SELECT item_id, coalesce(max(level) FILTER (WHERE NOT (rule_code = $2 AND day = $3::date)), 0)::int AS before FROM escalation WHERE item_id = ANY($1::uuid[]) GROUP BY item_id`,
+      [mine.map((h) => h.id), rule.code, day],
+    );
+    const before = new Map(levels.map((r) => [r.item_id, r.before]));
 
     // 督办函 goes to the district's own department (a county counterpart) if there is one, else the item's lead department.
     const letters = new Map<string, { id: string; code: string; name: string } | null>();
@@ -159,7 +163,7 @@ async function applyBatch(env: JobEnv, rule: EscalationRule, day: string, hits: 
       `INSERT INTO audit_event (occurred_at, actor_type, actor_name, operation, entity_type, entity_id, outcome, changes)
        SELECT $2, 'system', '每日督办', $3, 'RemediationItem', h.id, $4, h.changes FROM jsonb_to_recordset($1::jsonb) AS h(id text, changes jsonb)`,
       [
-        JSON.stringify(mine.map((h) => ({ id: h.id, changes: { escalationLevel: { before: h.escalation_level, after: Math.max(h.escalation_level, rule.level) }, escalation: dataOf(h) } }))),
+        JSON.stringify(mine.map((h) => ({ id: h.id, changes: { escalationLevel: { before: before.get(h.id) ?? 0, after: Math.max(before.get(h.id) ?? 0, rule.level) }, escalation: dataOf(h) } }))),
         now,
         `escalate:${rule.code}`,
         AuditOutcome.SUCCESS,

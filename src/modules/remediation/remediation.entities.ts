@@ -268,11 +268,6 @@ export class RemediationItem {
   @Column({ type: 'int', default: 0 })
   extensions: number;
 
-  @Field(() => Int, { description: 'Highest escalation level (督办级别) the daily run has raised it to, 0 when never escalated; its escalations are ESCALATED and SUPERVISION_LETTER events. Not a workflow change: the version stays.' })
-  @Index('ix_remediation_item_escalation_level', { synchronize: false })
-  @Column({ name: 'escalation_level', type: 'int', default: 0 })
-  escalationLevel: number;
-
   @Field(() => ID, { nullable: true, description: 'Who registered it (登记人).' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -153,7 +153,6 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     sealed: false,
     failedReviews: 0,
     extensions: 0,
-    escalationLevel: 0,
     version: 1,
   });
   await assertCanWrite(ctx, itemScope(item), 'createRemediationItem');
@@ -684,6 +683,18 @@ export function overdueDays(item: Pick<RemediationItem, 'deadline' | 'status'>, 
   return isOverdue(item, todayDate) ? daysBetween(item.deadline!, todayDate) : 0;
 }
 
+/** An item's escalation level (督办级别): the highest level of its escalations by the daily run, 0 when none. */
+export const ESCALATION_LEVEL_SQL = (alias: string) => `COALESCE((SELECT max(esc.level) FROM escalation esc WHERE esc.item_id = ${alias}.id), 0)`;
+
+/** Escalation levels of many items, batched per request. */
+export function escalationLevelOf(ctx: Context) {
+  return ctx.loaders.get<string, number>('Escalation.level', async (ids, em) => {
+    const rows: { item_id: string; level: number }[] = await em.query(`SELECT item_id, max(level)::int AS level FROM escalation WHERE item_id = ANY($1::uuid[]) GROUP BY item_id`, [ids]);
+    const by = new Map(rows.map((r) => [r.item_id, r.level]));
+    return ids.map((id) => by.get(id) ?? 0);
+  });
+}
+
 const OVERDUE_SQL = (alias: string, param: string) => `(${alias}.deadline < CAST(:${param} AS date) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED'))`;
 
 /** Adds the filter's conditions; `alias` is the remediation_item alias. */
@@ -722,7 +733,7 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
     qb.andWhere(f.overdue.eq ? OVERDUE_SQL(alias, 'today') : `NOT COALESCE(${OVERDUE_SQL(alias, 'today')}, FALSE)`, { today: todayDate });
   }
   applyBooleanFilter(qb, `${alias}.listed`, f.listed);
-  applyIntFilter(qb, `${alias}.escalation_level`, f.escalationLevel);
+  applyIntFilter(qb, ESCALATION_LEVEL_SQL(alias), f.escalationLevel);
   if (f.listingOverdue?.eq !== undefined && f.listingOverdue.eq !== null) {
     const cond = `EXISTS (SELECT 1 FROM listing lo WHERE lo.item_id = ${alias}.id AND lo.lifted_on IS NULL AND lo.deadline < CAST(:lotoday AS date)) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
     qb.andWhere(f.listingOverdue.eq ? `(${cond})` : `NOT (${cond})`, { lotoday: todayDate });

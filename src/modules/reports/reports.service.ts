@@ -174,7 +174,7 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
     'i.deadline AS deadline',
     'i.listed AS listed',
     'i.failed_reviews AS failed_reviews',
-    'i.escalation_level AS escalation_level',
+    'EXISTS (SELECT 1 FROM escalation esc WHERE esc.item_id = i.id) AS escalated_any',
   ]);
   const [fSql, fParams] = qb.getQueryAndParameters();
   const p = params(fParams);
@@ -216,7 +216,7 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
                          AND (x.rectified_on IS NULL OR x.rectified_on > ${asOf}::date)
                          AND (x.closed_on IS NULL OR x.closed_on > ${asOf}::date))::int AS overdue,
       count(*) FILTER (WHERE ${found} AND x.listed)::int AS listed,
-      count(*) FILTER (WHERE ${found} AND x.escalation_level > 0)::int AS escalated,
+      count(*) FILTER (WHERE ${found} AND x.escalated_any)::int AS escalated,
       ${backlog}::int AS overdue_backlog,
       count(*) FILTER (WHERE x.kind = 'found' AND x.status = 'INVALIDATED')::int AS invalidated,
       count(*) FILTER (WHERE x.kind = 'closed')::int AS closed_in_period,
