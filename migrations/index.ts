@@ -14,6 +14,7 @@ import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMil
 import { PrincipalChangeNotifications1796083200100 } from './1796083200100-PrincipalChangeNotifications';
 import { ImportSites1796083200240 } from './1796083200240-ImportSites';
 import { Campaigns1796083200220 } from './1796083200220-Campaigns';
+import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
 
 /** Every migration in order. New migrations are added here by hand after review. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   PrincipalChangeNotifications1796083200100,
   ImportSites1796083200240,
   Campaigns1796083200220,
+  DailyJobsAndNotifications1796083200180,
 ];

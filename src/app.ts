@@ -33,6 +33,7 @@ import { accessLog } from './observability/access-log';
 import { codeLabel, configureErrorCodes, configureOperationLabels, graphqlDuration, graphqlErrors, graphqlRequests, operationLabel, sqlPerOperation, watchPool, type GraphqlOutcome, type PoolLike } from './observability/metrics';
 import { metricsApp, metricsOnMainPort, metricsRouter } from './observability/metrics-http';
 import { TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents';
+import { DailyJobs } from './modules/jobs/scheduler';
 import { buildAppSchema } from './schema';
 
 export interface AppDeps {
@@ -57,6 +58,8 @@ export interface App {
   metricsApp: Express | null;
   /** The registered documents when TRUSTED_DOCUMENTS is set, else null. */
   trustedDocuments: TrustedDocuments | null;
+  /** The daily jobs (escalation, snapshots); scheduled when DAILY_JOBS is on, else run only on demand. */
+  dailyJobs: DailyJobs;
   /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
@@ -220,6 +223,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   const principalCache = new PrincipalCache({ entries: config.principalCacheEntries, ttlMs: config.principalCacheTtlSeconds * 1000 }, reportCache);
   await reportCache.start();
+  const dailyJobs = new DailyJobs(dataSource, log, now, { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000 });
+  if (config.dailyJobs) dailyJobs.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
@@ -311,6 +316,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       log: log.child({ requestId: store.requestId }),
       config,
       reportCache,
+      dailyJobs,
       consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
     };
@@ -377,7 +383,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     principalCache,
     metricsApp: config.metricsPort !== null ? metricsApp(config) : null,
     trustedDocuments,
+    dailyJobs,
     stop: async () => {
+      // First: a daily run stops after its current batch (INTERRUPTED; the next run resumes it).
+      await dailyJobs.stop();
       await apollo.stop();
       await importRunner.stop();
       await rateLimiter.close();

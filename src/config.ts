@@ -82,6 +82,14 @@ export interface Config {
   trustedDocuments: string | null;
   /** OTLP/HTTP endpoint for traces (OTEL_EXPORTER_OTLP_ENDPOINT); null: tracing off. */
   otlpEndpoint: string | null;
+  /** Whether this instance runs the daily jobs on schedule (escalation, snapshots); off in tests unless a test starts them. */
+  dailyJobs: boolean;
+  /** Asia/Shanghai time of day, HH:MM, from which the day's run is due. */
+  dailyJobsAt: string;
+  /** Effects written per transaction by the daily run. */
+  dailyJobsBatchSize: number;
+  /** How often an instance checks whether the daily run is due. */
+  dailyJobsPollSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +124,13 @@ function bool(env: Env, name: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function timeOfDay(env: Env, name: string, def: string): string {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(name, `must be a time of day HH:MM (Asia/Shanghai), got "${raw}"`);
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], def: T): T {
@@ -285,6 +300,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10000),
     trustedDocuments: str(env, 'TRUSTED_DOCUMENTS') ? path.resolve(cwd, str(env, 'TRUSTED_DOCUMENTS')!) : null,
     otlpEndpoint: otlpEndpoint(env),
+    dailyJobs: bool(env, 'DAILY_JOBS', nodeEnv !== 'test'),
+    dailyJobsAt: timeOfDay(env, 'DAILY_JOBS_AT', '00:30'),
+    dailyJobsBatchSize: int(env, 'DAILY_JOBS_BATCH_SIZE', 2000, 1, 10000),
+    dailyJobsPollSeconds: int(env, 'DAILY_JOBS_POLL_SECONDS', 60, 1, 3600),
   };
 }
 

@@ -46,6 +46,8 @@ import {
   TaskTeamTasksResolver,
   WarningResolver,
 } from './modules/campaigns/campaigns.resolver';
+import { JobsResolver } from './modules/jobs/jobs.resolver';
+import { NotificationResolver } from './modules/notifications/notifications.resolver';
 import { EnforcementResolver } from './modules/remediation/enforcement.resolver';
 import { BusinessRestrictionsResolver, ProductModelRestrictionsResolver, RestrictedProductSaleResolver } from './modules/registry/registry.restrictions';
 
@@ -91,6 +93,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TaskTeamTasksResolver,
   InspectionCampaignResolver,
   ItemCampaignResolver,
+  JobsResolver,
+  NotificationResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

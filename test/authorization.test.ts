@@ -127,6 +127,16 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.recordJointOperation': 'CO',
   'Mutation.updateTask': 'CO',
   'Mutation.issueWarning': 'CO',
+  // daily jobs (issue 18): rules read by all and edited by the office; runs by ADMIN, read by the office; snapshots are aggregates
+  'Query.escalationRules': 'ACOPR',
+  'Mutation.updateEscalationRule': 'C',
+  'Query.jobRuns': 'AC',
+  'Mutation.runDailyJobs': 'A',
+  'Query.dailySnapshots': 'ACOPR',
+  // the caller's own inbox
+  'Query.notifications': 'ACOPR',
+  'Query.unreadNotificationCount': 'ACOPR',
+  'Mutation.markNotificationsRead': 'ACOPR',
 };
 const LETTER: Record<string, Role> = { A: Role.ADMIN, C: Role.COORDINATOR, O: Role.AGENCY_OFFICER, P: Role.PARTNER_VIEWER, R: Role.REPORTER };
 function handAccess(op: string): Access {
@@ -543,6 +553,28 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { issuedOn: '2026-01-05', kind: 'REMINDER', businessId: randomUUID(), content: 'matrix', departmentCode: 'FIRE' } }),
     expectUserError: 'INVALID_REFERENCE',
   },
+  // daily jobs and the inbox (issue 18)
+  'Query.escalationRules': { query: '{ escalationRules { code } }' },
+  'Mutation.updateEscalationRule': {
+    query: `mutation($i: UpdateEscalationRuleInput!) { updateEscalationRule(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { code: 'NO_SUCH_RULE', expectedVersion: 1, level: 2 } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Query.jobRuns': { query: '{ jobRuns(from: "2026-01-01", to: "2026-01-31") { job } }' },
+  'Mutation.runDailyJobs': {
+    // Only today may be run (the jobs read today's state): a past day is refused, nothing runs.
+    query: `mutation($i: RunDailyJobsInput!) { runDailyJobs(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { day: '2000-01-01' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Query.dailySnapshots': { query: '{ dailySnapshots(from: "2026-01-01", to: "2026-01-31") { day } }' },
+  'Query.notifications': { query: '{ notifications(first: 1) { totalCount } }' },
+  'Query.unreadNotificationCount': { query: '{ unreadNotificationCount }' },
+  'Mutation.markNotificationsRead': {
+    query: `mutation($i: MarkNotificationsReadInput!) { markNotificationsRead(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { ids: [randomUUID()] } }),
+    expectUserError: 'NOT_FOUND',
+  },
 };
 
 /** Aggregates: every role, REPORTER included (it reads aggregates and exports only). */
@@ -707,6 +739,9 @@ describe('mutation groups, negative cases per role', () => {
     ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
     ['campaigns, tasks and exposure (the office)', ['Mutation.createCampaign', 'Mutation.updateCampaign', 'Mutation.createTask', 'Mutation.exposeEnforcementCase'], [Role.COORDINATOR]],
     ['joint operations, task progress, warnings', ['Mutation.recordJointOperation', 'Mutation.updateTask', 'Mutation.issueWarning'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['escalation rules', ['Mutation.updateEscalationRule'], [Role.COORDINATOR]],
+    ['daily jobs on demand', ['Mutation.runDailyJobs'], [Role.ADMIN]],
+    ['own inbox', ['Mutation.markNotificationsRead'], [...ALL_ROLES]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],

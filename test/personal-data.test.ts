@@ -66,6 +66,8 @@ const HAND_PERSONAL: Record<string, string> = {
 };
 
 const HAND_NOT_PERSONAL: Record<string, string> = {
+  'EscalationRule.description': "what an escalation rule is for, written by the task-force office about the rule, not a person",
+  'Notification.data': 'the action, status, rule, level and dates of the step or escalation: no names (the title names the item code only)',
   'Me.name': "the caller's own name, shown to the caller",
   'User.username': 'users are read by ADMIN only, who sees personal data',
   'User.displayName': 'users are read by ADMIN only, who sees personal data',

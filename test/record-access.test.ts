@@ -64,6 +64,7 @@ const READERS: Record<string, Role[]> = {
   Task: [A, C, O, P],
   TaskNote: [A, C, O, P],
   Warning: [A, C, O, P],
+  JobRun: [A, C],
 };
 const recordOf = (typename: string) => typename.replace(/(Connection|Edge)$/, '');
 const mayRead = (role: Role, typename: string) => !READERS[recordOf(typename)] || READERS[recordOf(typename)].includes(role);
@@ -109,6 +110,11 @@ const ROOTS: Record<string, Role[]> = {
   tasks: [A, C, O, P],
   warnings: [A, C, O, P],
   dispatch: ROLES,
+  escalationRules: ROLES,
+  jobRuns: [A, C],
+  dailySnapshots: ROLES,
+  notifications: ROLES,
+  unreadNotificationCount: ROLES,
 };
 
 /**
@@ -155,6 +161,8 @@ async function ok(query: string, input: Record<string, unknown>, token = tokens.
 
 /** One row in every record type, every personal and free-text field holding the distinctive values. */
 async function seed(): Promise<void> {
+  // A day's run of the daily jobs (issue 18), as the scheduler records it.
+  await t.ds.query(`INSERT INTO job_run (job, day, status, owner, triggered_by, started_at) VALUES ('ESCALATION', $1, 'DONE', 'test', 'SCHEDULE', now()) ON CONFLICT DO NOTHING`, [today]);
   const mut = (name: string, type: string, sel: string) => `mutation($i: ${type}!) { ${name}(input: $i) { ${sel} userErrors { field code message } } }`;
   const biz = (name: string, types: string[]) =>
     ok(mut('createBusiness', 'CreateBusinessInput', 'business { id version }'), {
@@ -300,6 +308,8 @@ function rootArgs(field: string): string {
     inspection: `(id: "${ids.inspection}")`,
     campaign: `(id: "${ids.campaign}")`,
     dispatch: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
+    jobRuns: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
+    dailySnapshots: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
   };
   return byField[field] ?? '';
 }

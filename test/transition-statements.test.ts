@@ -67,7 +67,8 @@ async function transition(token: string, input: Record<string, unknown>) {
 const WRITE = [
   'START TRANSACTION',
   'SELECT remediation_item FOR UPDATE',
-  'WITH UPDATE remediation_item, INSERT INTO remediation_event, INSERT INTO audit_event',
+  // … and the notifications of the officers in the item's scope (issue 18), in the same statement.
+  'WITH UPDATE remediation_item, INSERT INTO remediation_event, INSERT INTO audit_event, INSERT INTO notification',
   'COMMIT',
 ];
 

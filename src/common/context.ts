@@ -4,6 +4,7 @@ import type { Principal } from './auth';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { ReportCache } from '../modules/reports/reports.cache';
+import type { DailyJobs } from '../modules/jobs/scheduler';
 
 /** Everything a resolver or service needs about the current request. Services take it first. */
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   config: Config;
   /** Statistics and bulletin results shared across requests (see reports.cache.ts). */
   reportCache: ReportCache;
+  /** The process's daily jobs (escalation, snapshots), for the administrator's run-now. */
+  dailyJobs?: DailyJobs;
   /** Counts a sign-in attempt of this client address: null when allowed, else seconds to wait. */
   consumeSignInAttempt: () => Promise<number | null>;
   /** The request's clock; tests substitute a fixed one. */

@@ -55,8 +55,8 @@ export class IdFilter {
 
 @InputType({ description: 'Integer filter (整数筛选).' })
 export class IntFilter {
-  @Field(() => Int, { nullable: true }) @IsOptional() eq?: number;
-  @Field(() => [Int], { nullable: true }) @IsOptional() @ArrayMaxSize(1000) in?: number[];
+  @Field(() => Int, { nullable: true, description: 'Equal to (等于).' }) @IsOptional() eq?: number;
+  @Field(() => [Int], { nullable: true, description: 'One of (属于其一), at most 1,000.' }) @IsOptional() @ArrayMaxSize(1000) in?: number[];
   @Field(() => Int, { nullable: true, description: 'Less than (小于).' }) @IsOptional() lt?: number;
   @Field(() => Int, { nullable: true, description: 'At most (不大于).' }) @IsOptional() lte?: number;
   @Field(() => Int, { nullable: true, description: 'Greater than (大于).' }) @IsOptional() gt?: number;

@@ -94,6 +94,12 @@ export const RECORD_ACCESS: Record<string, RecordAccess> = {
   Dispatch: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (周调度)' },
   DispatchTeamLine: { readers: ALL_ROLES, rows: 'all', why: 'aggregate: task counts of a team' },
   DispatchCampaignLine: { readers: ALL_ROLES, rows: 'all', why: 'a campaign as the dispatch prints it: code, name, kind, phase, period, results' },
+  // Daily jobs and the inbox (issue 18).
+  EscalationRule: { readers: ALL_ROLES, rows: 'all', why: 'escalation rules (督办规则): reference data of the daily run' },
+  JobRun: { readers: OFFICE, rows: 'all', why: 'runs of the daily jobs, for the administrator and the task-force office' },
+  DailySnapshotRow: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (每日统计快照)' },
+  BulletinStoredFigures: { readers: ALL_ROLES, rows: 'all', why: 'aggregate (通报快照数据)' },
+  Notification: { readers: ALL_ROLES, rows: 'all', why: "the caller's own inbox: the service reads only the caller's rows" },
   // Plumbing.
   PageInfo: { readers: ALL_ROLES, rows: 'all', why: 'paging' },
   UserError: { readers: ALL_ROLES, rows: 'all', why: 'a caller fault' },

@@ -48,6 +48,15 @@ export interface RowInsert {
 }
 
 /**
+ * More of the same statement in SQL: CTEs (a data-modifying CTE always runs) and an expression of the
+ * final SELECT (for side effects that a CTE alone would not run, e.g. pg_notify over inserted rows).
+ * `param` adds a parameter and returns its placeholder.
+ */
+export interface RawStatementPart {
+  raw: (param: (v: unknown) => string) => { ctes: string[]; select?: string };
+}
+
+/**
  * Writes a record read with lockForUpdate in one statement: the `changed` properties, version + 1
  * and updated_at (UPDATE … RETURNING), and the `inserts` that go with the change (its event, its
  * audit row) as data-modifying CTEs of the same statement. TypeORM's save would re-read the row to
@@ -60,7 +69,7 @@ export async function saveLocked<T extends ObjectLiteral & { id: string; version
   entity: new () => T,
   row: T,
   changed: readonly string[],
-  inserts: readonly RowInsert[] = [],
+  inserts: readonly (RowInsert | RawStatementPart)[] = [],
 ): Promise<void> {
   const { connection } = ctx.em;
   const q = (name: string) => connection.driver.escape(name);
@@ -86,11 +95,18 @@ export async function saveLocked<T extends ObjectLiteral & { id: string; version
     `updated AS (UPDATE ${q(meta.tableName)} SET ${sets.join(', ')} WHERE ${q(meta.primaryColumns[0].databaseName)} = $${params.push(row.id)}
       RETURNING ${version} AS version, ${updatedAt} AS updated_at)`,
   ];
+  const selects: string[] = [];
   inserts.forEach((ins, n) => {
+    if ('raw' in ins) {
+      const part = ins.raw((v) => `$${params.push(v)}`);
+      ctes.push(...part.ctes);
+      if (part.select) selects.push(part.select);
+      return;
+    }
     const cols = columns(ins.entity, ins.values);
     ctes.push(`insert${n} AS (INSERT INTO ${q(connection.getMetadata(ins.entity).tableName)} (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map((c) => c.value).join(', ')}))`);
   });
-  const [r]: { version: number; updated_at: Date }[] = await ctx.em.query(`WITH ${ctes.join(',\n  ')}\nSELECT version, updated_at FROM updated`, params);
+  const [r]: { version: number; updated_at: Date }[] = await ctx.em.query(`WITH ${ctes.join(',\n  ')}\nSELECT version, updated_at${selects.map((x) => `, ${x}`).join('')} FROM updated`, params);
   if (!r) throw new Error(`saveLocked: ${meta.name} ${row.id} is gone (was it read with lockForUpdate?)`);
   row.version = r.version;
   row.updatedAt = r.updated_at;

@@ -21,6 +21,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     // Off unless a test turns it on (test/report-cache.test.ts): fixtures written with plain SQL would
     // otherwise race the change notification.
     REPORT_CACHE_ENTRIES: '0',
+    // The daily jobs (escalation, snapshots) run only when a test runs them (test/daily-jobs*.test.ts),
+    // whatever NODE_ENV a test sets: a scheduled run would change other tests' items under them.
+    DAILY_JOBS: 'false',
     ...env });
 }
 

@@ -16,7 +16,8 @@ export function runService(env: Record<string, string>, script = 'src/main.ts', 
   // From another working directory (to test its `.env`), ts-node still needs the project's tsconfig.
   const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), path.resolve(ROOT, script), ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), ...env },
+    // DAILY_JOBS off unless the test turns it on: a scheduled run would change the database under other tests.
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), DAILY_JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
-import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
+import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, IntFilter, StringFilter } from '../../common/filters';
 import { Yuan } from '../../common/scalars';
 import { SortDirection } from '../../common/sort';
 import { NotBlank, IsLocalDate } from '../../common/validation';
@@ -312,6 +312,10 @@ export class RemediationItemFilter {
   @Field(() => MethodFilter, { nullable: true, description: 'How it was found (发现方式).' }) @IsOptional() @ValidateNested() discoveryMethod?: InstanceType<typeof MethodFilter>;
   @Field(() => BooleanFilter, { nullable: true, description: 'Overdue today, Asia/Shanghai (逾期).' }) @IsOptional() @ValidateNested() overdue?: BooleanFilter;
   @Field(() => BooleanFilter, { nullable: true, description: 'Under listed supervision (挂牌督办).' }) @IsOptional() @ValidateNested() listed?: BooleanFilter;
+  @Field(() => IntFilter, { nullable: true, description: 'Highest escalation level reached by the daily escalation run, 0 when never escalated (督办级别), e.g. { gte: 1 } for every escalated item.' })
+  @IsOptional()
+  @ValidateNested()
+  escalationLevel?: IntFilter;
   @Field(() => BooleanFilter, { nullable: true, description: "Listed and past the listing authority's deadline while still being rectified, today Asia/Shanghai (挂牌督办逾期)." })
   @IsOptional()
   @ValidateNested()

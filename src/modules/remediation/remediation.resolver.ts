@@ -240,6 +240,13 @@ export class RemediationItemResolver {
     return reviewDueDate(ctx, i);
   }
 
+  @FieldResolver(() => Int, {
+    description: 'Highest escalation level (督办级别) the daily run has reached for the item, 0 when never escalated; its escalations are ESCALATED and SUPERVISION_LETTER events. Not a workflow change: the version stays.',
+  })
+  escalationLevel(@Root() i: RemediationItem, @Ctx() ctx: Context): Promise<number> {
+    return remediation.escalationLevelOf(ctx).load(i.id);
+  }
+
   @FieldResolver(() => [RemediationAction], { description: 'Actions the current user may take now: which buttons to show (可执行操作).' })
   availableTransitions(@Root() i: RemediationItem, @Ctx() ctx: Context) {
     return remediation.availableTransitions(ctx, i);

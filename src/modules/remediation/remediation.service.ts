@@ -1,9 +1,11 @@
-import { In, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { NotificationKind } from '../notifications/notifications.entities';
+import { itemNewsStatement, notifyItemNews } from '../notifications/notifications.service';
 import { Role, shownName, type Principal } from '../../common/auth';
 import { decodeCursor, encodeCursor, paginate, type ConnectionShape, type CursorValue } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
-import { applyBooleanFilter, applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
+import { applyBooleanFilter, applyDateRange, applyIntFilter, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
 import { idempotent } from '../../common/idempotency';
 import { assertCanWrite, writeScopeViolation, type RecordScope } from '../../common/scope';
 import { nextSequence } from '../../common/sequence';
@@ -160,6 +162,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
   item.code = `LS-${item.districtCode}-${compactDate(item.discoveredOn)}-${String(seq).padStart(4, '0')}`;
   await ctx.em.insert(RemediationItem, item);
   await recordEvent(ctx, item, 'CREATED', null, null, { code: item.code });
+  await notifyItemNews(ctx, item, NotificationKind.ASSIGNED, 'CREATED');
   await recordAudit(ctx, { operation: 'createRemediationItem', entityType: 'RemediationItem', entityId: item.id, before: null, after: auditView(item) });
   return item;
 }
@@ -179,6 +182,27 @@ function eventRow(ctx: Context, item: RemediationItem, action: string, from: Haz
     comment,
     data: data as object | null,
   };
+}
+
+/** An event the system writes without a request (the daily escalation run, 督办). */
+export interface SystemEvent {
+  itemId: string;
+  action: string;
+  status: HazardStatus;
+  occurredAt: Date;
+  comment: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Writes many system events in one statement through `em` (the caller's transaction), in the given order; actor: the system. */
+export async function recordSystemEvents(em: EntityManager, events: readonly SystemEvent[]): Promise<void> {
+  if (!events.length) return;
+  await em.query(
+    `INSERT INTO remediation_event (item_id, action, from_status, to_status, actor_name, occurred_at, comment, data)
+     SELECT e.item_id, e.action, e.status::hazard_status, e.status::hazard_status, $2, e.occurred_at, e.comment, e.data
+       FROM jsonb_to_recordset($1::jsonb) AS e(item_id uuid, action varchar, status text, occurred_at timestamptz, comment text, data jsonb)`,
+    [JSON.stringify(events.map((e) => ({ item_id: e.itemId, action: e.action, status: e.status, occurred_at: e.occurredAt.toISOString(), comment: e.comment, data: e.data }))), '系统（每日督办）'],
+  );
 }
 
 export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
@@ -307,6 +331,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   await saveLocked(ctx, RemediationItem, item, Object.keys(diff(before, after)), [
     { entity: RemediationEvent, values: eventRow(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null) },
     { entity: AuditEvent, values: auditRow(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after }) },
+    itemNewsStatement(ctx, item, input.action),
   ]);
   return item;
 }
@@ -659,6 +684,18 @@ export function overdueDays(item: Pick<RemediationItem, 'deadline' | 'status'>, 
   return isOverdue(item, todayDate) ? daysBetween(item.deadline!, todayDate) : 0;
 }
 
+/** An item's escalation level (督办级别): the highest level of its escalations by the daily run, 0 when none. */
+export const ESCALATION_LEVEL_SQL = (alias: string) => `COALESCE((SELECT max(esc.level) FROM escalation esc WHERE esc.item_id = ${alias}.id), 0)`;
+
+/** Escalation levels of many items, batched per request. */
+export function escalationLevelOf(ctx: Context) {
+  return ctx.loaders.get<string, number>('Escalation.level', async (ids, em) => {
+    const rows: { item_id: string; level: number }[] = await em.query(`SELECT item_id, max(level)::int AS level FROM escalation WHERE item_id = ANY($1::uuid[]) GROUP BY item_id`, [ids]);
+    const by = new Map(rows.map((r) => [r.item_id, r.level]));
+    return ids.map((id) => by.get(id) ?? 0);
+  });
+}
+
 const OVERDUE_SQL = (alias: string, param: string) => `(${alias}.deadline < CAST(:${param} AS date) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED'))`;
 
 /** Adds the filter's conditions; `alias` is the remediation_item alias. */
@@ -697,6 +734,7 @@ export function applyItemFilter(qb: SelectQueryBuilder<RemediationItem>, alias: 
     qb.andWhere(f.overdue.eq ? OVERDUE_SQL(alias, 'today') : `NOT COALESCE(${OVERDUE_SQL(alias, 'today')}, FALSE)`, { today: todayDate });
   }
   applyBooleanFilter(qb, `${alias}.listed`, f.listed);
+  applyIntFilter(qb, ESCALATION_LEVEL_SQL(alias), f.escalationLevel);
   if (f.listingOverdue?.eq !== undefined && f.listingOverdue.eq !== null) {
     const cond = `EXISTS (SELECT 1 FROM listing lo WHERE lo.item_id = ${alias}.id AND lo.lifted_on IS NULL AND lo.deadline < CAST(:lotoday AS date)) AND ${alias}.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED')`;
     qb.andWhere(f.listingOverdue.eq ? `(${cond})` : `NOT (${cond})`, { lotoday: todayDate });

@@ -11,7 +11,7 @@ import { applyItemFilter, today } from '../remediation/remediation.service';
 import { listDistricts } from '../reference/reference.service';
 import { deployment } from '../campaigns/campaigns.results';
 import { bulletinItems } from './reports.items';
-import { Bulletin, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
+import { Bulletin, BulletinStoredFigures, DistrictRanking, EnforcementStatisticsRow, InspectionStatisticsRow, RemediationStatisticsRow, StatisticsDimension as D, type PeriodInput } from './reports.types';
 
 /** The longest period a statistics request may cover (about ten years). */
 const MAX_DAYS = 3700;
@@ -175,6 +175,7 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
     'i.deadline AS deadline',
     'i.listed AS listed',
     'i.failed_reviews AS failed_reviews',
+    'EXISTS (SELECT 1 FROM escalation esc WHERE esc.item_id = i.id) AS escalated_any',
   ]);
   const [fSql, fParams] = qb.getQueryAndParameters();
   const p = params(fParams);
@@ -216,6 +217,7 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
                          AND (x.rectified_on IS NULL OR x.rectified_on > ${asOf}::date)
                          AND (x.closed_on IS NULL OR x.closed_on > ${asOf}::date))::int AS overdue,
       count(*) FILTER (WHERE ${found} AND x.listed)::int AS listed,
+      count(*) FILTER (WHERE ${found} AND x.escalated_any)::int AS escalated,
       ${backlog}::int AS overdue_backlog,
       count(*) FILTER (WHERE x.kind = 'found' AND x.status = 'INVALIDATED')::int AS invalidated,
       count(*) FILTER (WHERE x.kind = 'closed')::int AS closed_in_period,
@@ -244,6 +246,7 @@ async function computeRemediationStatistics(ctx: Context, filter: RemediationIte
       newOverdue: n('overdue'),
       overdueBacklog: n('overdue_backlog'),
       listed: n('listed'),
+      escalated: n('escalated'),
       invalidated: n('invalidated'),
       closedInPeriod: n('closed_in_period'),
       failedReviews: n('failed_reviews'),
@@ -394,6 +397,43 @@ async function computeEnforcementStatistics(ctx: Context, filter: RemediationIte
 
 // ===================== bulletin =====================
 
+/**
+ * Escalations of the period (the daily run's rows, by the day they were written) and the stored
+ * daily snapshots (每日统计快照): the figures of the period's last day as they were stored, and
+ * the period's day figures summed, so that a published bulletin's stock figures can be read back
+ * exactly however the items change afterwards. One statement.
+ */
+async function bulletinDailyFigures(ctx: Context, from: string, to: string): Promise<{ escalations: number; letters: number; stored: BulletinStoredFigures | null }> {
+  const [r]: Record<string, number | null>[] = await ctx.em.query(
+    `SELECT (SELECT count(*) FROM escalation WHERE day BETWEEN $1::date AND $2::date AND action = 'ESCALATE')::int AS escalations,
+            (SELECT count(*) FROM escalation WHERE day BETWEEN $1::date AND $2::date AND action = 'SUPERVISION_LETTER')::int AS letters,
+            (SELECT count(DISTINCT day) FROM daily_snapshot WHERE day BETWEEN $1::date AND $2::date)::int AS days_stored,
+            p.found_in_period, p.closed_in_period, p.letters_in_period, l.*
+       FROM (SELECT sum(found_on_day)::int AS found_in_period, sum(closed_on_day)::int AS closed_in_period, sum(letters_on_day)::int AS letters_in_period
+               FROM daily_snapshot WHERE day BETWEEN $1::date AND $2::date) p,
+            (SELECT count(*)::int AS last_rows, sum(found_total)::int AS found_total, sum(closed_total)::int AS closed_total, sum(open)::int AS open,
+                    sum(overdue)::int AS overdue, sum(listed)::int AS listed, sum(escalated)::int AS escalated
+               FROM daily_snapshot WHERE day = $2::date) l`,
+    [from, to],
+  );
+  const stored = r.last_rows
+    ? Object.assign(new BulletinStoredFigures(), {
+        asOf: to,
+        daysStored: r.days_stored ?? 0,
+        foundTotal: r.found_total ?? 0,
+        closedTotal: r.closed_total ?? 0,
+        open: r.open ?? 0,
+        overdue: r.overdue ?? 0,
+        listed: r.listed ?? 0,
+        escalated: r.escalated ?? 0,
+        foundInPeriod: r.found_in_period ?? 0,
+        closedInPeriod: r.closed_in_period ?? 0,
+        supervisionLettersInPeriod: r.letters_in_period ?? 0,
+      })
+    : null;
+  return { escalations: r.escalations ?? 0, letters: r.letters ?? 0, stored };
+}
+
 /** The standard bulletin (通报): used by the `bulletin` query and by /exports/bulletin.xlsx. */
 export async function buildBulletin(ctx: Context, fromDate: string, toDate: string): Promise<Bulletin> {
   if (fromDate > toDate) throw badInput('from is after to', 'from');
@@ -404,7 +444,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
   const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
   const previous = previousPeriod(period, today(ctx));
   // Independent statements, run side by side (each on its own pooled connection).
-  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems, dep] = await Promise.all([
+  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems, dep, daily] = await Promise.all([
     remediationStatistics(ctx, undefined, [D.DISTRICT], period),
     remediationStatistics(ctx, undefined, [D.DISTRICT], previous),
     remediationStatistics(ctx, undefined, [D.TEAM], period),
@@ -434,6 +474,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       .limit(200)
       .getMany(),
     deployment(ctx, period),
+    bulletinDailyFigures(ctx, period.from, period.to),
   ]);
   const totals = cur.find((r) => r.isTotal)!;
   const previousTotals = prev.find((r) => r.isTotal)!;
@@ -441,7 +482,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     Object.assign(new RemediationStatisticsRow(), {
       isTotal: false, districtCode: code, districtName: name, teamCode: null, teamName: null, stage: null, departmentCode: null, departmentName: null,
       periodStart: null, hazardTypeCode: null, hazardTypeName: null, level: null, status: null, found: 0, rectified: 0, closed: 0, open: 0, overdue: 0, newOverdue: 0, overdueBacklog: 0,
-      listed: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
+      listed: 0, escalated: 0, invalidated: 0, closedInPeriod: 0, failedReviews: 0, rectificationRate: null, onTimeRate: null, avgDaysToClose: null,
     });
   const points = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10000) / 100);
   const ranking = districts
@@ -479,6 +520,9 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     deployment: dep,
     majorItems: majorLines,
     overdueItems: overdueLines,
+    escalationsInPeriod: daily.escalations,
+    supervisionLettersInPeriod: daily.letters,
+    stored: daily.stored,
   });
 }
 

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Yuan } from '../../common/scalars';
+import { LocalDate, Yuan } from '../../common/scalars';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { HazardStatus } from '../remediation/remediation.enums';
@@ -86,6 +86,7 @@ export class RemediationStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'New overdue (本期新增逾期, 处): of the items found in the period, those past their deadline and neither rectified nor closed on the as-of day (the end of the period, or today if earlier).' }) newOverdue: number;
   @Field(() => Int, { description: 'Overdue backlog (逾期存量, 处): every item past its deadline and neither rectified nor closed on the as-of day, whenever it was found; false reports excluded. Grouped by DAY/WEEK/MONTH: as of each bucket’s last day; the total row: as of the as-of day.' }) overdueBacklog: number;
   @Field(() => Int, { description: 'Of those, under listed supervision (挂牌督办).' }) listed: number;
+  @Field(() => Int, { description: 'Of those, escalated at least once by the daily run, as of now (已督办).' }) escalated: number;
   @Field(() => Int, { description: 'Found in the period and written off as false reports (误报核销).' }) invalidated: number;
   @Field(() => Int, { description: 'Closed in the period, whenever found: the office’s throughput (本期销号).' }) closedInPeriod: number;
   @Field(() => Int, { description: 'Failed reviews of the items found (复查不合格次数).' }) failedReviews: number;
@@ -155,6 +156,21 @@ export class BulletinItem {
   @Field(() => Int, { description: 'Days past the deadline by today’s Asia/Shanghai date; 0 when not overdue (逾期天数).' }) overdueDays: number;
 }
 
+@ObjectType({ description: 'Figures of a bulletin read from the stored daily snapshots (快照数据): as they were stored at the end of each day, unchanged by later edits of the items.' })
+export class BulletinStoredFigures {
+  @Field(() => LocalDate, { description: 'The day the stock figures are of: the period’s last day (截至日期).' }) asOf: string;
+  @Field(() => Int, { description: 'Days of the period with a stored snapshot; fewer than the period’s days means the sums below miss days (有快照天数).' }) daysStored: number;
+  @Field(() => Int, { description: 'Hazards found up to that day (累计发现).' }) foundTotal: number;
+  @Field(() => Int, { description: 'Closed up to that day (累计销号).' }) closedTotal: number;
+  @Field(() => Int, { description: 'Open at the end of that day (未销号).' }) open: number;
+  @Field(() => Int, { description: 'Overdue backlog on that day (逾期存量).' }) overdue: number;
+  @Field(() => Int, { description: 'Open and listed (挂牌督办).' }) listed: number;
+  @Field(() => Int, { description: 'Open and escalated by that day (已督办).' }) escalated: number;
+  @Field(() => Int, { description: 'Found on the stored days of the period (本期发现).' }) foundInPeriod: number;
+  @Field(() => Int, { description: 'Closed on the stored days of the period (本期销号).' }) closedInPeriod: number;
+  @Field(() => Int, { description: 'Supervision letters on the stored days of the period (本期督办函).' }) supervisionLettersInPeriod: number;
+}
+
 @ObjectType({ description: 'The standard bulletin of a period (通报).' })
 export class Bulletin {
   @Field(() => Period, { description: 'This period (本期).' }) period: Period;
@@ -169,6 +185,9 @@ export class Bulletin {
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
   @Field(() => Deployment, { description: 'Groups and officers deployed by the joint operations held this period (出动检查组/出动人次).' }) deployment: Deployment;
   @Field(() => [BulletinItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: BulletinItem[];
+  @Field(() => Int, { description: 'Escalations (升级督办) the daily run wrote on the days of the period (本期升级督办).' }) escalationsInPeriod: number;
+  @Field(() => Int, { description: 'Supervision letters (督办函) the daily run issued on the days of the period (本期督办函).' }) supervisionLettersInPeriod: number;
+  @Field(() => BulletinStoredFigures, { nullable: true, description: 'The same period from the stored daily snapshots: reproduces the figures a past bulletin printed; null when the period’s last day has no snapshot (快照数据).' }) stored: BulletinStoredFigures | null;
   @Field(() => [BulletinItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: BulletinItem[];
 }
 
