@@ -11,6 +11,7 @@ import { CasesAndCalendar1796083200007 } from './1796083200007-CasesAndCalendar'
 import { ImportJobs1796083200008 } from './1796083200008-ImportJobs';
 import { EventWriteOrder1796083200009 } from './1796083200009-EventWriteOrder';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
+import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
 
 /** Every migration in order. New migrations are added here by hand after review. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   ImportJobs1796083200008,
   EventWriteOrder1796083200009,
   RegulatoryMilestones1796083200050,
+  LiveOutbox1796083200200,
 ];

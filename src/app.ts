@@ -29,6 +29,10 @@ import { graphqlMultipart } from './modules/import/import.upload';
 import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
+import type { Server } from 'node:http';
+import { LiveHub, WEBHOOK_CHANNEL } from './modules/live/live.hub';
+import { attachLiveServer, type LiveServer } from './modules/live/live.ws';
+import { WebhookWorker } from './modules/live/webhook.worker';
 
 export interface AppDeps {
   dataSource: DataSource;
@@ -46,7 +50,13 @@ export interface App {
   apollo: ApolloServer<Context>;
   /** Statistics and bulletin results shared across requests. */
   reportCache: ReportCache;
-  /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
+  /** Live updates of this instance (subscriptions' fan-out). */
+  live: LiveHub;
+  /** The webhook sender, when WEBHOOKS_ENABLED. */
+  webhooks: WebhookWorker | null;
+  /** Serves GraphQL subscriptions (graphql-ws) on the server's /graphql path. */
+  attachLive(server: Server): LiveServer;
+  /** Stops Apollo (its plugins and caches), the webhook sender and live updates; the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
 
@@ -187,6 +197,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
+  const live = new LiveHub(dataSource, config, log);
+  const webhooks = config.webhooksEnabled
+    ? new WebhookWorker(
+        dataSource,
+        { timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffBaseMs: config.webhookBackoffBaseMs, backoffMaxMs: config.webhookBackoffMaxMs, pollMs: config.webhookPollMs, batch: 20 },
+        log,
+      )
+    : null;
+  if (webhooks) live.onOutbox(() => webhooks.wake());
+  await live.start(webhooks ? { [WEBHOOK_CHANNEL]: () => webhooks.wake() } : {});
+  webhooks?.start();
+
   const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
     schema,
@@ -261,6 +283,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       reportCache,
       consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
+      live,
     };
     return ctx;
   };
@@ -323,7 +346,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app,
     apollo,
     reportCache,
+    live,
+    webhooks,
+    attachLive: (server) => attachLiveServer(server, { schema, dataSource, config, log, hub: live, reportCache, now, formatError: maskError(log, hideSchema) }),
     stop: async () => {
+      await webhooks?.stop();
+      await live.stop();
       await apollo.stop();
       await importRunner.stop();
       await rateLimiter.close();

@@ -7,9 +7,10 @@ import { AuditEvent } from '../modules/audit/audit.entity';
 import { ImportJob, ImportRow } from '../modules/import/import.entities';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from '../modules/registry/registry.entities';
 import { CalendarDay, CalendarYear } from '../modules/reference/calendar.entities';
+import { OutboxEvent, WebhookDelivery, WebhookSubscriber } from '../modules/live/live.entities';
 import { ChecklistItem, Department, District, HazardType, RegulatoryMilestone, TaskTeam, TaskTeamDepartment, TaskTeamStage } from '../modules/reference/reference.entities';
 
 /** Every entity, listed explicitly (a glob does not work alike under ts-node, jest and dist). */
 export const ENTITIES = [User, ApiKey, LoginThrottle, RefreshToken, AuditEvent, District, Department, TaskTeam, TaskTeamDepartment, TaskTeamStage, HazardType, ChecklistItem, RegulatoryMilestone, Business, Site, ProductModel, Certificate, CertificateStatusChange, SupplyRelation,
   Inspection, InspectionChecklistResult, RemediationItem, RemediationEvent, ExtensionRequest, Listing, EnforcementCase, Evidence, CodeCounter, IdempotencyKey,
-  CalendarYear, CalendarDay, ImportJob, ImportRow];
+  CalendarYear, CalendarDay, ImportJob, ImportRow, OutboxEvent, WebhookSubscriber, WebhookDelivery];

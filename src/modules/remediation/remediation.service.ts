@@ -18,6 +18,8 @@ import { Department, HazardType, TaskTeam } from '../reference/reference.entitie
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { Inspection } from '../inspection/inspection.entities';
+import { OutboxEvent } from '../live/live.entities';
+import { itemOutboxRow } from '../live/outbox';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
 import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField } from './remediation.enums';
 import type {
@@ -182,6 +184,8 @@ function eventRow(ctx: Context, item: RemediationItem, action: string, from: Haz
 
 export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
   await ctx.em.insert(RemediationEvent, eventRow(ctx, item, action, from, comment, data));
+  // The outbox row of the same change (webhooks, live updates), in the same transaction.
+  await ctx.em.insert(OutboxEvent, itemOutboxRow(ctx, item, action, from));
 }
 
 export async function createRemediationItem(ctx: Context, input: CreateRemediationItemInput): Promise<RemediationItem> {
@@ -306,6 +310,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   await saveLocked(ctx, RemediationItem, item, Object.keys(diff(before, after)), [
     { entity: RemediationEvent, values: eventRow(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null) },
     { entity: AuditEvent, values: auditRow(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after }) },
+    // The outbox row (webhooks, live updates); the item's version is the one this statement writes.
+    { entity: OutboxEvent, values: itemOutboxRow(ctx, item, input.action, from, { version: item.version + 1 }) },
   ]);
   return item;
 }
