@@ -30,7 +30,7 @@ import { configurePasswordHashing } from './modules/access/access.passwords';
 import { ReportCache } from './modules/reports/reports.cache';
 import { buildAppSchema } from './schema';
 import type { Server } from 'node:http';
-import { LiveHub, WEBHOOK_CHANNEL } from './modules/live/live.hub';
+import { LiveHub, WEBHOOK_CHANNEL, type NotificationSource } from './modules/live/live.hub';
 import { attachLiveServer, type LiveServer } from './modules/live/live.ws';
 import { WebhookWorker } from './modules/live/webhook.worker';
 
@@ -43,6 +43,8 @@ export interface AppDeps {
   schema?: GraphQLSchema;
   /** The process's shutdown state (main.ts): readiness and late requests answer 503 from it. */
   lifecycle?: Lifecycle & { middleware: express.RequestHandler };
+  /** How a notification announced on `ebike_notification` is read (default: the inbox's `notification` table). */
+  notificationSource?: NotificationSource;
 }
 
 export interface App {
@@ -197,7 +199,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.
   await importRunner.recover().catch((err) => log.warn({ err }, 'could not mark interrupted import jobs'));
 
-  const live = new LiveHub(dataSource, config, log);
+  const live = new LiveHub(dataSource, config, log, deps.notificationSource);
   const webhooks = config.webhooksEnabled
     ? new WebhookWorker(
         dataSource,
