@@ -57,6 +57,12 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.setCalendarDay': 'A',
   'Mutation.setCalendarYear': 'A',
   'Mutation.setDepartmentReviewWindow': 'A',
+  // webhooks for partner systems: the administrator registers them and watches their deliveries
+  'Query.webhookSubscribers': 'A',
+  'Query.webhookDeliveries': 'A',
+  'Mutation.registerWebhookSubscriber': 'A',
+  'Mutation.updateWebhookSubscriber': 'A',
+  'Mutation.resendWebhookDelivery': 'A',
   // aggregates: everyone, REPORTER included
   'Query.remediationStatistics': 'ACOPR',
   'Query.inspectionStatistics': 'ACOPR',
@@ -477,6 +483,24 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { departmentCode: 'NO_SUCH_DEPARTMENT', workingDays: 5 } }),
     expectUserError: 'NOT_FOUND',
   },
+  'Query.webhookSubscribers': { query: '{ webhookSubscribers(first: 1) { nodes { id } } }' },
+  'Query.webhookDeliveries': { query: '{ webhookDeliveries(first: 1) { nodes { id } } }' },
+  'Mutation.registerWebhookSubscriber': {
+    // Not http(s): refused, nothing written.
+    query: `mutation($i: RegisterWebhookSubscriberInput!) { registerWebhookSubscriber(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { name: 'matrix', url: 'ftp://partner.example/hook', eventTypes: ['ITEM_CREATED'], secret: 'matrix-secret-0123456789' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateWebhookSubscriber': {
+    query: `mutation($i: UpdateWebhookSubscriberInput!) { updateWebhookSubscriber(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, active: false } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.resendWebhookDelivery': {
+    query: `mutation($i: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
   'Mutation.addEvidence': {
     query: `mutation($i: AddEvidenceInput!) { addEvidence(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { id: randomUUID(), kind: 'PHOTO', phase: 'AFTER', location: 'oss://matrix/x.jpg', sha256: 'a'.repeat(64) } }),
@@ -648,6 +672,7 @@ describe('mutation groups, negative cases per role', () => {
     ['reopening a closed case', ['Mutation.reopenEnforcementCase'], [Role.COORDINATOR]],
     ['working calendar and review windows', ['Mutation.setCalendarDay', 'Mutation.setCalendarYear', 'Mutation.setDepartmentReviewWindow'], [Role.ADMIN]],
     ['imports', ['Mutation.startImport', 'Mutation.commitImport'], [Role.COORDINATOR, Role.AGENCY_OFFICER]],
+    ['webhooks', ['Mutation.registerWebhookSubscriber', 'Mutation.updateWebhookSubscriber', 'Mutation.resendWebhookDelivery'], [Role.ADMIN]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],

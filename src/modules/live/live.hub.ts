@@ -125,6 +125,7 @@ export class LiveHub {
   private relaying: Promise<void> | null = null;
   private relayAgain = false;
   private stopped = false;
+  private relayFloor = '0';
 
   constructor(
     private readonly ds: DataSource,
@@ -166,6 +167,11 @@ export class LiveHub {
       await this.redisSub.connect();
       await this.redisPub.connect();
       this.redisSub.on('message', (_ch: string, id: string) => this.heardOutbox(id));
+      // Rows written before this instance started are left to the instances that were running (or
+      // to nobody): live updates are for what happens now, and a switch from the PostgreSQL
+      // transport must not replay the history. Webhooks do not depend on this.
+      const [floor] = await this.ds.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM outbox_event`);
+      this.relayFloor = floor.seq;
       await this.redisSub.subscribe(REDIS_OUTBOX_CHANNEL);
       this.scheduleRelay(0);
     }
@@ -269,7 +275,8 @@ export class LiveHub {
       if (this.stopped || !this.ds.isInitialized) return;
       const published = await this.ds.transaction(async (em) => {
         const rows: { id: string }[] = await em.query(
-          `SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          `SELECT id FROM outbox_event WHERE published_at IS NULL AND seq > $1 ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          [this.relayFloor],
         );
         if (!rows.length) return 0;
         // Published before the rows are marked: a crash in between publishes them again (at least once).
