@@ -142,6 +142,13 @@ async function main(): Promise<void> {
     }
     const b = await post(pa, token, `mutation($i: CreateBusinessInput!) { createBusiness(input: $i) { business { id } } }`, { i: { name: `测速车行${Date.now()}`, types: ['RETAIL_STORE'], districtCode: district } });
     const businessId = b.createBusiness.business.id;
+    // A yardstick under the same load: plain HTTP round trips to instance B.
+    const baseline: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t0 = performance.now();
+      await post(pb, token, '{ __typename }', {});
+      baseline.push(performance.now() - t0);
+    }
     const load1 = os.loadavg();
     for (let i = 0; i < EVENTS; i++) {
       const d = await post(pa, token, `mutation($i: CreateRemediationItemInput!) { createRemediationItem(input: $i) { remediationItem { id } } }`, {
@@ -172,6 +179,7 @@ async function main(): Promise<void> {
       doubled,
       upperBoundMs: { all: summary(latencies.map((l) => l.upper)), writerInstance: summary(latencies.filter((l) => l.instance === 'A').map((l) => l.upper)), otherInstance: summary(latencies.filter((l) => l.instance === 'B').map((l) => l.upper)) },
       lowerBoundMs: summary(latencies.map((l) => l.lower)),
+      httpRoundTripBaselineMs: summary(baseline.map((x) => Math.round(x))),
       loadAverage: { before: load1.map((x) => x.toFixed(2)), after: load2.map((x) => x.toFixed(2)) },
       cpus: os.cpus().length,
       at: new Date().toISOString(),
