@@ -63,6 +63,10 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.registerWebhookSubscriber': 'A',
   'Mutation.updateWebhookSubscriber': 'A',
   'Mutation.resendWebhookDelivery': 'A',
+  // live updates (graphql-ws): the record readers for records, everyone for their own notifications
+  'Subscription.remediationItemChanged': 'ACOP',
+  'Subscription.inspectionRecorded': 'ACOP',
+  'Subscription.notificationReceived': 'ACOPR',
   // aggregates: everyone, REPORTER included
   'Query.remediationStatistics': 'ACOPR',
   'Query.inspectionStatistics': 'ACOPR',
@@ -125,11 +129,12 @@ function handAccess(op: string): Access {
   return v === 'PUBLIC' ? 'PUBLIC' : [...v].map((l) => LETTER[l]);
 }
 
-/** Every Query and Mutation of the built schema (not of the decorators). */
-function schemaOperations(): string[] {
+/** Every Query and Mutation of the built schema (not of the decorators); with `subscriptions`, every Subscription too. */
+function schemaOperations(subscriptions = false): string[] {
   return [
     ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
     ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+    ...(subscriptions ? Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription.${f}`) : []),
   ].sort();
 }
 
@@ -140,6 +145,7 @@ function declaredAccess(): Record<string, Access> {
   for (const [typeName, type, ops] of [
     ['Query', schema.getQueryType(), storage.queries],
     ['Mutation', schema.getMutationType(), storage.mutations],
+    ['Subscription', schema.getSubscriptionType(), storage.subscriptions],
   ] as const) {
     for (const fieldName of Object.keys(type!.getFields()).sort()) {
       const op = ops.find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
@@ -157,7 +163,7 @@ function declaredAccess(): Record<string, Access> {
 /** Role restrictions on fields of object types (sensitive fields), keyed Type.field. */
 function declaredFieldAccess(): Record<string, Role[]> {
   const storage = getMetadataStorage();
-  const ops = [...storage.queries, ...storage.mutations];
+  const ops = [...storage.queries, ...storage.mutations, ...storage.subscriptions];
   const out: Record<string, Role[]> = {};
   for (const a of storage.authorizedFields) {
     if (ops.some((o) => o.target === a.target && o.methodName === a.fieldName)) continue;
@@ -168,7 +174,7 @@ function declaredFieldAccess(): Record<string, Role[]> {
 
 describe('declared access', () => {
   it('the hand-written matrix names exactly the operations of the schema, and the code declares the same roles', () => {
-    expectCovered('HAND_MATRIX in test/authorization.test.ts', schemaOperations(), Object.keys(HAND_MATRIX), 'Add the roles the README gives each operation.');
+    expectCovered('HAND_MATRIX in test/authorization.test.ts', schemaOperations(true), Object.keys(HAND_MATRIX), 'Add the roles the README gives each operation.');
     const declared = declaredAccess();
     const differing = Object.keys(HAND_MATRIX).filter((op) => JSON.stringify(declared[op]) !== JSON.stringify(handAccess(op)));
     expect(differing.map((op) => ({ op, hand: handAccess(op), code: declared[op] }))).toEqual([]);

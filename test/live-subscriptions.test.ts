@@ -134,6 +134,13 @@ test('refused at subscribe time, with an error: a role that may not read items, 
   expect(unknown.results[0].errors![0].message).toMatch(/区县/);
 });
 
+test('a subscription deeper than MAX_QUERY_DEPTH is refused before it starts', async () => {
+  const deep = `subscription { remediationItemChanged { item { business { remediationItems { nodes { business { remediationItems { nodes { business { remediationItems { nodes { id } } } } } } } } } } } }`;
+  const sub = subscribe(client({ authorization: `Bearer ${tok.COORDINATOR}` }), deep);
+  await eventually(() => sub.error !== null);
+  expect(refusal(sub)).toBe('QUERY_TOO_DEEP');
+});
+
 test('invalid credentials close the connection (4403), as HTTP answers 401', async () => {
   let closed: number | null = null;
   const c = client({ authorization: 'Bearer not-a-token' }, (code) => (closed = code));

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { operationDepth } from '../../http/limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
@@ -78,9 +79,26 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
         if (n > deps.config.liveMaxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${deps.config.liveMaxSubscriptionsPerConnection} subscriptions per connection (订阅数超过上限)`, { extensions: { code: 'BAD_REQUEST' } })];
         }
+        // The limits HTTP requests meet (src/http/limits.ts): tokens while parsing, then depth.
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: deps.config.maxQueryTokens });
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
+        }
+        const invalid = validate(deps.schema, document);
+        if (invalid.length) return invalid;
+        const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+        const op = payload.operationName ? ops.find((o) => o.name?.value === payload.operationName) : ops[0];
+        if (op) {
+          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+          const depth = operationDepth(op, fragments);
+          if (depth > deps.config.maxQueryDepth) {
+            return [new GraphQLError(`Query depth ${depth} exceeds the limit of ${deps.config.maxQueryDepth} (MAX_QUERY_DEPTH)`, { extensions: { code: 'QUERY_TOO_DEEP', limit: deps.config.maxQueryDepth, depth } })];
+          }
+        }
         perConnection.set(ctx, n);
-        void payload;
-        return undefined;
+        return { schema: deps.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onComplete: (ctx) => {
         perConnection.set(ctx, Math.max(0, (perConnection.get(ctx) ?? 1) - 1));
