@@ -35,6 +35,10 @@ import { metricsApp, metricsOnMainPort, metricsRouter } from './observability/me
 import { TrustedDocuments, trustedDocumentsGate } from './http/trusted-documents';
 import { DailyJobs } from './modules/jobs/scheduler';
 import { buildAppSchema } from './schema';
+import type { Server } from 'node:http';
+import { LiveHub, WEBHOOK_CHANNEL, type NotificationSource } from './modules/live/live.hub';
+import { attachLiveServer, type LiveServer } from './modules/live/live.ws';
+import { WebhookWorker } from './modules/live/webhook.worker';
 
 export interface AppDeps {
   dataSource: DataSource;
@@ -45,6 +49,8 @@ export interface AppDeps {
   schema?: GraphQLSchema;
   /** The process's shutdown state (main.ts): readiness and late requests answer 503 from it. */
   lifecycle?: Lifecycle & { middleware: express.RequestHandler };
+  /** How a notification announced on `ebike_notification` is read (default: the inbox's `notification` table). */
+  notificationSource?: NotificationSource;
 }
 
 export interface App {
@@ -60,7 +66,13 @@ export interface App {
   trustedDocuments: TrustedDocuments | null;
   /** The daily jobs (escalation, snapshots); scheduled when DAILY_JOBS is on, else run only on demand. */
   dailyJobs: DailyJobs;
-  /** Stops Apollo (its plugins and caches); the HTTP server is closed by the caller. */
+  /** Live updates of this instance (subscriptions' fan-out). */
+  live: LiveHub;
+  /** The webhook sender, when WEBHOOKS_ENABLED. */
+  webhooks: WebhookWorker | null;
+  /** Serves GraphQL subscriptions (graphql-ws) on the server's /graphql path. */
+  attachLive(server: Server): LiveServer;
+  /** Stops Apollo (its plugins and caches), the webhook sender and live updates; the HTTP server is closed by the caller. */
   stop(): Promise<void>;
 }
 
@@ -233,6 +245,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   watchPool((dataSource.driver as unknown as { master?: PoolLike }).master ?? null);
   configureOperationLabels({ max: config.metricsMaxOperations, trusted: trustedDocuments?.names ?? null });
   configureErrorCodes([...PUBLIC_ERROR_CODES, 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'DOCUMENT_NOT_TRUSTED', 'PAYLOAD_TOO_LARGE', ...Object.values(UserErrorCode)]);
+  const live = new LiveHub(dataSource, config, log, deps.notificationSource);
+  const webhooks = config.webhooksEnabled
+    ? new WebhookWorker(
+        dataSource,
+        { timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffBaseMs: config.webhookBackoffBaseMs, backoffMaxMs: config.webhookBackoffMaxMs, pollMs: config.webhookPollMs, batch: 20 },
+        log,
+      )
+    : null;
+  if (webhooks) live.onOutbox(() => webhooks.wake());
+  await live.start(webhooks ? { [WEBHOOK_CHANNEL]: () => webhooks.wake() } : {});
+  webhooks?.start();
 
   const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
@@ -319,6 +342,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       dailyJobs,
       consumeSignInAttempt: () => rateLimiter.consumeSignIn(req.ip ?? 'unknown'),
       now,
+      live,
     };
     return ctx;
   };
@@ -384,9 +408,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metricsApp: config.metricsPort !== null ? metricsApp(config) : null,
     trustedDocuments,
     dailyJobs,
+    live,
+    webhooks,
+    attachLive: (server) => attachLiveServer(server, { schema, dataSource, config, log, hub: live, reportCache, now, formatError: maskError(log, hideSchema) }),
     stop: async () => {
       // First: a daily run stops after its current batch (INTERRUPTED; the next run resumes it).
       await dailyJobs.stop();
+      await webhooks?.stop();
+      await live.stop();
       await apollo.stop();
       await importRunner.stop();
       await rateLimiter.close();

@@ -90,6 +90,23 @@ export interface Config {
   dailyJobsBatchSize: number;
   /** How often an instance checks whether the daily run is due. */
   dailyJobsPollSeconds: number;
+  /** Whether this instance sends webhook deliveries (any number of instances may). */
+  webhooksEnabled: boolean;
+  /** Longest wait for a webhook receiver's answer. */
+  webhookTimeoutMs: number;
+  /** Attempts before a webhook delivery is dead-lettered. */
+  webhookMaxAttempts: number;
+  /** Wait after a webhook's first failure, doubled after each further one, capped. */
+  webhookBackoffBaseMs: number;
+  webhookBackoffMaxMs: number;
+  /** How often due webhook retries are looked for between change notifications. */
+  webhookPollMs: number;
+  /** Live updates (subscriptions) fan-out: PostgreSQL LISTEN/NOTIFY, or Redis pub/sub when REDIS_URL is set. */
+  liveTransport: 'postgres' | 'redis';
+  /** Redis transport: how often the outbox is looked at for events to publish (besides this process's own commits). */
+  liveRelayPollMs: number;
+  /** Most open subscriptions per WebSocket connection. */
+  liveMaxSubscriptionsPerConnection: number;
 }
 
 export class ConfigError extends Error {
@@ -304,6 +321,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dailyJobsAt: timeOfDay(env, 'DAILY_JOBS_AT', '00:30'),
     dailyJobsBatchSize: int(env, 'DAILY_JOBS_BATCH_SIZE', 2000, 1, 10000),
     dailyJobsPollSeconds: int(env, 'DAILY_JOBS_POLL_SECONDS', 60, 1, 3600),
+    webhooksEnabled: bool(env, 'WEBHOOKS_ENABLED', true),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 120000),
+    webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+    webhookBackoffBaseMs: int(env, 'WEBHOOK_BACKOFF_BASE_MS', 5000, 10, 3600000),
+    webhookBackoffMaxMs: int(env, 'WEBHOOK_BACKOFF_MAX_MS', 3600000, 10, 24 * 3600000),
+    webhookPollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 20, 600000),
+    liveTransport: oneOf(env, 'LIVE_TRANSPORT', ['postgres', 'redis'] as const, redisUrl(env, 'REDIS_URL') ? 'redis' : 'postgres'),
+    liveRelayPollMs: int(env, 'LIVE_RELAY_POLL_MS', 50, 5, 60000),
+    liveMaxSubscriptionsPerConnection: int(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10000),
   };
 }
 

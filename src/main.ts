@@ -58,8 +58,9 @@ async function main(): Promise<void> {
     const drain = new Drain(server, log, Math.min(server.keepAliveTimeout, Math.floor(config.shutdownTimeoutMs / 2)));
     const pool = (dataSource.driver as unknown as { master: Pool & { options: ClientConfig } }).master;
     drain.trackPool(pool);
-    const { app, stop: stopApollo, metricsApp } = await createApp({ dataSource, config, log, lifecycle: drain });
+    const { app, stop: stopApollo, metricsApp, attachLive } = await createApp({ dataSource, config, log, lifecycle: drain });
     server.on('request', app);
+    const liveServer = attachLive(server);
     if (metricsApp && config.metricsPort !== null) {
       // Metrics on their own listener (METRICS_PORT on METRICS_HOST): not reachable through the public port.
       const metricsServer = http.createServer(metricsApp);
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       drain,
       adminConfig: { ...pool.options, application_name: 'ebike-shutdown' },
       stopApollo,
+      closeLive: () => liveServer.close(),
       dataSource,
       stopEmbedded,
       killEmbeddedNow: () => embedded?.killNow(),
@@ -106,6 +108,8 @@ interface ShutdownParts {
   /** Connection settings for the one extra connection that ends unfinished requests' backends. */
   adminConfig: ClientConfig;
   stopApollo: () => Promise<void>;
+  /** Closes the subscriptions' WebSocket connections (1001, going away). */
+  closeLive: () => Promise<void>;
   dataSource: { destroy(): Promise<void>; isInitialized: boolean };
   stopEmbedded: () => Promise<void>;
   killEmbeddedNow: () => void;
@@ -134,6 +138,10 @@ function installShutdown(p: ShutdownParts): void {
     stoppingSince = Date.now();
     p.log.info({ signal, inFlight: p.drain.inFlight }, 'shutting down: draining requests');
     p.drain.start();
+    // WebSocket connections are long-lived: closed at once (clients reconnect to another instance),
+    // so they do not hold the drain until its deadline. The webhook sender and the live fan-out stop
+    // with Apollo, after the requests (whose commits they may still announce).
+    await p.closeLive().catch((e) => p.log.error({ err: e }, 'closing live connections failed'));
     const drained = await p.drain.waitUntilDrained(p.config.shutdownTimeoutMs);
     if (!drained) await p.drain.abort(p.adminConfig, ABORT_GRACE_MS);
     p.drain.stop();

@@ -35,6 +35,8 @@ import {
   RemediationResolver,
   SiteItemsResolver,
 } from './modules/remediation/remediation.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './modules/live/webhook.resolver';
+import { LiveResolver } from './modules/live/live.resolver';
 import { CalendarResolver } from './modules/reference/calendar.resolver';
 import {
   CampaignResolver,
@@ -95,7 +97,19 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ItemCampaignResolver,
   JobsResolver,
   NotificationResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
+  LiveResolver,
 ];
+
+const UNUSED_PUBSUB = {
+  publish(): void {
+    throw new Error('subscriptions are fed by the live hub, not by type-graphql pub/sub');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions are fed by the live hub, not by type-graphql pub/sub');
+  },
+};
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');
 
@@ -160,6 +174,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     // class-validator with these options, plus the input rules for mutation arguments.
     validateFn: validateArguments,
+    // Every subscription brings its own `subscribe` (src/modules/live/live.resolver.ts, fed by the
+    // live hub); type-graphql insists on a pub/sub system all the same, and this one is never used.
+    pubSub: UNUSED_PUBSUB,
   });
   // Masking wraps the field's own resolver and the record guard wraps that, so a refused type is never resolved.
   maskPersonalFields(schema);

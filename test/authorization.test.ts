@@ -57,6 +57,16 @@ const HAND_MATRIX: Record<string, string> = {
   'Mutation.setCalendarDay': 'A',
   'Mutation.setCalendarYear': 'A',
   'Mutation.setDepartmentReviewWindow': 'A',
+  // webhooks for partner systems: the administrator registers them and watches their deliveries
+  'Query.webhookSubscribers': 'A',
+  'Query.webhookDeliveries': 'A',
+  'Mutation.registerWebhookSubscriber': 'A',
+  'Mutation.updateWebhookSubscriber': 'A',
+  'Mutation.resendWebhookDelivery': 'A',
+  // live updates (graphql-ws): the record readers for records, everyone for their own notifications
+  'Subscription.remediationItemChanged': 'ACOP',
+  'Subscription.inspectionRecorded': 'ACOP',
+  'Subscription.notificationReceived': 'ACOPR',
   // aggregates: everyone, REPORTER included
   'Query.remediationStatistics': 'ACOPR',
   'Query.inspectionStatistics': 'ACOPR',
@@ -144,11 +154,12 @@ function handAccess(op: string): Access {
   return v === 'PUBLIC' ? 'PUBLIC' : [...v].map((l) => LETTER[l]);
 }
 
-/** Every Query and Mutation of the built schema (not of the decorators). */
-function schemaOperations(): string[] {
+/** Every Query and Mutation of the built schema (not of the decorators); with `subscriptions`, every Subscription too. */
+function schemaOperations(subscriptions = false): string[] {
   return [
     ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
     ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+    ...(subscriptions ? Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription.${f}`) : []),
   ].sort();
 }
 
@@ -159,6 +170,7 @@ function declaredAccess(): Record<string, Access> {
   for (const [typeName, type, ops] of [
     ['Query', schema.getQueryType(), storage.queries],
     ['Mutation', schema.getMutationType(), storage.mutations],
+    ['Subscription', schema.getSubscriptionType(), storage.subscriptions],
   ] as const) {
     for (const fieldName of Object.keys(type!.getFields()).sort()) {
       const op = ops.find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
@@ -176,7 +188,7 @@ function declaredAccess(): Record<string, Access> {
 /** Role restrictions on fields of object types (sensitive fields), keyed Type.field. */
 function declaredFieldAccess(): Record<string, Role[]> {
   const storage = getMetadataStorage();
-  const ops = [...storage.queries, ...storage.mutations];
+  const ops = [...storage.queries, ...storage.mutations, ...storage.subscriptions];
   const out: Record<string, Role[]> = {};
   for (const a of storage.authorizedFields) {
     if (ops.some((o) => o.target === a.target && o.methodName === a.fieldName)) continue;
@@ -187,7 +199,7 @@ function declaredFieldAccess(): Record<string, Role[]> {
 
 describe('declared access', () => {
   it('the hand-written matrix names exactly the operations of the schema, and the code declares the same roles', () => {
-    expectCovered('HAND_MATRIX in test/authorization.test.ts', schemaOperations(), Object.keys(HAND_MATRIX), 'Add the roles the README gives each operation.');
+    expectCovered('HAND_MATRIX in test/authorization.test.ts', schemaOperations(true), Object.keys(HAND_MATRIX), 'Add the roles the README gives each operation.');
     const declared = declaredAccess();
     const differing = Object.keys(HAND_MATRIX).filter((op) => JSON.stringify(declared[op]) !== JSON.stringify(handAccess(op)));
     expect(differing.map((op) => ({ op, hand: handAccess(op), code: declared[op] }))).toEqual([]);
@@ -503,6 +515,24 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { departmentCode: 'NO_SUCH_DEPARTMENT', workingDays: 5 } }),
     expectUserError: 'NOT_FOUND',
   },
+  'Query.webhookSubscribers': { query: '{ webhookSubscribers(first: 1) { nodes { id } } }' },
+  'Query.webhookDeliveries': { query: '{ webhookDeliveries(first: 1) { nodes { id } } }' },
+  'Mutation.registerWebhookSubscriber': {
+    // Not http(s): refused, nothing written.
+    query: `mutation($i: RegisterWebhookSubscriberInput!) { registerWebhookSubscriber(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { name: 'matrix', url: 'ftp://partner.example/hook', eventTypes: ['ITEM_CREATED'], secret: 'matrix-secret-0123456789' } }),
+    expectUserError: 'VALIDATION',
+  },
+  'Mutation.updateWebhookSubscriber': {
+    query: `mutation($i: UpdateWebhookSubscriberInput!) { updateWebhookSubscriber(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID(), expectedVersion: 1, active: false } }),
+    expectUserError: 'NOT_FOUND',
+  },
+  'Mutation.resendWebhookDelivery': {
+    query: `mutation($i: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $i) ${PAYLOAD} }`,
+    variables: () => ({ i: { id: randomUUID() } }),
+    expectUserError: 'NOT_FOUND',
+  },
   'Mutation.addEvidence': {
     query: `mutation($i: AddEvidenceInput!) { addEvidence(input: $i) ${PAYLOAD} }`,
     variables: () => ({ i: { id: randomUUID(), kind: 'PHOTO', phase: 'AFTER', location: 'oss://matrix/x.jpg', sha256: 'a'.repeat(64) } }),
@@ -742,6 +772,7 @@ describe('mutation groups, negative cases per role', () => {
     ['escalation rules', ['Mutation.updateEscalationRule'], [Role.COORDINATOR]],
     ['daily jobs on demand', ['Mutation.runDailyJobs'], [Role.ADMIN]],
     ['own inbox', ['Mutation.markNotificationsRead'], [...ALL_ROLES]],
+    ['webhooks', ['Mutation.registerWebhookSubscriber', 'Mutation.updateWebhookSubscriber', 'Mutation.resendWebhookDelivery'], [Role.ADMIN]],
     ['own password', ['Mutation.changeMyPassword'], [...ALL_ROLES]],
     ['own sessions', ['Mutation.signOutEverywhere'], [...ALL_ROLES]],
     ['sign-in', ['Mutation.login', 'Mutation.refreshSession', 'Mutation.signOut'], [...ALL_ROLES]],

@@ -72,6 +72,8 @@ const HAND_NOT_PERSONAL: Record<string, string> = {
   'User.username': 'users are read by ADMIN only, who sees personal data',
   'User.displayName': 'users are read by ADMIN only, who sees personal data',
   'ApiKey.name': "a machine client's name",
+  'WebhookSubscriber.name': "a partner system's name; read by ADMIN only",
+  'OutboxEvent.data': 'codes, statuses, versions and ids only (itemOutboxRow/inspectionOutboxRow): no names or free text; read by ADMIN only',
   'Business.name': 'name of a business (the issue lets reports print it)',
   'Site.name': 'name of a place',
   'Certificate.holderName': 'holder of a CCC certificate as printed: an enterprise',

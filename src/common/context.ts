@@ -5,6 +5,7 @@ import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { ReportCache } from '../modules/reports/reports.cache';
 import type { DailyJobs } from '../modules/jobs/scheduler';
+import type { LiveHub } from '../modules/live/live.hub';
 
 /** Everything a resolver or service needs about the current request. Services take it first. */
 export interface Context {
@@ -26,4 +27,6 @@ export interface Context {
   consumeSignInAttempt: () => Promise<number | null>;
   /** The request's clock; tests substitute a fixed one. */
   now: () => Date;
+  /** Live updates of this instance (subscriptions); absent in command-line tools. */
+  live?: LiveHub;
 }

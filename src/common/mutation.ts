@@ -72,6 +72,8 @@ export const MutationTransaction: MiddlewareFn<Context> = async ({ context, info
     });
     // The database will signal the change too; clearing here lets this client read its own write at once.
     context.reportCache.invalidate();
+    // Live updates over Redis: publish this commit's outbox rows now, not at the relay's next poll.
+    context.live?.committed();
     return committed;
   } catch (e) {
     if (e instanceof Rollback) return e.payload;

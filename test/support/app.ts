@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppDeps } from '../../src/app';
 import { Role } from '../../src/common/auth';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { loadConfig, type Config } from '../../src/config';
@@ -45,10 +45,10 @@ export interface TestApp {
 let passwordHash: Promise<string> | undefined;
 
 /** createApp over this worker's database, driven through HTTP with supertest. */
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; log?: Logger; ds?: DataSource } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; log?: Logger; ds?: DataSource; appDeps?: Partial<AppDeps> } = {}): Promise<TestApp> {
   const ds = opts.ds ?? (await workerDataSource());
   const config = testConfig(opts.env);
-  const handle = await createApp({ dataSource: ds, config, log: opts.log ?? createLogger('silent'), now: opts.now });
+  const handle = await createApp({ dataSource: ds, config, log: opts.log ?? createLogger('silent'), now: opts.now, ...opts.appDeps });
   return {
     ds,
     app: handle.app,

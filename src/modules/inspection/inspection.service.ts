@@ -1,3 +1,5 @@
+import { OutboxEvent } from '../live/live.entities';
+import { inspectionOutboxRow } from '../live/outbox';
 import type { ConnectionShape } from '../../common/connection';
 import { paginate } from '../../common/connection';
 import type { Context } from '../../common/context';
@@ -123,6 +125,7 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
       );
     }
     errors.throwIfAny();
+    await ctx.em.insert(OutboxEvent, inspectionOutboxRow(ctx, inspection, input.remediationItems.length));
     await recordAudit(ctx, {
       operation: 'createInspection',
       entityType: 'Inspection',

@@ -20,6 +20,8 @@ import { Department, HazardType, TaskTeam } from '../reference/reference.entitie
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { Inspection } from '../inspection/inspection.entities';
+import { OutboxEvent } from '../live/live.entities';
+import { itemOutboxRow } from '../live/outbox';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
 import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField } from './remediation.enums';
 import type {
@@ -197,16 +199,26 @@ export interface SystemEvent {
 /** Writes many system events in one statement through `em` (the caller's transaction), in the given order; actor: the system. */
 export async function recordSystemEvents(em: EntityManager, events: readonly SystemEvent[]): Promise<void> {
   if (!events.length) return;
+  // The events and, in the same statement, their outbox rows (ITEM_ESCALATED: webhooks, live updates).
   await em.query(
-    `INSERT INTO remediation_event (item_id, action, from_status, to_status, actor_name, occurred_at, comment, data)
-     SELECT e.item_id, e.action, e.status::hazard_status, e.status::hazard_status, $2, e.occurred_at, e.comment, e.data
-       FROM jsonb_to_recordset($1::jsonb) AS e(item_id uuid, action varchar, status text, occurred_at timestamptz, comment text, data jsonb)`,
+    `WITH ev AS (
+       INSERT INTO remediation_event (item_id, action, from_status, to_status, actor_name, occurred_at, comment, data)
+       SELECT e.item_id, e.action, e.status::hazard_status, e.status::hazard_status, $2, e.occurred_at, e.comment, e.data
+         FROM jsonb_to_recordset($1::jsonb) AS e(item_id uuid, action varchar, status text, occurred_at timestamptz, comment text, data jsonb)
+       RETURNING item_id, action, occurred_at
+     )
+     INSERT INTO outbox_event (type, entity_type, entity_id, district_code, team_id, stage, occurred_at, data)
+     SELECT 'ITEM_ESCALATED', 'RemediationItem', i.id, i.district_code, i.team_id, i.stage, ev.occurred_at,
+            jsonb_build_object('code', i.code, 'action', ev.action, 'fromStatus', i.status, 'toStatus', i.status, 'version', i.version, 'level', i.level)
+       FROM ev JOIN remediation_item i ON i.id = ev.item_id`,
     [JSON.stringify(events.map((e) => ({ item_id: e.itemId, action: e.action, status: e.status, occurred_at: e.occurredAt.toISOString(), comment: e.comment, data: e.data }))), '系统（每日督办）'],
   );
 }
 
 export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
   await ctx.em.insert(RemediationEvent, eventRow(ctx, item, action, from, comment, data));
+  // The outbox row of the same change (webhooks, live updates), in the same transaction.
+  await ctx.em.insert(OutboxEvent, itemOutboxRow(ctx, item, action, from));
 }
 
 export async function createRemediationItem(ctx: Context, input: CreateRemediationItemInput): Promise<RemediationItem> {
@@ -332,6 +344,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     { entity: RemediationEvent, values: eventRow(ctx, item, input.action, from, comment, Object.keys(data).length ? data : null) },
     { entity: AuditEvent, values: auditRow(ctx, { operation: `transitionRemediationItem:${input.action}`, entityType: 'RemediationItem', entityId: item.id, before, after }) },
     itemNewsStatement(ctx, item, input.action),
+    // The outbox row (webhooks, live updates); the item's version is the one this statement writes.
+    { entity: OutboxEvent, values: itemOutboxRow(ctx, item, input.action, from, { version: item.version + 1 }) },
   ]);
   return item;
 }

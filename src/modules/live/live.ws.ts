@@ -1,0 +1,144 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { operationDepth } from '../../http/limits';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { Loaders } from '../../common/loaders';
+import type { Logger } from '../../common/logger';
+import type { Config } from '../../config';
+import type { ReportCache } from '../reports/reports.cache';
+import { AuthenticationError, resolvePrincipal } from '../access/access.authenticate';
+import type { LiveHub } from './live.hub';
+
+export interface LiveServerDeps {
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  config: Config;
+  log: Logger;
+  hub: LiveHub;
+  reportCache: ReportCache;
+  now: () => Date;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+export interface LiveServer {
+  /** Open WebSocket connections. */
+  readonly clients: number;
+  /** Closes every connection with 1001 (going away) and stops accepting. */
+  close(): Promise<void>;
+}
+
+/** The connection payload's credentials as HTTP headers: `{ authorization: 'Bearer …' }`, `{ token }` or `{ apiKey }`. */
+function headersOf(params: Record<string, unknown> | undefined): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (!params) return h;
+  const get = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
+  const auth = get('authorization') ?? get('Authorization');
+  const token = get('token');
+  const apiKey = get('apiKey') ?? get('x-api-key') ?? get('X-Api-Key');
+  if (auth) h.authorization = auth;
+  else if (token) h.authorization = `Bearer ${token}`;
+  if (apiKey) h['x-api-key'] = apiKey;
+  return h;
+}
+
+interface ConnectionExtra {
+  principal: Principal | null;
+}
+
+/**
+ * GraphQL subscriptions over the graphql-ws protocol on the HTTP server's `/graphql` path. The
+ * credentials travel in the connection payload and are checked like an HTTP request's
+ * (resolvePrincipal): invalid ones close the connection (4403); none means anonymous, which the
+ * subscriptions' @Roles refuse. Each operation gets a context like a request's, so roles, the
+ * record guard and personal-data masking apply to every pushed result as to a query.
+ */
+export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServer {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const perConnection = new WeakMap<object, number>();
+  const disposable = useServer<Record<string, unknown>, Record<PropertyKey, unknown>>(
+    {
+      schema: deps.schema,
+      onConnect: async (ctx) => {
+        try {
+          const headers = headersOf(ctx.connectionParams);
+          const req = { get: (name: string) => headers[name.toLowerCase()] };
+          (ctx.extra as unknown as ConnectionExtra).principal = await resolvePrincipal(deps.dataSource, deps.config.jwtSecret!, req as never);
+          return true;
+        } catch (e) {
+          if (e instanceof AuthenticationError) return false;
+          throw e;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const n = (perConnection.get(ctx) ?? 0) + 1;
+        if (n > deps.config.liveMaxSubscriptionsPerConnection) {
+          return [new GraphQLError(`At most ${deps.config.liveMaxSubscriptionsPerConnection} subscriptions per connection (订阅数超过上限)`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        // The limits HTTP requests meet (src/http/limits.ts): tokens while parsing, then depth.
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: deps.config.maxQueryTokens });
+        } catch (e) {
+          return [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
+        }
+        const invalid = validate(deps.schema, document);
+        if (invalid.length) return invalid;
+        const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+        const op = payload.operationName ? ops.find((o) => o.name?.value === payload.operationName) : ops[0];
+        if (op) {
+          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+          const depth = operationDepth(op, fragments);
+          if (depth > deps.config.maxQueryDepth) {
+            return [new GraphQLError(`Query depth ${depth} exceeds the limit of ${deps.config.maxQueryDepth} (MAX_QUERY_DEPTH)`, { extensions: { code: 'QUERY_TOO_DEEP', limit: deps.config.maxQueryDepth, depth } })];
+          }
+        }
+        perConnection.set(ctx, n);
+        return { schema: deps.schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      onComplete: (ctx) => {
+        perConnection.set(ctx, Math.max(0, (perConnection.get(ctx) ?? 1) - 1));
+      },
+      context: (ctx): Context => {
+        const requestId = randomUUID();
+        return {
+          requestId,
+          principal: (ctx.extra as unknown as ConnectionExtra).principal ?? null,
+          em: deps.dataSource.manager,
+          dataSource: deps.dataSource,
+          loaders: new Loaders(deps.dataSource.manager),
+          clientIp: null,
+          userAgent: null,
+          log: deps.log.child({ requestId, transport: 'ws' }),
+          config: deps.config,
+          reportCache: deps.reportCache,
+          consumeSignInAttempt: async () => null,
+          now: deps.now,
+          live: deps.hub,
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // Each pushed result reads afresh: loaders are per event, not per subscription.
+        (args.contextValue as Context).loaders = new Loaders(deps.dataSource.manager);
+        if (!result.errors?.length) return undefined;
+        return { ...result, errors: result.errors.map((e) => deps.formatError(e.toJSON(), e)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => deps.formatError(e.toJSON(), e)),
+    },
+    wss,
+  );
+  return {
+    get clients() {
+      return wss.clients.size;
+    },
+    async close() {
+      for (const c of wss.clients) c.close(1001, 'Server shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
