@@ -16,7 +16,7 @@ import {
 import { IsLocalDate } from '../../common/validation';
 
 /** Who reads aggregates: everyone but the partner viewer, which reads records. */
-const AGGREGATE_READERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER] as const;
+export const AGGREGATE_READERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER] as const;
 
 @ArgsType()
 class RemediationStatisticsArgs {

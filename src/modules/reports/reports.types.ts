@@ -160,7 +160,11 @@ export class Bulletin {
   @Field(() => [RemediationStatisticsRow], { description: 'Progress of each task team (工作组进展).' }) teamProgress: RemediationStatisticsRow[];
   @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
+  @Field(() => InspectionStatisticsRow, { description: 'Inspections in the previous period (上期检查情况).' }) previousInspections: InspectionStatisticsRow;
+  @Field(() => EnforcementStatisticsRow, { description: 'Enforcement in the previous period (上期执法情况).' }) previousEnforcement: EnforcementStatisticsRow;
   @Field(() => [BulletinItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: BulletinItem[];
   @Field(() => [BulletinItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: BulletinItem[];
+  @Field(() => StatisticsDimension, { description: 'The bucket of the trend: WEEK for periods up to 92 days, else MONTH (趋势统计周期).' }) trendUnit: StatisticsDimension;
+  @Field(() => [RemediationStatisticsRow], { description: 'Found, rectified and closed per week or month of the period, no total row; periodStart names the bucket (按周/月趋势).' }) trend: RemediationStatisticsRow[];
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The bulletin as a Word document (通报 .docx) in the layout of an official document (公文, after
+ * GB/T 9704): A4; 文号 line; title in 宋体 bold 二号 (22 pt), centred; body in 仿宋_GB2312 三号
+ * (16 pt) with a two-character first-line indent; section headings in 黑体; tables in 宋体 五号
+ * (10.5 pt) on an A4 landscape section of their own; the charts as PNG images (png.ts, no browser).
+ * Fonts are named, not embedded: an office machine substitutes 仿宋 where 仿宋_GB2312 is missing.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, LineRuleType, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { cellKind, cellText, type BulletinDocument, type DocTable } from './document';
+import { svgToPng } from './png';
+
+const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312', cs: 'Times New Roman' };
+const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
+const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' };
+
+/** A4 in twips (1/20 pt). */
+const A4 = { width: 11906, height: 16838 };
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function body(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text, font: FANGSONG, size: 32 })], indent: { firstLine: 640 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.JUSTIFIED });
+}
+
+function heading(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text, font: HEI, size: 32 })], indent: { firstLine: 640 }, spacing: { before: 120, after: 60 } });
+}
+
+function small(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text, font: FANGSONG, size: 21 })], spacing: { before: 40, after: 120 } });
+}
+
+function table(t: DocTable): Table {
+  const cell = (text: string, opts: { bold?: boolean; right?: boolean; shade?: boolean }) =>
+    new TableCell({
+      borders,
+      verticalAlign: VerticalAlign.CENTER,
+      shading: opts.shade ? { fill: 'E6E6E6', color: 'auto', type: ShadingType.CLEAR } : undefined,
+      margins: { left: 60, right: 60, top: 20, bottom: 20 },
+      children: [new Paragraph({ alignment: opts.right ? AlignmentType.RIGHT : opts.bold ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, font: SONG, size: 21, bold: opts.bold })] })],
+    });
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => cell(c.header, { bold: true, shade: true })) });
+  const rows = t.rows.map(
+    (r, ri) =>
+      new TableRow({
+        cantSplit: true,
+        children: r.map((v, ci) => {
+          const kind = cellKind(t, ri, ci);
+          return cell(cellText(v, kind), { right: kind !== 'text' && kind !== 'date' });
+        }),
+      }),
+  );
+  if (rows.length === 0) rows.push(new TableRow({ children: [new TableCell({ borders, columnSpan: t.columns.length, children: [new Paragraph({ children: [new TextRun({ text: '无', font: SONG, size: 21 })] })] })] }));
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
+}
+
+function chart(c: BulletinDocument['charts'][number], widthPx: number): Paragraph[] {
+  const png = svgToPng(c.svg, 2);
+  const height = Math.round((widthPx * png.height) / png.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new ImageRun({ type: 'png', data: png.data, transformation: { width: widthPx, height }, altText: { name: c.id, title: c.title, description: c.title } })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title, font: HEI, size: 24 })], spacing: { after: 200 } }),
+  ];
+}
+
+const footer = () =>
+  new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })] })] });
+
+export async function bulletinDocx(doc: BulletinDocument): Promise<Buffer> {
+  const [summary, ranking, teams, trend, inspections, major, overdue] = doc.tables;
+  const portrait: ISectionOptions = {
+    properties: {
+      page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
+    },
+    footers: { default: footer() },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.docNumber, font: FANGSONG, size: 32 })], spacing: { after: 240 } }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, font: SONG, size: 44, bold: true })], spacing: { after: 240 } }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `（${doc.periodText}）`, font: FANGSONG, size: 32 })], spacing: { after: 360 } }),
+      heading('一、总体情况'),
+      ...doc.paragraphs.map(body),
+      heading(summary.title.replace(/^一、/, '二、')),
+      table(summary),
+      heading('三、图表'),
+      ...doc.charts.flatMap((c) => chart(c, 600)),
+      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun({ text: doc.compiler, font: FANGSONG, size: 32 })] }),
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.compiledOn, font: FANGSONG, size: 32 })] }),
+    ],
+  };
+  const tablesSection: ISectionOptions = {
+    properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+    footers: { default: footer() },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '附表', font: HEI, size: 32 })], spacing: { after: 120 } }),
+      ...[ranking, teams, trend, inspections, major, overdue].flatMap((t, k) => [
+        new Paragraph({ children: [new TextRun({ text: `附表${k + 1} ${t.title.replace(/^[一二三四五六七八九十]+、/, '')}`, font: HEI, size: 28 })], spacing: { before: 200, after: 80 }, keepNext: true }),
+        table(t),
+        ...(t.note ? [small(t.note)] : []),
+      ]),
+    ],
+  };
+  const document = new Document({
+    creator: doc.compiler,
+    title: `${doc.title}（${doc.periodText}）`,
+    description: doc.title,
+    styles: { default: { document: { run: { font: FANGSONG, size: 32 } } } },
+    sections: [portrait, tablesSection],
+  });
+  return Packer.toBuffer(document);
+}
