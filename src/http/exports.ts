@@ -21,7 +21,7 @@ import type { RemediationItemFilter } from '../modules/remediation/remediation.i
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
 import { enumValueLabels as labels } from '../modules/reports/bulletin/labels';
 import { bulletinDocx } from '../modules/reports/bulletin/docx';
-import { DATETIME_FMT, HEADER_ROW, NUM_FMT, BORDER, excelDate, layoutSheet, textWidth, bulletinXlsx } from '../modules/reports/bulletin/xlsx';
+import { DATETIME_FMT, HEADER_ROW, NUM_FMT, BORDER, excelDate, layoutSheet, sheetOptions, textWidth, bulletinXlsx } from '../modules/reports/bulletin/xlsx';
 import { PeriodError, bulletinDocumentFor, bulletinPeriod } from './reports';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
@@ -317,7 +317,7 @@ export function exportsRouter(deps: ExportDeps): Router {
         // Streamed row by row (flat memory), so widths come from each column's declared width and
         // its header, not from the rows; every declared width holds that column's usual longest value.
         const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-        const ws = wb.addWorksheet('隐患清单');
+        const ws = wb.addWorksheet('隐患清单', sheetOptions());
         const filterText = typeof req.query.filter === 'string' ? `  筛选：${req.query.filter.slice(0, 300)}` : '';
         layoutSheet(ws as unknown as ExcelJS.Worksheet, {
           title: '乐山市电动自行车安全隐患清单',

@@ -58,9 +58,31 @@ export interface SheetLayout {
   widths: number[];
 }
 
-/** Title, subtitle and header rows, frozen panes, the filter's header and print setup. Rows follow from HEADER_ROW + 1. */
+/**
+ * Frozen header rows and print setup, given when the sheet is added: the streaming writer writes
+ * them as it opens the sheet.
+ */
+export function sheetOptions(): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  };
+}
+
+/** Widths, title, subtitle and header rows, the filter. Rows follow from HEADER_ROW + 1. */
 export function layoutSheet(ws: ExcelJS.Worksheet, l: SheetLayout, lastDataRow: number): void {
   const n = l.headers.length;
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastDataRow, HEADER_ROW), column: n } };
   ws.columns = l.widths.map((w) => ({ width: Math.min(Math.max(w, 6), 80) }));
   const title = ws.getRow(1);
   title.getCell(1).value = l.title;
@@ -82,19 +104,6 @@ export function layoutSheet(ws: ExcelJS.Worksheet, l: SheetLayout, lastDataRow: 
     c.fill = HEADER_FILL;
     c.alignment = { horizontal: 'center', vertical: 'middle' };
   });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastDataRow, HEADER_ROW), column: n } };
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
-  };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
 }
 
 /** A typed value in a bordered cell with its number format. */
@@ -108,7 +117,7 @@ export function setCell(cell: ExcelJS.Cell, v: Cell, kind: CellKind): void {
 }
 
 function addTable(wb: ExcelJS.Workbook, doc: BulletinDocument, t: DocTable): void {
-  const ws = wb.addWorksheet(t.sheet);
+  const ws = wb.addWorksheet(t.sheet, sheetOptions());
   const widths = t.columns.map((c, ci) => Math.max(textWidth(c.header), ...t.rows.map((r, ri) => shownWidth(r[ci], cellKind(t, ri, ci)))) + 2);
   const last = HEADER_ROW + t.rows.length;
   layoutSheet(ws, { title: `${doc.title}：${t.title.replace(/^[一二三四五六七八九十]+、/, '')}`, subtitle: `统计期间 ${doc.periodText}（上期 ${doc.previousText}）  编制单位：${doc.compiler}  编制日期：${doc.compiledOn}`, headers: t.columns.map((c) => c.header), widths }, last);
