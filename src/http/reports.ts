@@ -20,7 +20,7 @@ import { verifyAccessToken } from '../modules/access/access.tokens';
 import * as sessions from '../modules/access/access.sessions';
 import { today } from '../modules/remediation/remediation.service';
 import { buildBulletin } from '../modules/reports/reports.service';
-import { AGGREGATE_READERS } from '../modules/reports/reports.resolver';
+import { AGGREGATE_READERS } from '../modules/reports/reports.roles';
 import { bulletinDocument, type BulletinDocument } from '../modules/reports/bulletin/document';
 import { bulletinHtml, signInHtml } from '../modules/reports/bulletin/html';
 import { enumLabels } from '../modules/reports/bulletin/labels';
