@@ -21,6 +21,7 @@ import type { RemediationItemFilter } from '../modules/remediation/remediation.i
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
 import { enumValueLabels as labels } from '../modules/reports/bulletin/labels';
 import { bulletinDocx } from '../modules/reports/bulletin/docx';
+import { SHIPPED_CJK_FONT, cjkFontFile } from '../modules/reports/bulletin/png';
 import { DATETIME_FMT, HEADER_ROW, NUM_FMT, BORDER, excelDate, layoutSheet, sheetOptions, textWidth, bulletinXlsx } from '../modules/reports/bulletin/xlsx';
 import { PeriodError, bulletinDocumentFor, bulletinPeriod } from './reports';
 
@@ -113,6 +114,9 @@ export function exportsRouter(deps: ExportDeps): Router {
     status: labels(deps.schema, 'HazardStatus'),
   };
   const filterType = deps.schema.getType('RemediationItemFilter') as GraphQLInputType;
+  if (!cjkFontFile()) {
+    deps.log.warn({ looked: ['BULLETIN_CJK_FONT', SHIPPED_CJK_FONT] }, 'no CJK font found: the charts in /exports/bulletin.docx will have no Chinese labels (set BULLETIN_CJK_FONT)');
+  }
 
   function context(req: Request, res: Response): Context | null {
     const ctx = deps.makeContext(req);

@@ -10,7 +10,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { cellKind, cellText, type BulletinDocument, type DocTable } from './document';
-import { svgToPng } from './png';
+import { svgToPng, type PngImage } from './png';
 
 const FANGSONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312', cs: 'Times New Roman' };
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
@@ -57,8 +57,7 @@ function table(t: DocTable): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
 }
 
-function chart(c: BulletinDocument['charts'][number], widthPx: number): Paragraph[] {
-  const png = svgToPng(c.svg, 2);
+function chart(c: BulletinDocument['charts'][number], png: PngImage, widthPx: number): Paragraph[] {
   const height = Math.round((widthPx * png.height) / png.width);
   return [
     new Paragraph({
@@ -74,6 +73,7 @@ const footer = () =>
 
 export async function bulletinDocx(doc: BulletinDocument): Promise<Buffer> {
   const [summary, ranking, teams, trend, inspections, major, overdue] = doc.tables;
+  const images = await Promise.all(doc.charts.map((c) => svgToPng(c.svg, 1.5)));
   const portrait: ISectionOptions = {
     properties: {
       page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } },
@@ -88,7 +88,7 @@ export async function bulletinDocx(doc: BulletinDocument): Promise<Buffer> {
       heading(summary.title.replace(/^一、/, '二、')),
       table(summary),
       heading('三、图表'),
-      ...doc.charts.flatMap((c) => chart(c, 600)),
+      ...doc.charts.flatMap((c, k) => chart(c, images[k], 600)),
       new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun({ text: doc.compiler, font: FANGSONG, size: 32 })] }),
       new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.compiledOn, font: FANGSONG, size: 32 })] }),
     ],
