@@ -306,6 +306,10 @@ describe('/exports/bulletin.docx', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     files = unzip(res.body as Buffer);
     xml = files.get('word/document.xml')!.toString('utf8');
+    // Kept as test output, to open in Word or WPS (test-output/ is not committed).
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(path.join(SHOTS, 'bulletin.docx'), res.body as Buffer);
+    for (const [name, data] of files) if (name.startsWith('word/media/')) fs.writeFileSync(path.join(SHOTS, `chart-${path.basename(name)}`), data);
   });
   const text = () => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
@@ -348,6 +352,8 @@ describe('/exports/bulletin.xlsx', () => {
     expect(res.status).toBe(200);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    fs.writeFileSync(path.join(SHOTS, 'bulletin.xlsx'), res.body as Buffer);
   });
 
   it('has a title, a period line and a header row on every sheet', () => {
