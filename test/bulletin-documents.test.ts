@@ -8,6 +8,7 @@ import { launch, type Browser } from 'puppeteer-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
+import { bulletinDocx } from '../src/modules/reports/bulletin/docx';
 import { TEST_PASSWORD, makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 
@@ -342,6 +343,17 @@ describe('/exports/bulletin.docx', () => {
     expect(media).toHaveLength(2);
     for (const m of media) expect(files.get(m)!.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(xml.match(/<pic:pic /g)).toHaveLength(2);
+  });
+});
+
+describe('the Word file of a long item list', () => {
+  it('lists the first 50 items and says how many more the workbook has', async () => {
+    const items = { id: 'overdue', sheet: '逾期隐患', title: '七、逾期隐患清单', columns: [{ header: '隐患编号', kind: 'text' as const }], rows: Array.from({ length: 73 }, (_, k) => [`LS-511102-20260301-${String(k).padStart(4, '0')}`]), note: '逾期存量共73处，全部列出。' };
+    const empty = { id: 'x', sheet: 'x', title: '一、x', columns: [{ header: 'x', kind: 'text' as const }], rows: [] };
+    const buf = await bulletinDocx({ title: TITLE, compiler: '专班', compiledOn: '2026-04-10', periodText: 'p', previousText: 'q', docNumber: 'n', paragraphs: [], tables: [empty, empty, empty, empty, empty, empty, items], charts: [] });
+    const xml = unzip(buf).get('word/document.xml')!.toString('utf8');
+    expect(xml.match(/LS-511102-20260301-\d{4}/g)).toHaveLength(50);
+    expect(xml).toContain('本表列出前50项，另有23项见Excel工作簿（/exports/bulletin.xlsx）。逾期存量共73处，全部列出。');
   });
 });
 

@@ -75,6 +75,19 @@ function chart(c: BulletinDocument['charts'][number], png: PngImage, widthPx: nu
 const footer = () =>
   new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })] })] });
 
+/**
+ * Item lists of the Word file stop at this many lines and say how many more the workbook lists: a
+ * document to read and print, and the `docx` library builds a city month's thousands of cells slowly
+ * (README "Bulletin"). The page and the workbook list every line the bulletin has.
+ */
+export const DOCX_ITEM_LINES = 50;
+
+function shortened(t: DocTable): DocTable {
+  if (t.rows.length <= DOCX_ITEM_LINES) return t;
+  const rest = t.rows.length - DOCX_ITEM_LINES;
+  return { ...t, rows: t.rows.slice(0, DOCX_ITEM_LINES), note: `本表列出前${DOCX_ITEM_LINES}项，另有${rest}项见Excel工作簿（/exports/bulletin.xlsx）。${t.note ?? ''}` };
+}
+
 export async function bulletinDocx(doc: BulletinDocument): Promise<Buffer> {
   const [summary, ranking, teams, trend, inspections, major, overdue] = doc.tables;
   const images = await Promise.all(doc.charts.map((c) => svgToPng(c.svg, 1.5)));
@@ -102,7 +115,7 @@ export async function bulletinDocx(doc: BulletinDocument): Promise<Buffer> {
     footers: { default: footer() },
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '附表', font: HEI, size: 32 })], spacing: { after: 120 } }),
-      ...[ranking, teams, trend, inspections, major, overdue].flatMap((t, k) => [
+      ...[ranking, teams, trend, inspections, shortened(major), shortened(overdue)].flatMap((t, k) => [
         new Paragraph({ children: [new TextRun({ text: `附表${k + 1} ${t.title.replace(/^[一二三四五六七八九十]+、/, '')}`, font: HEI, size: 28 })], spacing: { before: 200, after: 80 }, keepNext: true }),
         table(t),
         ...(t.note ? [small(t.note)] : []),
