@@ -20,7 +20,7 @@ import { RemediationSortField } from '../modules/remediation/remediation.enums';
 import type { RemediationItemFilter } from '../modules/remediation/remediation.inputs';
 import { applyItemFilter, today } from '../modules/remediation/remediation.service';
 import { enumValueLabels as labels } from '../modules/reports/bulletin/labels';
-import { bulletinDocx } from '../modules/reports/bulletin/docx';
+import type * as BulletinDocx from '../modules/reports/bulletin/docx';
 import { SHIPPED_CJK_FONT, cjkFontFile } from '../modules/reports/bulletin/png';
 import { DATETIME_FMT, HEADER_ROW, NUM_FMT, BORDER, excelDate, layoutSheet, sheetOptions, textWidth, bulletinXlsx } from '../modules/reports/bulletin/xlsx';
 import { PeriodError, bulletinDocumentFor, bulletinPeriod } from './reports';
@@ -385,7 +385,8 @@ export function exportsRouter(deps: ExportDeps): Router {
   router.get(
     '/bulletin.docx',
     bulletinExport('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', async (doc) => ({
-      buffer: await bulletinDocx(doc),
+      // Loaded on first use (the docx library is large; most processes never write a Word file).
+      buffer: await (require('../modules/reports/bulletin/docx') as typeof BulletinDocx).bulletinDocx(doc),
       rows: doc.tables.reduce((n, t) => n + t.rows.length, 0),
     })),
   );

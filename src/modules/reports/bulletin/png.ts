@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
+import type * as Resvg from '@resvg/resvg-js';
 
 /** From src/… (ts-node, jest) or dist/src/… (compiled) up to the project root. */
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..', fs.existsSync(path.resolve(__dirname, '..', '..', '..', '..', 'package.json')) ? '' : '..');
@@ -45,6 +45,8 @@ export function svgToPng(svg: string, scale = 2): Promise<PngImage> {
   const hit = cache.get(key);
   if (hit) return hit;
   const font = cjkFontFile();
+  // Loaded on first use: the native renderer is not needed by a process that never writes a Word file.
+  const { renderAsync } = require('@resvg/resvg-js') as typeof Resvg;
   const rendering = renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
