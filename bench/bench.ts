@@ -58,9 +58,9 @@ if (!scale || !['small', 'city', 'province', 'tiny'].includes(scale)) {
 const RUNS = Math.max(1, Number(argv.runs));
 const DURATION = Math.max(1, Number(argv.duration));
 const CONNECTIONS = Math.max(1, Number(argv.connections));
-/** Operation keys to run (and `csvExport`); all when absent. */
+/** Operation keys to run (and `csvExport`, `bulletinDocs`); all when absent. */
 const ONLY = argv.only ? new Set(argv.only.split(',').map((k) => k.trim())) : null;
-const KNOWN = [...OPERATIONS.map((o) => o.key), 'csvExport', 'sideBySide'];
+const KNOWN = [...OPERATIONS.map((o) => o.key), 'csvExport', 'sideBySide', 'bulletinDocs'];
 /** --peer: a PostGraphile v5 server over the same database (see bench/peer.ts and bench/README.md). */
 const PEER_URL = argv.peer?.trim() || null;
 if (PEER_URL && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(PEER_URL)) {
@@ -655,6 +655,58 @@ async function csvExport(port: number, token: string, pid: number, filter: unkno
   }
 }
 
+// ---------------------------------------------------------------- bulletin documents
+
+/** One GET, timed to the last byte. */
+function timedGet(port: number, token: string, urlPath: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: urlPath, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => resolve({ ms: performance.now() - t, bytes, status: res.statusCode! }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+const BULLETIN_DOCS = [
+  { key: 'page', path: '/reports/bulletin' },
+  { key: 'docx', path: '/exports/bulletin.docx' },
+  { key: 'xlsx', path: '/exports/bulletin.xlsx' },
+] as const;
+
+/**
+ * The bulletin page, Word file and workbook of a month at this scale. Each run takes a different
+ * month (the service caches the bulletin computation per period), and rotates which document is
+ * asked first: that one pays for the computation ("cold"), the other two only render ("warm").
+ */
+async function bulletinDocsRun(port: number, token: string, pool: Pool) {
+  const months = (
+    await pool.query(`SELECT to_char(discovered_on, 'YYYY-MM') AS m, count(*)::int AS n FROM remediation_item GROUP BY 1 ORDER BY 2 DESC, 1 DESC LIMIT $1`, [Math.max(RUNS, 3)])
+  ).rows as { m: string; n: number }[];
+  const out: { run: number; month: string; items: number; doc: string; cold: boolean; ms: number; bytes: number; status: number; loadAvg1: number }[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const { m, n } = months[r % months.length];
+    const from = `${m}-01`;
+    const to = addDays(`${m}-01`.replace(/^(\d{4})-(\d{2})/, (_x, y: string, mm: string) => (mm === '12' ? `${Number(y) + 1}-01` : `${y}-${String(Number(mm) + 1).padStart(2, '0')}`)), -1);
+    const order = [...BULLETIN_DOCS.slice(r % 3), ...BULLETIN_DOCS.slice(0, r % 3)];
+    for (const [k, d] of order.entries()) {
+      const e = await timedGet(port, token, `${d.path}?from=${from}&to=${to}`);
+      out.push({ run: r + 1, month: m, items: n, doc: d.key, cold: k === 0, ms: Math.round(e.ms), bytes: e.bytes, status: e.status, loadAvg1: r2(os.loadavg()[0]) });
+      log(`  run ${r + 1} ${m} (${n} items found): ${d.key}${k === 0 ? ' (cold: computes the bulletin)' : ''} HTTP ${e.status}, ${(e.bytes / 1024).toFixed(0)} KiB in ${(e.ms / 1000).toFixed(2)} s, load ${os.loadavg()[0].toFixed(2)}`);
+    }
+  }
+  const summary = Object.fromEntries(
+    BULLETIN_DOCS.map((d) => {
+      const mine = out.filter((x) => x.doc === d.key);
+      return [d.key, { coldSeconds: r2(median(mine.filter((x) => x.cold).map((x) => x.ms / 1000))), warmSeconds: r2(median(mine.filter((x) => !x.cold).map((x) => x.ms / 1000))), maxSeconds: r2(Math.max(...mine.map((x) => x.ms / 1000))), kib: Math.round(median(mine.map((x) => x.bytes)) / 1024), errors: mine.filter((x) => x.status !== 200).length }];
+    }),
+  );
+  return { summary, runs: out };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -808,6 +860,12 @@ async function main(): Promise<void> {
     };
   }
 
+  let bulletinDocs: Awaited<ReturnType<typeof bulletinDocsRun>> | null = null;
+  if (runs('bulletinDocs')) {
+    log('\n▶ bulletinDocs — GET /reports/bulletin, /exports/bulletin.docx, /exports/bulletin.xlsx for a month');
+    bulletinDocs = await bulletinDocsRun(svc.port, token, pgPool);
+  }
+
   await pgPool.end();
   await cleanup();
 
@@ -852,6 +910,12 @@ async function main(): Promise<void> {
     targets.push({ target: `csvExport: ${csv.rows} rows ≤ 10 s`, pass: csv.seconds <= 10 && csv.errors === 0, detail: `${csv.seconds} s` });
     targets.push({ target: 'csvExport: service RSS < 300 MB', pass: csv.peakRssMb < 300, detail: `peak ${csv.peakRssMb} MB` });
   }
+  if (bulletinDocs) {
+    for (const [k, v] of Object.entries(bulletinDocs.summary)) {
+      log(`${`bulletin ${k}`.padEnd(14)} cold ${v.coldSeconds} s, warm ${v.warmSeconds} s (medians), max ${v.maxSeconds} s, ${v.kib} KiB, errors ${v.errors}`);
+      targets.push({ target: `bulletin ${k}: each < 2 s`, pass: v.maxSeconds < 2 && v.errors === 0, detail: `max ${v.maxSeconds} s (cold median ${v.coldSeconds} s)` });
+    }
+  }
   log('\ntargets:');
   for (const t of targets) log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target.padEnd(52)} ${t.detail}`);
 
@@ -861,7 +925,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, `${scale}-${stamp}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ scale, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), machine, database: where, service: svc.command, rows: counts, parameters: p, operations: results, csvExport: csv, peer: peerRows ? { url: PEER_URL, rows: peerRows } : null, targets }, null, 2),
+    JSON.stringify({ scale, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), machine, database: where, service: svc.command, rows: counts, parameters: p, operations: results, csvExport: csv, bulletinDocs, peer: peerRows ? { url: PEER_URL, rows: peerRows } : null, targets }, null, 2),
   );
   log(`\nsaved ${path.relative(ROOT, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -15,6 +15,7 @@ import { maskText, seesPersonalData } from './common/mask';
 import type { Logger } from './common/logger';
 import { currentRequest, requestStore } from './common/request-store';
 import { exportsRouter } from './http/exports';
+import { reportCookieAuth, reportsRouter } from './http/reports';
 import { frontPageRouter } from './http/front-page';
 import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
@@ -374,9 +375,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(trustedDocuments ? [trustedDocumentsGate(trustedDocuments)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
   );
-  app.use('/exports', ...guard, exportsRouter({ schema, log, makeContext }));
-  app.use('/exports', ...guard, businessExportRouter({ log, makeContext }));
-  app.use('/exports', ...guard, siteExportRouter({ log, makeContext }));
+  // The report cookie (browser sign-in, src/http/reports.ts) counts for GETs under /reports and /exports only.
+  const reportCookie = reportCookieAuth(config);
+  app.use('/reports', reportCookie, ...guard, reportsRouter({ schema, config, log, makeContext }));
+  app.use('/exports', reportCookie, ...guard, exportsRouter({ schema, log, makeContext }));
+  app.use('/exports', reportCookie, ...guard, businessExportRouter({ log, makeContext }));
+  app.use('/exports', reportCookie, ...guard, siteExportRouter({ log, makeContext }));
   app.use('/imports', ...guard, importsRouter({ log, makeContext }));
 
   // Body too large, malformed JSON and the like: a JSON error, not an HTML page.

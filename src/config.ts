@@ -63,6 +63,8 @@ export interface Config {
   principalCacheEntries: number;
   /** Longest a cached caller is served without a change notification. */
   principalCacheTtlSeconds: number;
+  /** Compiling unit (编制单位) printed on the bulletin page, Word file and workbook. */
+  bulletinCompiler: string;
   /** Largest spreadsheet an import accepts, in bytes. */
   importMaxBytes: number;
   /** Most data rows per import. */
@@ -307,6 +309,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     reportCacheTtlSeconds: int(env, 'REPORT_CACHE_TTL_SECONDS', 300, 1, 86400),
     principalCacheEntries: int(env, 'PRINCIPAL_CACHE_ENTRIES', 10000, 0, 1000000),
     principalCacheTtlSeconds: int(env, 'PRINCIPAL_CACHE_TTL_SECONDS', 60, 1, 3600),
+    bulletinCompiler: str(env, 'BULLETIN_COMPILER')?.trim() || '乐山市电动自行车安全隐患全链条整治工作专班办公室',
     importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 10000000),
     importMaxUncompressedBytes: int(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 300 * 1024 * 1024, 1024, 8 * 1024 * 1024 * 1024),

@@ -70,9 +70,10 @@ describe('exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const ws = wb.getWorksheet('隐患清单')!;
-    expect(ws.getRow(1).getCell(1).value).toBe('隐患编号');
-    expect(ws.actualRowCount).toBe(3);
-    expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^LS-511181-\d{8}-\d{4}$/);
+    // Title, subtitle, then the header row (README "Workbooks").
+    expect(ws.getRow(3).getCell(1).value).toBe('隐患编号');
+    expect(ws.actualRowCount).toBe(2 + 3);
+    expect(String(ws.getRow(4).getCell(1).value)).toMatch(/^LS-511181-\d{8}-\d{4}$/);
   });
 
   it('bulletin.xlsx has the standard sheets', async () => {
@@ -80,8 +81,9 @@ describe('exports', () => {
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '区县排名', '工作组进展', '重大及挂牌督办隐患', '逾期隐患']);
-    expect(wb.getWorksheet('区县排名')!.actualRowCount).toBe(12);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '区县排名', '工作组进展', '按周趋势', '检查执法', '重大及挂牌督办隐患', '逾期隐患']);
+    // Title, subtitle, header, 11 districts, the note under the table.
+    expect(wb.getWorksheet('区县排名')!.actualRowCount).toBe(2 + 12 + 1);
   });
 
   it.each([

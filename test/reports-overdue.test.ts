@@ -162,7 +162,8 @@ describe('new overdue (本期新增逾期) and overdue backlog (逾期存量)', 
     await wb.xlsx.load(res.body as never);
     const rows = (name: string) => {
       const out: unknown[][] = [];
-      wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      // From the header row on (rows 1–2 are the title and the period).
+      wb.getWorksheet(name)!.eachRow((row, n) => { if (n >= 3) out.push((row.values as unknown[]).slice(1)); });
       return out;
     };
     const summary = rows('汇总');
@@ -171,8 +172,11 @@ describe('new overdue (本期新增逾期) and overdue backlog (逾期存量)', 
     expect(summary.some((r) => r[0] === '逾期(处)')).toBe(false);
     const ranking = rows('区县排名');
     expect(ranking[0]).toEqual(['排名', '区县', '发现隐患', '已销号', '整改率', '本期新增逾期', '逾期存量', '上期整改率', '整改率变化(百分点)', '本期新增逾期变化', '逾期存量变化']);
-    expect(ranking[1]).toEqual([1, '金口河区', 1, 0, '0.0%', 1, 1, '0.0%', 0, 0, 0]);
-    expect(ranking[2]).toEqual([2, '五通桥区', 1, 0, '0.0%', 0, 2, '0.0%', 0, -2, 0]);
-    expect(rows('逾期隐患')).toHaveLength(4);
+    // Rates are numbers now (formatted 0.0%), as is the change in points.
+    expect(ranking[1]).toEqual([1, '金口河区', 1, 0, 0, 1, 1, 0, 0, 0, 0]);
+    expect(ranking[2]).toEqual([2, '五通桥区', 1, 0, 0, 0, 2, 0, 0, -2, 0]);
+    // Header, three items, and the note saying all are listed.
+    expect(rows('逾期隐患')).toHaveLength(1 + 3 + 1);
+    expect(rows('逾期隐患')[4]).toEqual(['逾期存量共3处，全部列出。']);
   });
 });

@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import express, { type Request, type Response, type Router } from 'express';
-import { GraphQLEnumType, GraphQLError, coerceInputValue, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, coerceInputValue, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import QueryStream from 'pg-query-stream';
 import type { PoolClient } from 'pg';
 import { Role } from '../common/auth';
@@ -24,6 +24,11 @@ import { writeDispatchWorkbook } from '../modules/campaigns/campaigns.export';
 import { buildDispatch } from '../modules/campaigns/campaigns.results';
 import type { BulletinItem } from '../modules/reports/reports.types';
 import { recordExportRows } from '../observability/metrics';
+import { enumValueLabels as labels } from '../modules/reports/bulletin/labels';
+import type * as BulletinDocx from '../modules/reports/bulletin/docx';
+import { SHIPPED_CJK_FONT, cjkFontFile } from '../modules/reports/bulletin/png';
+import { DATETIME_FMT, HEADER_ROW, NUM_FMT, BORDER, excelDate, layoutSheet, sheetOptions, textWidth, bulletinXlsx } from '../modules/reports/bulletin/xlsx';
+import { PeriodError, bulletinDocumentFor, bulletinPeriod } from './reports';
 
 /** Who may export: every role (REPORTER reads exports); personal data masked as in the API. */
 export const EXPORTERS: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER]);
@@ -37,12 +42,6 @@ class ExportInputError extends Error {
   }
 }
 
-/** Chinese label of an enum value: the last parenthesised part of its description, e.g. 已登记/发现. */
-function labels(schema: GraphQLSchema, name: string): Record<string, string> {
-  const type = schema.getType(name) as GraphQLEnumType;
-  return Object.fromEntries(type.getValues().map((v) => [v.value as string, /\(([^()]*)\)\s*[^()]*$/.exec(v.description ?? '')?.[1] ?? v.name]));
-}
-
 interface Column {
   header: string;
   key: string;
@@ -50,6 +49,8 @@ interface Column {
   width?: number;
   /** The RemediationItem field it shows, where that field is in the personal-data list (masked by its kind). */
   field?: string;
+  /** How the workbook stores it: a date or date-time cell, a number; text otherwise. */
+  cell?: 'date' | 'datetime' | 'int';
 }
 
 /** Columns of the remediation-item export, in order, with Chinese headers. */
@@ -67,22 +68,22 @@ const ITEM_COLUMNS: Column[] = [
   { header: '场所', key: 'site', sql: 's.name', width: 24 },
   { header: '地址', key: 'address', sql: 'i.address', width: 30, field: 'address' },
   { header: '隐患描述', key: 'description', sql: 'i.description', width: 40, field: 'description' },
-  { header: '发现时间', key: 'discovered_at', sql: `to_char(i.discovered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`, width: 17 },
+  { header: '发现时间', key: 'discovered_at', sql: `to_char(i.discovered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`, width: 17, cell: 'datetime' },
   { header: '发现方式', key: 'method', sql: 'i.discovery_method::text' },
   { header: '整改通知类型', key: 'notice_type', sql: 'i.notice_type::text' },
   { header: '文书编号', key: 'notice_no', sql: 'i.notice_no' },
-  { header: '整改期限', key: 'deadline', sql: 'i.deadline::text', width: 11 },
+  { header: '整改期限', key: 'deadline', sql: 'i.deadline::text', width: 11, cell: 'date' },
   { header: '状态', key: 'status', sql: 'i.status::text' },
   { header: '是否逾期', key: 'overdue', sql: `(i.deadline < CAST(:exportToday AS date) AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED'))` },
-  { header: '逾期天数', key: 'overdue_days', sql: `CASE WHEN i.deadline < CAST(:exportToday AS date) AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED') THEN CAST(:exportToday AS date) - i.deadline ELSE 0 END` },
+  { header: '逾期天数', key: 'overdue_days', sql: `CASE WHEN i.deadline < CAST(:exportToday AS date) AND i.status NOT IN ('VERIFIED', 'CLOSED', 'INVALIDATED') THEN CAST(:exportToday AS date) - i.deadline ELSE 0 END`, cell: 'int' },
   { header: '挂牌督办', key: 'listed', sql: 'i.listed' },
   { header: '已立案', key: 'case_filed', sql: 'i.case_filed' },
-  { header: '复查不合格次数', key: 'failed_reviews', sql: 'i.failed_reviews' },
-  { header: '延期次数', key: 'extensions', sql: 'i.extensions' },
+  { header: '复查不合格次数', key: 'failed_reviews', sql: 'i.failed_reviews', cell: 'int' },
+  { header: '延期次数', key: 'extensions', sql: 'i.extensions', cell: 'int' },
   { header: '责任人', key: 'responsible_person', sql: 'i.responsible_person', field: 'responsiblePerson' },
   { header: '联系电话', key: 'responsible_contact', sql: 'i.responsible_contact', field: 'responsibleContact' },
-  { header: '整改完成日期', key: 'rectified_on', sql: 'i.rectified_on::text', width: 11 },
-  { header: '销号日期', key: 'closed_on', sql: 'i.closed_on::text', width: 11 },
+  { header: '整改完成日期', key: 'rectified_on', sql: 'i.rectified_on::text', width: 11, cell: 'date' },
+  { header: '销号日期', key: 'closed_on', sql: 'i.closed_on::text', width: 11, cell: 'date' },
 ];
 
 const SORT: Record<RemediationSortField, string> = {
@@ -118,6 +119,9 @@ export function exportsRouter(deps: ExportDeps): Router {
     status: labels(deps.schema, 'HazardStatus'),
   };
   const filterType = deps.schema.getType('RemediationItemFilter') as GraphQLInputType;
+  if (!cjkFontFile()) {
+    deps.log.warn({ looked: ['BULLETIN_CJK_FONT', SHIPPED_CJK_FONT] }, 'no CJK font found: the charts in /exports/bulletin.docx will have no Chinese labels (set BULLETIN_CJK_FONT)');
+  }
 
   function context(req: Request, res: Response): Context | null {
     const ctx = deps.makeContext(req);
@@ -320,69 +324,77 @@ export function exportsRouter(deps: ExportDeps): Router {
           'Content-Disposition': filename(`remediation-items-${stamp(ctx)}`, `隐患清单-${stamp(ctx)}`, 'xlsx'),
           'Cache-Control': 'no-store',
         });
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
-        const ws = wb.addWorksheet('隐患清单');
-        ws.columns = ITEM_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 12 }));
+        // Streamed row by row (flat memory), so widths come from each column's declared width and
+        // its header, not from the rows; every declared width holds that column's usual longest value.
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+        const ws = wb.addWorksheet('隐患清单', sheetOptions());
+        const filterText = typeof req.query.filter === 'string' ? `  筛选：${req.query.filter.slice(0, 300)}` : '';
+        layoutSheet(ws as unknown as ExcelJS.Worksheet, {
+          title: '乐山市电动自行车安全隐患清单',
+          subtitle: `导出日期：${today(ctx)}${filterText}`,
+          headers: ITEM_COLUMNS.map((c) => c.header),
+          widths: ITEM_COLUMNS.map((c) => Math.max(c.width ?? 12, textWidth(c.header) + 2)),
+        }, HEADER_ROW);
+        ws.getRow(1).commit();
+        ws.getRow(2).commit();
+        ws.getRow(HEADER_ROW).commit();
         const toValues = present(ctx, res);
-        for await (const row of rows) ws.addRow(toValues(row as Record<string, unknown>)).commit();
+        let n = HEADER_ROW;
+        for await (const r of rows) {
+          const row = ws.getRow(++n);
+          toValues(r as Record<string, unknown>).forEach((v, k) => {
+            const cell = row.getCell(k + 1);
+            const kind = ITEM_COLUMNS[k].cell;
+            if (kind === 'date' || kind === 'datetime') {
+              cell.value = typeof v === 'string' && v ? excelDate(v) : null;
+              cell.numFmt = kind === 'date' ? NUM_FMT.date! : DATETIME_FMT;
+            } else {
+              cell.value = v as ExcelJS.CellValue;
+              if (kind === 'int') cell.numFmt = NUM_FMT.int!;
+            }
+            cell.border = BORDER;
+          });
+          row.commit();
+        }
+        // The streaming writer writes the filter when the sheet is committed: now its last row is known.
+        ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: n, column: ITEM_COLUMNS.length } };
         ws.commit();
         await wb.commit();
       });
     }),
   );
 
-  router.get(
-    '/bulletin.xlsx',
+  /**
+   * The bulletin's documents: the `bulletin` query's result laid out once (bulletin/document.ts)
+   * and written as a workbook or a Word file; the page (/reports/bulletin) shows the same.
+   */
+  const bulletinExport = (ext: 'xlsx' | 'docx', type: string, write: (doc: Awaited<ReturnType<typeof bulletinDocumentFor>>) => Promise<{ buffer: Buffer; rows: number }>) =>
     handle(async (ctx, req, res) => {
-      const from = req.query.from;
-      const to = req.query.to;
-      if (!isLocalDate(from)) throw new ExportInputError('from must be a date YYYY-MM-DD', 'from');
-      if (!isLocalDate(to)) throw new ExportInputError('to must be a date YYYY-MM-DD', 'to');
-      if (from > to) throw new ExportInputError('from is after to', 'from');
-      const b = await buildBulletin(ctx, from, to);
+      let period: { from: string; to: string };
+      try {
+        period = bulletinPeriod(ctx, req.query);
+      } catch (e) {
+        if (e instanceof PeriodError) throw new ExportInputError(e.message, e.argument);
+        throw e;
+      }
+      const doc = await bulletinDocumentFor(ctx, deps.schema, period.from, period.to);
+      const { buffer, rows } = await write(doc);
+      res.locals.exportRows = rows;
       res.status(200).set({
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': filename(`bulletin-${from}-${to}`, `通报-${from}至${to}`, 'xlsx'),
+        'Content-Type': type,
+        'Content-Disposition': filename(`bulletin-${period.from}-${period.to}`, `通报-${period.from}至${period.to}`, ext),
         'Cache-Control': 'no-store',
-      });
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
-      const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-      const sheet = (name: string, header: string[], rows: unknown[][]) => {
-        const ws = wb.addWorksheet(name);
-        ws.addRow(header).commit();
-        res.locals.exportRows = (res.locals.exportRows ?? 0) + rows.length;
-        for (const r of rows) ws.addRow(r).commit();
-        ws.commit();
-      };
-      const t = b.totals;
-      const p = b.previousTotals;
-      sheet('汇总', ['指标', `本期 ${b.period.from}至${b.period.to}`, `上期 ${b.previousPeriod.from}至${b.previousPeriod.to}`, '变化'], [
-        ['发现隐患(处)', t.found, p.found, t.found - p.found],
-        ['已整改(处)', t.rectified, p.rectified, t.rectified - p.rectified],
-        ['已销号(处)', t.closed, p.closed, t.closed - p.closed],
-        ['整改率', pct(t.rectificationRate), pct(p.rectificationRate), b.rateChange === null ? '—' : `${b.rateChange} 个百分点`],
-        ['按期整改率', pct(t.onTimeRate), pct(p.onTimeRate), ''],
-        // Two overdue figures (README "Report definitions"): of the period's finds, and the whole backlog at its end.
-        ['本期新增逾期(处)', t.newOverdue, p.newOverdue, t.newOverdue - p.newOverdue],
-        [`逾期存量(处, 截至${b.period.to})`, t.overdueBacklog, p.overdueBacklog, t.overdueBacklog - p.overdueBacklog],
-        ['挂牌督办(处)', t.listed, p.listed, t.listed - p.listed],
-        ['本期销号(处)', t.closedInPeriod, p.closedInPeriod, t.closedInPeriod - p.closedInPeriod],
-        ['检查次数', b.inspections.inspections, '', ''],
-        ['出动人次', b.inspections.officerVisits, '', ''],
-        ['立案(起)', b.enforcement.casesFiled, '', ''],
-        ['罚没金额(元)', b.enforcement.finesAndConfiscations, '', ''],
-      ]);
-      sheet('区县排名', ['排名', '区县', '发现隐患', '已销号', '整改率', '本期新增逾期', '逾期存量', '上期整改率', '整改率变化(百分点)', '本期新增逾期变化', '逾期存量变化'],
-        b.districtRanking.map((d) => [d.rank, d.districtName, d.current.found, d.current.closed, pct(d.current.rectificationRate), d.current.newOverdue, d.current.overdueBacklog,
-          pct(d.previous.rectificationRate), d.rateChange ?? '—', d.overdueChange, d.overdueBacklogChange]));
-      sheet('工作组进展', ['工作组', '发现隐患', '已整改', '已销号', '整改率', '本期新增逾期', '逾期存量', '挂牌督办'],
-        b.teamProgress.map((r) => [r.teamName, r.found, r.rectified, r.closed, pct(r.rectificationRate), r.newOverdue, r.overdueBacklog, r.listed]));
-      // Bulletin lines carry no personal data (BulletinItem: codes, names of businesses, dates).
-      const itemRow = (i: BulletinItem) => [i.code, i.districtCode, label.level[i.level] ?? i.level, label.status[i.status] ?? i.status, i.discoveredOn, i.deadline ?? '', i.listed ? '是' : '否'];
-      sheet('重大及挂牌督办隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.majorItems.map(itemRow));
-      sheet('逾期隐患', ['隐患编号', '区县代码', '等级', '状态', '发现日期', '整改期限', '挂牌督办'], b.overdueItems.map(itemRow));
-      await wb.commit();
-    }),
+      }).send(buffer);
+    });
+
+  router.get('/bulletin.xlsx', bulletinExport('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bulletinXlsx));
+  router.get(
+    '/bulletin.docx',
+    bulletinExport('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', async (doc) => ({
+      // Loaded on first use (the docx library is large; most processes never write a Word file).
+      buffer: await (require('../modules/reports/bulletin/docx') as typeof BulletinDocx).bulletinDocx(doc),
+      rows: doc.tables.reduce((n, t) => n + t.rows.length, 0),
+    })),
   );
 
   // The weekly dispatch (调度): aggregates only, like the bulletin; built in the campaigns module.

@@ -42,6 +42,8 @@ export function frontPageHtml(config: Pick<Config, 'ide' | 'introspection'>): st
   <ul>
     <li><code>GET /exports/remediation-items.csv</code> — 隐患清单（CSV，可用 Excel 打开）<br><small>Remediation items as CSV; <code>filter</code> (JSON of <code>remediationItems(filter:)</code>), <code>orderBy</code>, <code>direction</code></small></li>
     <li><code>GET /exports/remediation-items.xlsx</code> — 隐患清单（Excel）<br><small>Remediation items as XLSX, same parameters</small></li>
+    <li><code>GET /reports/bulletin?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</code> — 通报页面（含图表，可打印；浏览器可在 /reports/sign-in 登录）<br><small>Bulletin page with charts, printable on A4 landscape; browsers sign in at /reports/sign-in; default period: the last full month</small></li>
+    <li><code>GET /exports/bulletin.docx?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</code> — 通报（Word）<br><small>Bulletin as an official-document Word file</small></li>
     <li><code>GET /exports/bulletin.xlsx?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</code> — 通报（Excel）<br><small>Bulletin for a period</small></li>
   </ul>
 </body>

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { Role, Roles } from '../../common/auth';
+import { Roles } from '../../common/auth';
+import { AGGREGATE_READERS } from './reports.roles';
 import type { Context } from '../../common/context';
 import { InspectionFilter } from '../inspection/inspection.inputs';
 import { RemediationItemFilter } from '../remediation/remediation.inputs';
@@ -15,8 +16,6 @@ import {
 } from './reports.types';
 import { IsLocalDate } from '../../common/validation';
 
-/** Who reads aggregates: everyone but the partner viewer, which reads records. */
-const AGGREGATE_READERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_OFFICER, Role.PARTNER_VIEWER, Role.REPORTER] as const;
 
 @ArgsType()
 class RemediationStatisticsArgs {

@@ -444,12 +444,15 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
   const period = resolvePeriod(ctx, { from: fromDate, to: toDate });
   const previous = previousPeriod(period, today(ctx));
   // Independent statements, run side by side (each on its own pooled connection).
-  const [cur, prev, teams, insp, enf, districts, majorItems, overdueItems, dep, daily] = await Promise.all([
+  const trendUnit = period.days <= 92 ? D.WEEK : D.MONTH;
+  const [cur, prev, teams, insp, enf, prevInsp, prevEnf, districts, majorItems, overdueItems, trend, dep, daily] = await Promise.all([
     remediationStatistics(ctx, undefined, [D.DISTRICT], period),
     remediationStatistics(ctx, undefined, [D.DISTRICT], previous),
     remediationStatistics(ctx, undefined, [D.TEAM], period),
     inspectionStatistics(ctx, undefined, [], period),
     enforcementStatistics(ctx, undefined, [], period),
+    inspectionStatistics(ctx, undefined, [], previous),
+    enforcementStatistics(ctx, undefined, [], previous),
     listDistricts(ctx),
     ctx.em
       .getRepository(RemediationItem)
@@ -473,6 +476,7 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
       .addOrderBy('i.id')
       .limit(200)
       .getMany(),
+    remediationStatistics(ctx, undefined, [trendUnit], period),
     deployment(ctx, period),
     bulletinDailyFigures(ctx, period.from, period.to),
   ]);
@@ -517,9 +521,13 @@ async function computeBulletin(ctx: Context, fromDate: string, toDate: string): 
     teamProgress: teams.filter((r) => !r.isTotal),
     inspections: insp[0],
     enforcement: enf[0],
-    deployment: dep,
+    previousInspections: prevInsp[0],
+    previousEnforcement: prevEnf[0],
     majorItems: majorLines,
     overdueItems: overdueLines,
+    trendUnit,
+    trend: trend.filter((r) => !r.isTotal),
+    deployment: dep,
     escalationsInPeriod: daily.escalations,
     supervisionLettersInPeriod: daily.letters,
     stored: daily.stored,

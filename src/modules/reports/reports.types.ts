@@ -184,10 +184,14 @@ export class Bulletin {
   @Field(() => InspectionStatisticsRow, { description: 'Inspections this period (检查情况).' }) inspections: InspectionStatisticsRow;
   @Field(() => EnforcementStatisticsRow, { description: 'Enforcement this period (执法情况).' }) enforcement: EnforcementStatisticsRow;
   @Field(() => Deployment, { description: 'Groups and officers deployed by the joint operations held this period (出动检查组/出动人次).' }) deployment: Deployment;
+  @Field(() => InspectionStatisticsRow, { description: 'Inspections in the previous period (上期检查情况).' }) previousInspections: InspectionStatisticsRow;
+  @Field(() => EnforcementStatisticsRow, { description: 'Enforcement in the previous period (上期执法情况).' }) previousEnforcement: EnforcementStatisticsRow;
   @Field(() => [BulletinItem], { description: 'Major or listed items open during the period, at most 200 (重大/挂牌督办隐患).' }) majorItems: BulletinItem[];
   @Field(() => Int, { description: 'Escalations (升级督办) the daily run wrote on the days of the period (本期升级督办).' }) escalationsInPeriod: number;
   @Field(() => Int, { description: 'Supervision letters (督办函) the daily run issued on the days of the period (本期督办函).' }) supervisionLettersInPeriod: number;
   @Field(() => BulletinStoredFigures, { nullable: true, description: 'The same period from the stored daily snapshots: reproduces the figures a past bulletin printed; null when the period’s last day has no snapshot (快照数据).' }) stored: BulletinStoredFigures | null;
   @Field(() => [BulletinItem], { description: 'The overdue backlog (逾期存量) as a list: items overdue at the end of the period whenever found, most overdue first, at most 200 — totals.overdueBacklog counts them all (逾期隐患清单).' }) overdueItems: BulletinItem[];
+  @Field(() => StatisticsDimension, { description: 'The bucket of the trend: WEEK for periods up to 92 days, else MONTH (趋势统计周期).' }) trendUnit: StatisticsDimension;
+  @Field(() => [RemediationStatisticsRow], { description: 'Found, rectified and closed per week or month of the period, no total row; periodStart names the bucket (按周/月趋势).' }) trend: RemediationStatisticsRow[];
 }
 
