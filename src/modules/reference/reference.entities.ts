@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DepartmentLevel, DistrictKind, HazardLevel, SupplyChainStage } from './reference.enums';
@@ -294,7 +295,7 @@ export class RegulatoryMilestone {
   @Column({ type: 'varchar', length: 60 })
   code: string;
 
-  @Field(() => String, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null when not confirmed — a rule with no date is not applied (生效日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null when not confirmed — a rule with no date is not applied (生效日期).' })
   @Column({ name: 'effective_on', type: 'date', nullable: true })
   effectiveOn: string | null;
 

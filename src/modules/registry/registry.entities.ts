@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { District } from '../reference/reference.entities';
@@ -265,11 +266,11 @@ export class Certificate extends Versioned {
   @Column({ type: 'enum', enum: CertStatus, enumName: 'cert_status', default: CertStatus.VALID })
   status: CertStatus;
 
-  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' })
   @Column({ name: 'issued_on', type: 'date', nullable: true })
   issuedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' })
   @Column({ name: 'expires_on', type: 'date', nullable: true })
   expiresOn: string | null;
 
@@ -301,7 +302,7 @@ export class CertificateStatusChange {
   @Column({ name: 'to_status', type: 'enum', enum: CertStatus, enumName: 'cert_status' })
   toStatus: CertStatus;
 
-  @Field(() => String, { nullable: true, description: 'Date the change took effect, YYYY-MM-DD (生效日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date the change took effect, YYYY-MM-DD (生效日期).' })
   @Column({ name: 'effective_on', type: 'date', nullable: true })
   effectiveOn: string | null;
 
@@ -358,11 +359,11 @@ export class SupplyRelation extends Versioned {
   @JoinColumn({ name: 'product_model_id' })
   productModelRef?: ProductModel | null;
 
-  @Field(() => String, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现日期).' })
   @Column({ name: 'first_seen_on', type: 'date', nullable: true })
   firstSeenOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现日期).' })
   @Column({ name: 'last_seen_on', type: 'date', nullable: true })
   lastSeenOn: string | null;
 

@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -293,8 +294,8 @@ abstract class CertificateFields {
   @Field(() => ID, { nullable: true, description: 'Holder, a registered business (持证企业).' }) @Clearable() @IsUUID('all') holderBusinessId?: string | null;
   @Field(() => String, { nullable: true, description: 'Holder name as printed, when not registered here (持证人名称).' }) @Clearable() @NotBlank() @MaxLength(200) holderName?: string | null;
   @Field(() => ID, { nullable: true, description: 'Certified product model (认证产品型号).' }) @Clearable() @IsUUID('all') productModelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' }) @Clearable() @IsLocalDate() issuedOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' }) @Clearable() @IsLocalDate() expiresOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' }) @Clearable() @IsLocalDate() issuedOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' }) @Clearable() @IsLocalDate() expiresOn?: string | null;
 }
 
 @InputType({ description: 'A new CCC certificate (新增CCC证书).' })
@@ -318,7 +319,7 @@ export class ChangeCertificateStatusInput {
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => CertStatus, { description: 'New status (新状态).' }) @IsEnum(CertStatus) status: CertStatus;
   @Field({ description: 'Why, e.g. the certification body’s notice (原因).' }) @NotBlank() @MaxLength(1000) reason: string;
-  @Field(() => String, { nullable: true, description: 'Date it took effect, YYYY-MM-DD (生效日期).' }) @IsOptional() @IsLocalDate() effectiveOn?: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date it took effect, YYYY-MM-DD (生效日期).' }) @IsOptional() @IsLocalDate() effectiveOn?: string;
 }
 
 @InputType({ description: 'Which certificates (证书筛选). Archived ones are left out unless includeArchived.' })
@@ -343,8 +344,8 @@ export class CertificatesArgs extends PageArgs {
 @InputType('SupplyRelationFieldsBase')
 abstract class SupplyRelationFields {
   @Field(() => ID, { nullable: true, description: 'Product model supplied, if known (产品型号).' }) @Clearable() @IsUUID('all') productModelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现).' }) @Clearable() @IsLocalDate() firstSeenOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现).' }) @Clearable() @IsLocalDate() lastSeenOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现).' }) @Clearable() @IsLocalDate() firstSeenOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现).' }) @Clearable() @IsLocalDate() lastSeenOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Note (备注).' }) @Clearable() @MaxLength(2000) note?: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Yuan } from '../../common/scalars';
+import { LocalDate, Yuan } from '../../common/scalars';
 import { Inspection } from '../inspection/inspection.entities';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { Department, District, HazardType, TaskTeam } from '../reference/reference.entities';
@@ -129,7 +129,7 @@ export class RemediationItem {
   @Column({ name: 'discovered_at', ...ts })
   discoveredAt: Date;
 
-  @Field({ description: 'Asia/Shanghai date it was found (发现日期).' })
+  @Field(() => LocalDate, { description: 'Asia/Shanghai date it was found (发现日期).' })
   @Index('ix_remediation_item_discovered_on')
   // Major or listed items by discovery day, for the bulletin (partial; written in the migration).
   @Index('ix_remediation_item_major', { synchronize: false })
@@ -156,7 +156,7 @@ export class RemediationItem {
   @Column({ name: 'notice_served_at', ...ts, nullable: true })
   noticeServedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Rectification deadline, an Asia/Shanghai date YYYY-MM-DD (整改期限).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Rectification deadline, an Asia/Shanghai date YYYY-MM-DD (整改期限).' })
   @Index('ix_remediation_item_deadline')
   // Partial indexes over the open items only (a few percent of all): overdue lists, counts and deadline order.
   @Index('ix_remediation_item_open_deadline', { synchronize: false })
@@ -217,7 +217,7 @@ export class RemediationItem {
   @Column({ name: 'rectified_at', ...ts, nullable: true })
   rectifiedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Asia/Shanghai date of rectifiedAt (整改完成日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Asia/Shanghai date of rectifiedAt (整改完成日期).' })
   @Index('ix_remediation_item_rectified_on')
   @Column({ name: 'rectified_on', type: 'date', nullable: true })
   rectifiedOn: string | null;
@@ -226,7 +226,7 @@ export class RemediationItem {
   @Column({ name: 'closed_at', ...ts, nullable: true })
   closedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Asia/Shanghai date it was closed (销号日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Asia/Shanghai date it was closed (销号日期).' })
   @Index('ix_remediation_item_closed_on')
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
@@ -369,11 +369,11 @@ export class ExtensionRequest {
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy: string | null;
 
-  @Field({ description: 'Deadline when requested (原期限).' })
+  @Field(() => LocalDate, { description: 'Deadline when requested (原期限).' })
   @Column({ name: 'previous_deadline', type: 'date' })
   previousDeadline: string;
 
-  @Field({ description: 'Deadline asked for (申请期限).' })
+  @Field(() => LocalDate, { description: 'Deadline asked for (申请期限).' })
   @Column({ name: 'requested_deadline', type: 'date' })
   requestedDeadline: string;
 
@@ -423,7 +423,7 @@ export class Listing {
   @Column({ name: 'listing_number', type: 'varchar', length: 60 })
   listingNumber: string;
 
-  @Field({ description: 'Listed on, YYYY-MM-DD (挂牌日期).' })
+  @Field(() => LocalDate, { description: 'Listed on, YYYY-MM-DD (挂牌日期).' })
   @Column({ name: 'listed_on', type: 'date' })
   listedOn: string;
 
@@ -431,7 +431,7 @@ export class Listing {
   @Column({ name: 'plan_document', type: 'text', nullable: true })
   planDocument: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD; cleared when a later review fails, since it accepted a rectification that did not hold (验收日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD; cleared when a later review fails, since it accepted a rectification that did not hold (验收日期).' })
   @Column({ name: 'accepted_on', type: 'date', nullable: true })
   acceptedOn: string | null;
 
@@ -443,20 +443,20 @@ export class Listing {
   @Column({ type: 'enum', enum: ListingLevel, enumName: 'listing_level', default: ListingLevel.MUNICIPAL })
   level: ListingLevel;
 
-  @Field(() => String, { nullable: true, description: "The authority's deadline for the rectification, YYYY-MM-DD, at most a year after listing (督办期限)." })
+  @Field(() => LocalDate, { nullable: true, description: "The authority's deadline for the rectification, YYYY-MM-DD, at most a year after listing (督办期限)." })
   @Index('ix_listing_deadline')
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Made public on, YYYY-MM-DD (公布日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Made public on, YYYY-MM-DD (公布日期).' })
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Past the deadline: explanation, interim plan and monitoring filed on, YYYY-MM-DD (逾期说明报送日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Past the deadline: explanation, interim plan and monitoring filed on, YYYY-MM-DD (逾期说明报送日期).' })
   @Column({ name: 'explanation_filed_on', type: 'date', nullable: true })
   explanationFiledOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Supervision letter issued on, YYYY-MM-DD (督办函日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Supervision letter issued on, YYYY-MM-DD (督办函日期).' })
   @Column({ name: 'supervision_letter_on', type: 'date', nullable: true })
   supervisionLetterOn: string | null;
 
@@ -464,11 +464,11 @@ export class Listing {
   @Column({ name: 'supervision_letter_no', type: 'varchar', length: 60, nullable: true })
   supervisionLetterNo: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Publicly criticised on, YYYY-MM-DD (通报批评日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Publicly criticised on, YYYY-MM-DD (通报批评日期).' })
   @Column({ name: 'public_criticism_on', type: 'date', nullable: true })
   publicCriticismOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Listing lifted on, YYYY-MM-DD: the hazard was re-graded below major by the task-force office (撤销挂牌日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Listing lifted on, YYYY-MM-DD: the hazard was re-graded below major by the task-force office (撤销挂牌日期).' })
   @Column({ name: 'lifted_on', type: 'date', nullable: true })
   liftedOn: string | null;
 
@@ -503,7 +503,7 @@ export class EnforcementCase {
   @Column({ name: 'case_number', type: 'varchar', length: 80 })
   caseNumber: string;
 
-  @Field({ description: 'Filed on, YYYY-MM-DD (立案日期).' })
+  @Field(() => LocalDate, { description: 'Filed on, YYYY-MM-DD (立案日期).' })
   @Index('ix_enforcement_case_filed_on')
   @Column({ name: 'filed_on', type: 'date' })
   filedOn: string;
@@ -552,7 +552,7 @@ export class EnforcementCase {
   @Column({ name: 'transferred_to_police', type: 'boolean', default: false })
   transferredToPolice: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' })
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
 
@@ -566,7 +566,7 @@ export class EnforcementCase {
   @Column({ name: 'decision_number', type: 'varchar', length: 80, nullable: true })
   decisionNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Penalty decided on, YYYY-MM-DD (处罚决定日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Penalty decided on, YYYY-MM-DD (处罚决定日期).' })
   @Column({ name: 'decided_on', type: 'date', nullable: true })
   decidedOn: string | null;
 

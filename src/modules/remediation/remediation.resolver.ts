@@ -3,7 +3,7 @@ import { RECORD_READERS, Role, Roles } from '../../common/auth';
 import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
-import { Yuan, yuan } from '../../common/scalars';
+import { LocalDate, Yuan, yuan } from '../../common/scalars';
 import { addDays, daysBetween, shanghaiDate } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
@@ -232,7 +232,7 @@ export class RemediationItemResolver {
     return i.listed && remediation.isListingOverdue(i, await remediation.listingByItem(ctx).load(i.id), remediation.today(ctx));
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => LocalDate, {
     nullable: true,
     description: 'When the review is due (复查期限): the lead department’s review window (3 by default, MPS Order No. 120) in working days of the working calendar — public holidays skipped, exchanged weekend days counted — after the deadline, or after the party applied for review when that came first; null with neither.',
   })
@@ -249,7 +249,7 @@ export class RemediationItemResolver {
 /** The timeline of listed supervision (§6.3), computed from the listing's dates and today. */
 @Resolver(() => Listing)
 export class ListingResolver {
-  @FieldResolver(() => String, { description: 'Publication due: 5 working days after listing (公布期限).' })
+  @FieldResolver(() => LocalDate, { description: 'Publication due: 5 working days after listing (公布期限).' })
   async publishDueOn(@Root() l: Listing, @Ctx() ctx: Context): Promise<string> {
     return (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
   }
@@ -259,7 +259,7 @@ export class ListingResolver {
     return !l.publishedOn && !l.liftedOn && remediation.today(ctx) > (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => LocalDate, {
     nullable: true,
     description: "Acceptance due: 10 days after the deadline or, if earlier, after the party's application for review (验收期限); null without either.",
   })

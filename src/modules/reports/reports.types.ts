@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Yuan } from '../../common/scalars';
+import { LocalDate, Yuan } from '../../common/scalars';
 import { InspectionMethod } from '../inspection/inspection.enums';
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { HazardStatus } from '../remediation/remediation.enums';
@@ -40,14 +40,14 @@ registerEnumType(StatisticsDimension, {
 
 @InputType({ description: 'A period of Asia/Shanghai calendar days, both ends included (统计期间，北京时间).' })
 export class PeriodInput {
-  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
-  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
+  @Field(() => LocalDate, { description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
+  @Field(() => LocalDate, { description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
 @ObjectType({ description: 'A period (期间).' })
 export class Period {
-  @Field({ description: 'First day (起始日期).' }) from: string;
-  @Field({ description: 'Last day, included (截止日期).' }) to: string;
+  @Field(() => LocalDate, { description: 'First day (起始日期).' }) from: string;
+  @Field(() => LocalDate, { description: 'Last day, included (截止日期).' }) to: string;
   @Field(() => Int, { description: 'Number of days (天数).' }) days: number;
 }
 
@@ -142,8 +142,8 @@ export class BulletinItem {
   @Field(() => String, { nullable: true, description: 'Name of the responsible business (责任主体名称).' }) businessName: string | null;
   @Field(() => String, { nullable: true, description: 'Name of the site (场所名称).' }) siteName: string | null;
   @Field(() => HazardStatus, { description: 'Workflow status (状态).' }) status: HazardStatus;
-  @Field({ description: 'Asia/Shanghai date it was found (发现日期).' }) discoveredOn: string;
-  @Field(() => String, { nullable: true, description: 'Rectification deadline (整改期限).' }) deadline: string | null;
+  @Field(() => LocalDate, { description: 'Asia/Shanghai date it was found (发现日期).' }) discoveredOn: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Rectification deadline (整改期限).' }) deadline: string | null;
   @Field({ description: 'Under listed supervision (挂牌督办).' }) listed: boolean;
   @Field(() => Int, { description: 'Days past the deadline by today’s Asia/Shanghai date; 0 when not overdue (逾期天数).' }) overdueDays: number;
 }
