@@ -14,7 +14,7 @@ import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modu
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
-import { ChecklistItemResolver, DepartmentResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
+import { ChecklistItemResolver, DepartmentResolver, DistrictResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
 import {
   BusinessResolver,
   CertificateResolver,
@@ -44,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReferenceResolver,
   TaskTeamResolver,
   DepartmentResolver,
+  DistrictResolver,
   ChecklistItemResolver,
   AccessResolver,
   UserResolver,

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Department } from '../reference/reference.entities';
 import { Role } from '../../common/auth';
@@ -60,7 +60,7 @@ export class User {
   @UpdateDateColumn({ name: 'updated_at', ...ts })
   updatedAt: Date;
 
-  @Field({ description: 'Optimistic-lock version (版本号).' })
+  @Field(() => Int, { description: 'Optimistic-lock version (版本号).' })
   @Column({ type: 'int', default: 1 })
   version: number;
 

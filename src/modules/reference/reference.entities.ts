@@ -12,7 +12,7 @@ export class District {
   @PrimaryColumn({ type: 'varchar', length: 6 })
   code: string;
 
-  @Field({ description: 'Chinese name, e.g. 市中区 (名称).' })
+  @Field({ description: 'Chinese name, e.g. 市中区 (名称); same as nameZh.', deprecationReason: 'Renamed nameZh under the bilingual naming rule (nameZh/nameEn); removal in 2.0.0.' })
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
@@ -46,7 +46,7 @@ export class Department {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field({ description: 'Full Chinese name, e.g. 市消防救援支队 (名称).' })
+  @Field({ description: 'Full Chinese name, e.g. 市消防救援支队 (名称); same as nameZh.', deprecationReason: 'Renamed nameZh under the bilingual naming rule (nameZh/nameEn); removal in 2.0.0.' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
@@ -139,7 +139,7 @@ export class TaskTeam {
   @CreateDateColumn({ name: 'created_at', ...ts })
   createdAt: Date;
 
-  @Field({ description: 'Optimistic-lock version (版本号); pass it as expectedVersion when updating.' })
+  @Field(() => Int, { description: 'Optimistic-lock version (版本号); pass it as expectedVersion when updating.' })
   @Column({ type: 'int', default: 1 })
   version: number;
 }

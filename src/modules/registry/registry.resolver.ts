@@ -294,12 +294,12 @@ export class BusinessResolver {
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses that supply it, by name (上游供货方).' })
   suppliers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'suppliers', page.first ?? DEFAULT_PAGE_SIZE, page.after ?? null);
+    return registry.counterparts(ctx, b, 'suppliers', page);
   }
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses it supplies, by name (下游购货方).' })
   customers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'customers', page.first ?? DEFAULT_PAGE_SIZE, page.after ?? null);
+    return registry.counterparts(ctx, b, 'customers', page);
   }
 }
 

@@ -1,6 +1,7 @@
+import type { AuditEntityType } from '../../common/codes';
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { Role, shownName } from '../../common/auth';
-import { decodeCursor, encodeCursor, paginate, type ConnectionShape } from '../../common/connection';
+import { decodeCursor, encodeCursor, pageDirection, paginate, type ConnectionShape, type PageRequest } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
 import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
@@ -658,7 +659,7 @@ async function archiveRecord<T extends ObjectLiteral & Archivable>(
   ctx: Context,
   entity: new () => T,
   input: ArchiveInput,
-  o: { label: string; entityType: string; check: (row: T, operation: string) => Promise<void>; isArchived: (row: T) => boolean; mark: (row: T, reason: string) => void },
+  o: { label: string; entityType: `${AuditEntityType}`; check: (row: T, operation: string) => Promise<void>; isArchived: (row: T) => boolean; mark: (row: T, reason: string) => void },
 ): Promise<T> {
   const operation = `archive${o.entityType}`;
   const row = await lockForUpdate(ctx, entity, input.id, input.expectedVersion, o.label);
@@ -746,19 +747,25 @@ export function sitesByOperator(ctx: Context) {
  * A page of a business's suppliers or customers, for many businesses at once: one statement for
  * the ids of every parent's page (a window per parent), one for the rows (shared loader).
  */
-export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', first: number, after: string | null) {
+export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', page: PageRequest) {
   const [self, other] = side === 'suppliers' ? ['buyer_business_id', 'supplier_business_id'] : ['supplier_business_id', 'buyer_business_id'];
-  const cursor = after ? decodeCursor(after, 2, ['text', 'uuid']) : null;
-  return ctx.loaders.get<string, { ids: string[]; names: string[]; hasNext: boolean }>(`Business.${side}:${first}:${after ?? ''}`, async (parents, em) => {
+  const { size: first, backward } = pageDirection(page);
+  const after = page.after ?? null;
+  const before = page.before ?? null;
+  const cursor = after ? decodeCursor(after, 2, ['text', 'uuid'], 'after') : null;
+  const beforeCursor = before ? decodeCursor(before, 2, ['text', 'uuid'], 'before') : null;
+  const dir = backward ? 'DESC' : 'ASC';
+  return ctx.loaders.get<string, { ids: string[]; names: string[]; hasNext: boolean }>(`Business.${side}:${first}:${backward}:${after ?? ''}:${before ?? ''}`, async (parents, em) => {
     const rows: { parent: string; id: string; name: string }[] = await em.query(
       `SELECT parent, id, name FROM (
-         SELECT p.parent, b.id, b.name, row_number() OVER (PARTITION BY p.parent ORDER BY b.name, b.id) AS rn
+         SELECT p.parent, b.id, b.name, row_number() OVER (PARTITION BY p.parent ORDER BY b.name ${dir}, b.id ${dir}) AS rn
            FROM (SELECT DISTINCT r.${self} AS parent, r.${other} AS other FROM supply_relation r
                   WHERE r.${self} = ANY($1::uuid[]) AND r.status = 'ACTIVE') p
            JOIN business b ON b.id = p.other AND b.status <> 'ARCHIVED'
-          WHERE $2::text IS NULL OR (b.name, b.id) > ($2::text, $3::uuid)) x
+          WHERE ($2::text IS NULL OR (b.name, b.id) > ($2::text, $3::uuid))
+            AND ($5::text IS NULL OR (b.name, b.id) < ($5::text, $6::uuid))) x
         WHERE rn <= $4 ORDER BY parent, rn`,
-      [parents, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      [parents, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, beforeCursor?.[0] ?? null, beforeCursor?.[1] ?? null],
     );
     const by = new Map<string, { ids: string[]; names: string[]; hasNext: boolean }>();
     for (const p of parents) by.set(p, { ids: [], names: [], hasNext: false });
@@ -769,6 +776,7 @@ export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', f
         e.names.push(r.name);
       } else e.hasNext = true;
     }
+    if (backward) for (const e of by.values()) { e.ids.reverse(); e.names.reverse(); }
     return parents.map((p) => by.get(p)!);
   });
 }
@@ -786,14 +794,20 @@ export function counterpartCount(ctx: Context, side: 'suppliers' | 'customers') 
   });
 }
 
-export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', first: number, after: string | null): Promise<ConnectionShape<Business>> {
-  const page = await counterpartPage(ctx, side, first, after).load(parent.id);
+export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', request: PageRequest): Promise<ConnectionShape<Business>> {
+  const backward = pageDirection(request).backward;
+  const page = await counterpartPage(ctx, side, request).load(parent.id);
   const rows = (await businessLoader(ctx).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
   const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
   return {
     edges,
     nodes: rows,
-    pageInfo: { hasNextPage: page.hasNext, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: backward ? Boolean(request.before) : page.hasNext,
+      hasPreviousPage: backward ? page.hasNext : Boolean(request.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     totalCount: () => counterpartCount(ctx, side).load(parent.id),
   };
 }

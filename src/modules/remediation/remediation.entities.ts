@@ -8,7 +8,8 @@ import { Department, District, HazardType, TaskTeam } from '../reference/referen
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
 import { CaseClosingOutcome, PoliceTransferOutcome } from './enforcement.enums';
-import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, ReviewResult } from './remediation.enums';
+import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, RemediationEventAction, ReviewResult } from './remediation.enums';
+import { Role } from '../../common/auth';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 const money = { type: 'numeric', precision: 14, scale: 2 } as const;
@@ -308,10 +309,10 @@ export class RemediationEvent {
   @JoinColumn({ name: 'item_id' })
   itemRef?: RemediationItem;
 
-  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
+  @Field(() => RemediationEventAction, { description: 'What happened: a workflow step (RemediationAction) or another change such as CREATED, EXTENSION_REQUESTED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
   @Index('ix_remediation_event_action')
   @Column({ type: 'varchar', length: 40 })
-  action: string;
+  action: RemediationEventAction;
 
   @Field(() => HazardStatus, { nullable: true, description: 'Status before (原状态).' })
   @Column({ name: 'from_status', type: 'enum', enum: HazardStatus, enumName: 'hazard_status', nullable: true })
@@ -329,9 +330,9 @@ export class RemediationEvent {
   @Column({ name: 'actor_name', type: 'varchar', length: 100, nullable: true })
   actorName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Actor role (角色).' })
+  @Field(() => Role, { nullable: true, description: 'Actor role at the time (角色).' })
   @Column({ name: 'actor_role', type: 'varchar', length: 30, nullable: true })
-  actorRole: string | null;
+  actorRole: Role | null;
 
   @Field({ description: 'When (时间).' })
   @Column({ name: 'occurred_at', ...ts })

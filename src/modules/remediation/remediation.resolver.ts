@@ -359,7 +359,7 @@ export class ChecklistResultResolver {
 export class BusinessItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items of this business, newest first (隐患).' })
   remediationItems(@Root() b: Business, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'business', b.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'business', b.id, args, args.filter);
   }
 }
 
@@ -367,7 +367,7 @@ export class BusinessItemsResolver {
 export class SiteItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items at this site, newest first (隐患).' })
   remediationItems(@Root() s: Site, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'site', s.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'site', s.id, args, args.filter);
   }
 }
 
@@ -375,6 +375,6 @@ export class SiteItemsResolver {
 export class ProductModelItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items at any business that made, sold, repaired or recycled this model, newest first (相关隐患).' })
   remediationItems(@Root() m: ProductModel, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'productModel', m.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'productModel', m.id, args, args.filter);
   }
 }

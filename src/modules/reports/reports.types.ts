@@ -75,7 +75,7 @@ export class RemediationStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'Of those, rectified by the end of the period (已整改).' }) rectified: number;
   @Field(() => Int, { description: 'Of those, closed by the end of the period (已销号).' }) closed: number;
   @Field(() => Int, { description: 'Of those, not closed by the end of the period (未销号).' }) open: number;
-  @Field(() => Int, { description: 'Same as newOverdue (逾期, 本期新增逾期); kept for existing clients.', deprecationReason: 'Two overdue figures now have distinct names: use newOverdue (of the items found in the period) or overdueBacklog (every item overdue at the end of the period).' }) overdue: number;
+  @Field(() => Int, { description: 'Same as newOverdue (逾期, 本期新增逾期); kept for existing clients.', deprecationReason: 'Two overdue figures now have distinct names: use newOverdue (of the items found in the period) or overdueBacklog (every item overdue at the end of the period); removal in 2.0.0.' }) overdue: number;
   @Field(() => Int, { description: 'New overdue (本期新增逾期, 处): of the items found in the period, those past their deadline and neither rectified nor closed on the as-of day (the end of the period, or today if earlier).' }) newOverdue: number;
   @Field(() => Int, { description: 'Overdue backlog (逾期存量, 处): every item past its deadline and neither rectified nor closed on the as-of day, whenever it was found; false reports excluded. Grouped by DAY/WEEK/MONTH: as of each bucket’s last day; the total row: as of the as-of day.' }) overdueBacklog: number;
   @Field(() => Int, { description: 'Of those, under listed supervision (挂牌督办).' }) listed: number;
