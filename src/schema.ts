@@ -14,6 +14,7 @@ import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modu
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
 import { ChecklistItemResolver, DepartmentResolver, DistrictResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
 import {
   BusinessResolver,
@@ -74,6 +75,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductModelItemsResolver,
   ReportsResolver,
   ImportResolver,
+  NodeResolver,
 ];
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..', 'schema.graphql');

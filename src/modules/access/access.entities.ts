@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Department } from '../reference/reference.entities';
@@ -5,7 +6,7 @@ import { Role } from '../../common/auth';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 
-@ObjectType({ description: 'A person who signs in (用户).' })
+@ObjectType({ implements: Node, description: 'A person who signs in (用户).' })
 @Entity('app_user')
 export class User {
   @Field(() => ID)
@@ -73,7 +74,7 @@ export class User {
   tokenVersion: number;
 }
 
-@ObjectType({ description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
+@ObjectType({ implements: Node, description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
 @Entity('api_key')
 export class ApiKey {
   @Field(() => ID)

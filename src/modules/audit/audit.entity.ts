@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { ActorType, AuditEntityType } from '../../common/codes';
 import { Role } from '../../common/auth';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -19,7 +20,7 @@ registerEnumType(AuditOutcome, {
 });
 
 /** Append-only: a database trigger refuses UPDATE and DELETE on this table. */
-@ObjectType({ description: 'One entry of the audit trail (审计日志), written in the same transaction as the change.' })
+@ObjectType({ implements: Node, description: 'One entry of the audit trail (审计日志), written in the same transaction as the change.' })
 @Entity('audit_event')
 @Index('ix_audit_event_time', ['occurredAt', 'id'])
 @Index('ix_audit_event_entity', ['entityType', 'entityId'])

@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { LocalDate } from '../../common/scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -34,7 +35,7 @@ export class District {
   updatedAt: Date;
 }
 
-@ObjectType({ description: 'Government department or member unit of the task force (部门/成员单位).' })
+@ObjectType({ implements: Node, description: 'Government department or member unit of the task force (部门/成员单位).' })
 @Entity('department')
 export class Department {
   @Field(() => ID)
@@ -97,7 +98,7 @@ export class Department {
   updatedAt: Date;
 }
 
-@ObjectType({ description: 'Task team of the task force (专项工作组); data, renameable by coordinators.' })
+@ObjectType({ implements: Node, description: 'Task team of the task force (专项工作组); data, renameable by coordinators.' })
 @Entity('task_team')
 export class TaskTeam {
   @Field(() => ID)

@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { LocalDate } from '../../common/scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -25,7 +26,7 @@ abstract class Versioned {
   version: number;
 }
 
-@ObjectType({ description: 'A business (主体/企业/个体户) in the e-bike chain: maker, seller, repairer, operator, recycler …' })
+@ObjectType({ implements: Node, description: 'A business (主体/企业/个体户) in the e-bike chain: maker, seller, repairer, operator, recycler …' })
 @Entity('business')
 @Index('uq_business_uscc_live', ['uscc'], { unique: true, where: `uscc IS NOT NULL AND status <> 'ARCHIVED'` })
 @Index('ix_business_name_id', ['name', 'id'])
@@ -105,7 +106,7 @@ export class Business extends Versioned {
   archiveReason: string | null;
 }
 
-@ObjectType({ description: 'A place checked for parking and charging (场所): compound, building, venue, swap-cabinet point …' })
+@ObjectType({ implements: Node, description: 'A place checked for parking and charging (场所): compound, building, venue, swap-cabinet point …' })
 @Entity('site')
 @Index('ix_site_name_id', ['name', 'id'])
 @Check('ck_site_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
@@ -168,7 +169,7 @@ export class Site extends Versioned {
   archiveReason: string | null;
 }
 
-@ObjectType({ description: 'A product model (产品型号): vehicle, battery or charger, traceable to its maker and sellers (溯源).' })
+@ObjectType({ implements: Node, description: 'A product model (产品型号): vehicle, battery or charger, traceable to its maker and sellers (溯源).' })
 @Entity('product_model')
 @Index('uq_product_model_live', ['kind', 'brand', 'model'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('ix_product_model_brand_id', ['brand', 'id'])
@@ -228,7 +229,7 @@ export class ProductModel extends Versioned {
   status: RecordStatus;
 }
 
-@ObjectType({ description: 'A CCC certificate (强制性产品认证证书) with its status history.' })
+@ObjectType({ implements: Node, description: 'A CCC certificate (强制性产品认证证书) with its status history.' })
 @Entity('certificate')
 @Index('ix_certificate_number_id', ['number', 'id'])
 export class Certificate extends Versioned {
@@ -323,7 +324,7 @@ export class CertificateStatusChange {
   changedByName: string | null;
 }
 
-@ObjectType({ description: 'A supply relation (供货关系): supplier → buyer, optionally for one product model.' })
+@ObjectType({ implements: Node, description: 'A supply relation (供货关系): supplier → buyer, optionally for one product model.' })
 @Entity('supply_relation')
 @Index('ix_supply_relation_created', ['createdAt', 'id'])
 @Check('ck_supply_relation_parties', `supplier_business_id <> buyer_business_id`)

@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -16,7 +17,7 @@ const money = { type: 'numeric', precision: 14, scale: 2 } as const;
 
 // Indexes marked synchronize: false are written by hand in the migration.
 
-@ObjectType({ description: 'A remediation item: one hazard (隐患) and its rectification (整改), DOMAIN.md §6.4.' })
+@ObjectType({ implements: Node, description: 'A remediation item: one hazard (隐患) and its rectification (整改), DOMAIN.md §6.4.' })
 @Entity('remediation_item')
 @Index('ix_remediation_item_discovered', ['discoveredAt', 'id'])
 @Index('ix_remediation_item_updated', ['updatedAt', 'id'])
@@ -481,7 +482,7 @@ export class Listing {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'An enforcement case filed over a hazard (立案查处), DOMAIN.md §7.' })
+@ObjectType({ implements: Node, description: 'An enforcement case filed over a hazard (立案查处), DOMAIN.md §7.' })
 @Entity('enforcement_case')
 @Check('ck_enforcement_case_amounts', `fine_amount >= 0 AND confiscated_amount >= 0`)
 @Check('ck_enforcement_case_seized', `seized_vehicles >= 0 AND seized_batteries >= 0 AND seized_parts >= 0`)
