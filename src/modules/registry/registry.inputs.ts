@@ -19,13 +19,17 @@ import {
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
-import { SortDirection } from '../../common/sort';
+import { OrderInput, SortDirection } from '../../common/sort';
 import { NotBlank, IsLocalDate } from '../../common/validation';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { CCC_NUMBER, LEGACY_REG_NO, isChinesePhone } from './registry.identifiers';
-import { BatteryChemistry, BusinessSortField, BusinessStatus, BusinessType, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, SiteType, StandardVersion } from './registry.enums';
+import { BatteryChemistry, BusinessSortField, CertificateSortField, ProductModelSortField, SiteSortField, BusinessStatus, BusinessType, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, SiteType, StandardVersion } from './registry.enums';
 
 const DISTRICT = /^\d{6}$/;
+
+const SiteOrder = OrderInput<SiteSortField>(SiteSortField, 'Site', 'sites');
+const ProductModelOrder = OrderInput<ProductModelSortField>(ProductModelSortField, 'ProductModel', 'product models');
+const CertificateOrder = OrderInput<CertificateSortField>(CertificateSortField, 'Certificate', 'certificates');
 
 function IsChinesePhone(options?: ValidationOptions): PropertyDecorator {
   return (object, propertyName) =>
@@ -240,6 +244,7 @@ export class SiteFilter {
 @ArgsType()
 export class SitesArgs extends PageArgs {
   @Field(() => SiteFilter, { nullable: true, description: 'Which sites (筛选).' }) @IsOptional() @ValidateNested() filter?: SiteFilter;
+  @Field(() => SiteOrder, { nullable: true, description: 'Order, default by name (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof SiteOrder>;
 }
 
 // ---------- product models ----------
@@ -285,6 +290,7 @@ export class ProductModelFilter {
 @ArgsType()
 export class ProductModelsArgs extends PageArgs {
   @Field(() => ProductModelFilter, { nullable: true, description: 'Which models (筛选).' }) @IsOptional() @ValidateNested() filter?: ProductModelFilter;
+  @Field(() => ProductModelOrder, { nullable: true, description: 'Order, default by brand (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof ProductModelOrder>;
 }
 
 // ---------- certificates ----------
@@ -337,6 +343,7 @@ export class CertificateFilter {
 @ArgsType()
 export class CertificatesArgs extends PageArgs {
   @Field(() => CertificateFilter, { nullable: true, description: 'Which certificates (筛选).' }) @IsOptional() @ValidateNested() filter?: CertificateFilter;
+  @Field(() => CertificateOrder, { nullable: true, description: 'Order, default by number (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof CertificateOrder>;
 }
 
 // ---------- supply relations ----------

@@ -297,6 +297,20 @@ export class BusinessResolver {
     return registry.counterparts(ctx, b, 'suppliers', page);
   }
 
+  @FieldResolver(() => SupplyRelationConnection, {
+    description: 'Its active supply relations as the buyer, newest first: each with its supplier, product model and first/last seen dates (作为购货方的供货关系). `suppliers` lists the same counterparts without the relations.',
+  })
+  supplierRelations(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<SupplyRelation>> {
+    return registry.listSupplyRelations(ctx, { first: page.first, after: page.after, last: page.last, before: page.before, filter: { buyerId: { eq: b.id } } });
+  }
+
+  @FieldResolver(() => SupplyRelationConnection, {
+    description: 'Its active supply relations as the supplier, newest first: each with its buyer, product model and first/last seen dates (作为供货方的供货关系). `customers` lists the same counterparts without the relations.',
+  })
+  customerRelations(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<SupplyRelation>> {
+    return registry.listSupplyRelations(ctx, { first: page.first, after: page.after, last: page.last, before: page.before, filter: { supplierId: { eq: b.id } } });
+  }
+
   @FieldResolver(() => BusinessConnection, { description: 'Businesses it supplies, by name (下游购货方).' })
   customers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
     return registry.counterparts(ctx, b, 'customers', page);

@@ -12,7 +12,7 @@ import { labelZh, lockForUpdate } from '../../common/versioning';
 import { auditView as view, recordAudit, recordRefusal } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
-import { BatteryChemistry, BusinessSortField, BusinessStatus, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, StandardVersion, stagesOfTypes } from './registry.enums';
+import { BatteryChemistry, BusinessSortField, BusinessStatus, CertificateSortField, ProductModelSortField, SiteSortField, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, StandardVersion, stagesOfTypes } from './registry.enums';
 import { restrictedSalesSql, restrictionsSql } from './registry.restrictions';
 import { shanghaiDate } from '../../common/time';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from './registry.entities';
@@ -229,6 +229,25 @@ const BUSINESS_SORT: Record<BusinessSortField, { expression: string; cast: strin
   UPDATED_AT: { expression: 'b.updated_at', cast: 'timestamptz', value: (b) => b.updatedAt },
 };
 
+const SITE_SORT: Record<SiteSortField, { expression: string; cast: string; value: (s: Site) => string | Date }> = {
+  NAME: { expression: 's.name', cast: 'text', value: (s) => s.name },
+  CREATED_AT: { expression: 's.created_at', cast: 'timestamptz', value: (s) => s.createdAt },
+  UPDATED_AT: { expression: 's.updated_at', cast: 'timestamptz', value: (s) => s.updatedAt },
+};
+
+const MODEL_SORT: Record<ProductModelSortField, { expression: string; cast: string; value: (m: ProductModel) => string | Date }> = {
+  BRAND: { expression: 'm.brand', cast: 'text', value: (m) => m.brand },
+  MODEL: { expression: 'm.model', cast: 'text', value: (m) => m.model },
+  CREATED_AT: { expression: 'm.created_at', cast: 'timestamptz', value: (m) => m.createdAt },
+  UPDATED_AT: { expression: 'm.updated_at', cast: 'timestamptz', value: (m) => m.updatedAt },
+};
+
+const CERTIFICATE_SORT: Record<CertificateSortField, { expression: string; cast: string; value: (c: Certificate) => string | Date }> = {
+  NUMBER: { expression: 'c.number', cast: 'text', value: (c) => c.number },
+  CREATED_AT: { expression: 'c.created_at', cast: 'timestamptz', value: (c) => c.createdAt },
+  UPDATED_AT: { expression: 'c.updated_at', cast: 'timestamptz', value: (c) => c.updatedAt },
+};
+
 export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<ConnectionShape<Business>> {
   const qb = ctx.em.getRepository(Business).createQueryBuilder('b');
   const f = args.filter;
@@ -332,7 +351,8 @@ export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShap
   applyIdFilter(qb, 's.operator_business_id', f?.operatorBusinessId);
   if (f?.status) applyEnumFilter(qb, 's.status', f.status);
   else qb.andWhere(`s.status = 'ACTIVE'`);
-  return paginate(qb, args, { expression: 's.name', direction: 'ASC', cast: 'text', value: (s) => s.name });
+  const order = args.orderBy ?? { field: SiteSortField.NAME, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...SITE_SORT[order.field], direction: order.direction });
 }
 
 // ===================== product models =====================
@@ -454,7 +474,8 @@ export function listProductModels(ctx: Context, args: ProductModelsArgs): Promis
   }
   if (f?.status) applyEnumFilter(qb, 'm.status', f.status);
   else qb.andWhere(`m.status = 'ACTIVE'`);
-  return paginate(qb, args, { expression: 'm.brand', direction: 'ASC', cast: 'text', value: (m) => m.brand });
+  const order = args.orderBy ?? { field: ProductModelSortField.BRAND, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...MODEL_SORT[order.field], direction: order.direction });
 }
 
 // ===================== certificates =====================
@@ -554,7 +575,8 @@ export function listCertificates(ctx: Context, args: CertificatesArgs): Promise<
     qb.andWhere(`EXISTS (${sub.getQuery()})`, sub.getParameters());
   }
   if (!f?.includeArchived) qb.andWhere('NOT c.archived');
-  return paginate(qb, args, { expression: 'c.number', direction: 'ASC', cast: 'text', value: (c) => c.number });
+  const order = args.orderBy ?? { field: CertificateSortField.NUMBER, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...CERTIFICATE_SORT[order.field], direction: order.direction });
 }
 
 // ===================== supply relations =====================
