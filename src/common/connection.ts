@@ -85,7 +85,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
     @Field({ description: 'Opaque cursor of this row (游标).' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} of this row (记录).` })
     node: T;
   }
 

@@ -9,7 +9,7 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 @ObjectType({ implements: Node, description: 'A person who signs in (用户).' })
 @Entity('app_user')
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -77,7 +77,7 @@ export class User {
 @ObjectType({ implements: Node, description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
 @Entity('api_key')
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

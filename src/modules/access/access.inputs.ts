@@ -88,7 +88,7 @@ export class CreateUserInput extends ScopeFields {
 
 @InputType({ description: 'Changes to a user (修改用户). Omitted fields stay as they are; lists replace the whole list.' })
 export class UpdateUserInput extends ScopeFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user (用户ID).' })
   @IsUUID('all')
   id: string;
 
@@ -115,7 +115,7 @@ export class UpdateUserInput extends ScopeFields {
 
 @InputType({ description: 'Identifies a user to deactivate or reset (用户).' })
 export class UserRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user (用户ID).' })
   @IsUUID('all')
   id: string;
 }
@@ -151,7 +151,7 @@ export class CreateApiKeyInput extends ScopeFields {
 
 @InputType({ description: 'Identifies an API key to revoke (API密钥).' })
 export class ApiKeyRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the API key (密钥ID).' })
   @IsUUID('all')
   id: string;
 }

@@ -25,7 +25,7 @@ registerEnumType(AuditOutcome, {
 @Index('ix_audit_event_time', ['occurredAt', 'id'])
 @Index('ix_audit_event_entity', ['entityType', 'entityId'])
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -14,7 +14,7 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 @Check('ck_inspection_target', `(target_business_id IS NULL) <> (target_site_id IS NULL)`)
 @Check('ck_inspection_times', `ended_at IS NULL OR ended_at >= started_at`)
 export class Inspection {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -38,7 +38,7 @@ export class District {
 @ObjectType({ implements: Node, description: 'Government department or member unit of the task force (部门/成员单位).' })
 @Entity('department')
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -101,7 +101,7 @@ export class Department {
 @ObjectType({ implements: Node, description: 'Task team of the task force (专项工作组); data, renameable by coordinators.' })
 @Entity('task_team')
 export class TaskTeam {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -287,7 +287,7 @@ export class ChecklistItem {
 @ObjectType({ description: 'A regulatory milestone (法规/标准节点), DOMAIN.md §9: a date from which a rule applies. Seeded, editable by administrators and coordinators; the reference loader never overwrites an edit.' })
 @Entity('regulatory_milestone')
 export class RegulatoryMilestone {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

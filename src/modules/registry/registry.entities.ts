@@ -34,7 +34,7 @@ abstract class Versioned {
 @Index('ix_business_updated', ['updatedAt', 'id'])
 @Check('ck_business_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
 export class Business extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -112,7 +112,7 @@ export class Business extends Versioned {
 @Check('ck_site_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
 @Check('ck_site_charging_ports', `charging_ports IS NULL OR charging_ports >= 0`)
 export class Site extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -174,7 +174,7 @@ export class Site extends Versioned {
 @Index('uq_product_model_live', ['kind', 'brand', 'model'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('ix_product_model_brand_id', ['brand', 'id'])
 export class ProductModel extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -233,7 +233,7 @@ export class ProductModel extends Versioned {
 @Entity('certificate')
 @Index('ix_certificate_number_id', ['number', 'id'])
 export class Certificate extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -284,7 +284,7 @@ export class Certificate extends Versioned {
 @Entity('certificate_status_change')
 @Index('ix_certificate_status_change_cert', ['certificateId', 'changedAt'])
 export class CertificateStatusChange {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -330,7 +330,7 @@ export class CertificateStatusChange {
 @Check('ck_supply_relation_parties', `supplier_business_id <> buyer_business_id`)
 @Check('ck_supply_relation_period', `last_seen_on IS NULL OR first_seen_on IS NULL OR last_seen_on >= first_seen_on`)
 export class SupplyRelation extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -120,7 +120,7 @@ export class CreateBusinessInput extends BusinessFields {
 
 @InputType({ description: 'Changes to a business (修改主体). Omitted fields stay; null clears an optional field.' })
 export class UpdateBusinessInput extends BusinessFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
 
   @Field(() => Int, { description: 'The version you read (版本号).' })
   @IsInt()
@@ -154,7 +154,7 @@ export class UpdateBusinessInput extends BusinessFields {
 
 @InputType({ description: 'Archive a registry record: kept for history, hidden from lists by default (归档).' })
 export class ArchiveInput {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
 
   @Field(() => Int, { description: 'The version you read (版本号).' })
   @IsInt()
@@ -225,7 +225,7 @@ export class CreateSiteInput extends SiteFields {
 
 @InputType({ description: 'Changes to a site (修改场所).' })
 export class UpdateSiteInput extends SiteFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => SiteType, { nullable: true, description: 'Kind of place (场所类型).' }) @IsOptional() @IsEnum(SiteType) siteType?: SiteType;
   @Field({ nullable: true, description: 'Name (名称).' }) @IsOptional() @NotBlank() @MaxLength(200) name?: string;
@@ -269,7 +269,7 @@ export class CreateProductModelInput extends ProductModelFields {
 
 @InputType({ description: 'Changes to a product model (修改产品型号).' })
 export class UpdateProductModelInput extends ProductModelFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ nullable: true, description: 'Brand (品牌).' }) @IsOptional() @NotBlank() @MaxLength(100) brand?: string;
   @Field({ nullable: true, description: 'Model (型号).' }) @IsOptional() @NotBlank() @MaxLength(100) model?: string;
@@ -315,13 +315,13 @@ export class CreateCertificateInput extends CertificateFields {
 
 @InputType({ description: 'Changes to a certificate’s details; change its status with changeCertificateStatus (修改证书).' })
 export class UpdateCertificateInput extends CertificateFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @InputType({ description: 'Record a status change of a certificate, kept in its history (证书状态变更).' })
 export class ChangeCertificateStatusInput {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => CertStatus, { description: 'New status (新状态).' }) @IsEnum(CertStatus) status: CertStatus;
   @Field({ description: 'Why, e.g. the certification body’s notice (原因).' }) @NotBlank() @MaxLength(1000) reason: string;
@@ -364,7 +364,7 @@ export class CreateSupplyRelationInput extends SupplyRelationFields {
 
 @InputType({ description: 'Changes to a supply relation (修改供货关系).' })
 export class UpdateSupplyRelationInput extends SupplyRelationFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
 }
 

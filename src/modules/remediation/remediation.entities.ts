@@ -26,7 +26,7 @@ const money = { type: 'numeric', precision: 14, scale: 2 } as const;
 @Check('ck_remediation_item_deadline', `notice_type IS DISTINCT FROM 'LIMITED_TIME' OR deadline IS NOT NULL`)
 @Check('ck_remediation_item_counters', `failed_reviews >= 0 AND extensions >= 0`)
 export class RemediationItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -291,7 +291,7 @@ export class RemediationItem {
 @Entity('remediation_event')
 @Index('ix_remediation_event_item', ['itemId', 'seq'])
 export class RemediationEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -352,7 +352,7 @@ export class RemediationEvent {
 @Entity('extension_request')
 @Index('ix_extension_request_item', ['itemId', 'requestedAt'])
 export class ExtensionRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -404,7 +404,7 @@ export class ExtensionRequest {
 @ObjectType({ description: 'Listed supervision of a major hazard (挂牌督办).' })
 @Entity('listing')
 export class Listing {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -488,7 +488,7 @@ export class Listing {
 @Check('ck_enforcement_case_seized', `seized_vehicles >= 0 AND seized_batteries >= 0 AND seized_parts >= 0`)
 @Check('ck_enforcement_case_closing', `(closed_on IS NULL OR closed_on >= filed_on) AND (closing_outcome IS NULL OR closed_on IS NOT NULL)`)
 export class EnforcementCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -605,7 +605,7 @@ export class EnforcementCase {
 @Entity('evidence')
 @Index('ix_evidence_item', ['itemId', 'phase'])
 export class Evidence {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
