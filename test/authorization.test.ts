@@ -27,6 +27,9 @@ type Access = 'PUBLIC' | Role[];
 const HAND_MATRIX: Record<string, string> = {
   // the caller itself, accounts, audit
   'Query.me': 'ACOPR',
+  // Relay refetch: anyone signed in; each record type is then limited by its RECORD_ACCESS readers
+  'Query.node': 'ACOPR',
+  'Query.nodes': 'ACOPR',
   'Query.users': 'A',
   'Query.apiKeys': 'A',
   'Query.auditEvents': 'AC',

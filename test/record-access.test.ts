@@ -97,6 +97,10 @@ const ROOTS: Record<string, Role[]> = {
   remediationItems: [A, C, O, P],
   inspection: [A, C, O, P],
   inspections: [A, C, O, P],
+  // REPORTER may call node/nodes too; a business is refused to it there as on business(id:)
+  // (test/schema-contract.test.ts), so the walk fetches a business with the record readers.
+  node: [A, C, O, P],
+  nodes: [A, C, O, P],
 };
 
 // Distinctive personal values: a name, a mobile, an ID number, and free text that carries them.
@@ -261,6 +265,8 @@ function rootArgs(field: string): string {
     supplyChain: `(from: { businessId: "${ids.maker}" }, maxDepth: 2)`,
     remediationItem: `(id: "${ids.item}")`,
     inspection: `(id: "${ids.inspection}")`,
+    node: `(id: "${ids.business}")`,
+    nodes: `(ids: ["${ids.business}", "${ids.item}"])`,
   };
   return byField[field] ?? '';
 }

@@ -62,7 +62,7 @@ export abstract class GroupKey {
   @Field(() => SupplyChainStage, { nullable: true, description: 'Stage (环节).' }) stage: SupplyChainStage | null;
   @Field(() => String, { nullable: true, description: 'Department code (部门代码).' }) departmentCode: string | null;
   @Field(() => String, { nullable: true, description: 'Department name (部门).' }) departmentName: string | null;
-  @Field(() => String, { nullable: true, description: 'First day of the DAY/WEEK/MONTH bucket (统计周期起始日).' }) periodStart: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'First day of the DAY/WEEK/MONTH bucket, YYYY-MM-DD (统计周期起始日).' }) periodStart: string | null;
 }
 
 @ObjectType({ description: 'One row of remediation statistics (隐患整改统计). Definitions: README "Report definitions".' })
