@@ -17,7 +17,7 @@ beforeAll(async () => {
   for (const role of Object.values(Role)) {
     const u = await makeUser(t.ds, role);
     tokens[role] = u.token;
-    if (role === Role.ADMIN) adminUserId = (await t.ds.query(`SELECT id FROM "user" WHERE username = $1`, [u.username]))[0].id;
+    if (role === Role.ADMIN) adminUserId = u.user.id;
   }
 });
 afterAll(() => t.close());

@@ -34,8 +34,10 @@ export async function runCodegen(write: boolean): Promise<Record<string, string>
 export const GENERATED_FILES = Object.keys(CODEGEN_CONFIG.generates as object);
 
 if (require.main === module) {
-  runCodegen(true).then(
-    () => console.log(`wrote ${GENERATED_FILES.map((f) => path.relative(ROOT, f)).join(', ')}`),
+  // `--stdout`: print the generated files as JSON instead of writing them (what the test compares).
+  const toStdout = process.argv.includes('--stdout');
+  runCodegen(!toStdout).then(
+    (files) => console.log(toStdout ? JSON.stringify(files) : `wrote ${GENERATED_FILES.map((f) => path.relative(ROOT, f)).join(', ')}`),
     (e) => {
       console.error(e);
       process.exit(1);
