@@ -228,6 +228,8 @@ const CALLS: Record<string, Call> = {
     expectUserError: 'NOT_FOUND',
   },
   'Query.me': { query: '{ me { id role } }' },
+  'Query.node': { query: 'query($id: ID!) { node(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.nodes': { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: () => ({ ids: [randomUUID()] }) },
   'Query.users': { query: '{ users(first: 1) { nodes { id } } }' },
   'Query.apiKeys': { query: '{ apiKeys(first: 1) { nodes { id } } }' },
   'Query.auditEvents': { query: '{ auditEvents(first: 1) { nodes { id } } }' },
