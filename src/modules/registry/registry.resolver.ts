@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, type ConnectionShape } from '../../common/connection';
+import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { selects } from '../../common/selection';

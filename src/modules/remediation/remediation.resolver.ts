@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../common/connection';
+import { Connection, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { LocalDate, Yuan, yuan } from '../../common/scalars';
