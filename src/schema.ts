@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { isDeclaredPublic, type Role } from './common/auth';
+import { ALL_ROLES, isDeclaredPublic, type Role } from './common/auth';
 import type { Context } from './common/context';
 import { forbidden, unauthenticated } from './common/errors';
 import { maskPersonalFields } from './common/mask';
@@ -14,7 +14,8 @@ import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modu
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
-import { ChecklistItemResolver, DepartmentResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
+import { ChecklistItemResolver, DepartmentResolver, DistrictResolver, ReferenceResolver, TaskTeamResolver } from './modules/reference/reference.resolver';
 import {
   BusinessResolver,
   CertificateResolver,
@@ -58,6 +59,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReferenceResolver,
   TaskTeamResolver,
   DepartmentResolver,
+  DistrictResolver,
   ChecklistItemResolver,
   AccessResolver,
   UserResolver,
@@ -100,6 +102,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookResolver,
   WebhookDeliveryResolver,
   LiveResolver,
+  NodeResolver,
 ];
 
 const UNUSED_PUBSUB = {
@@ -131,6 +134,39 @@ export const authChecker: AuthChecker<Context, Role> = async ({ context, info },
   }
   return true;
 };
+
+/** Who may call an operation, from its @Roles / @Public declaration: the roles, or 'PUBLIC'. */
+export function operationRoles(kind: 'Query' | 'Mutation', fieldName: string): Role[] | 'PUBLIC' {
+  const storage = getMetadataStorage();
+  const op = (kind === 'Query' ? storage.queries : storage.mutations).find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
+  if (!op) throw new Error(`${kind}.${fieldName} has no resolver in RESOLVERS`);
+  if (isDeclaredPublic(op.target, op.methodName)) return 'PUBLIC';
+  const authorized = storage.authorizedFields.find((a) => a.target === op.target && a.fieldName === op.methodName);
+  return ALL_ROLES.filter((r) => (authorized?.roles as Role[] | undefined)?.includes(r));
+}
+
+export const ROLES_MARK = 'Roles (可调用角色):';
+
+/**
+ * Appends to each Query and Mutation field's description the roles that may call it, read from the
+ * same @Roles / @Public declaration the authChecker enforces, so the schema, the IDE and generated
+ * clients say who may call what. Query and Mutation get their own descriptions.
+ */
+function describeOperationRoles(schema: GraphQLSchema): void {
+  for (const [kind, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()]] as const) {
+    if (!type) continue;
+    type.description =
+      kind === 'Query'
+        ? 'Reads (查询). Each field says which roles may call it; records are further limited by RECORD_ACCESS and personal data is masked by role.'
+        : 'Changes (变更): each is one transaction; bad input comes back as userErrors naming the field. Each field says which roles may call it.';
+    for (const field of Object.values(type.getFields())) {
+      const roles = operationRoles(kind, field.name);
+      const who = roles === 'PUBLIC' ? 'anyone, signed in or not (公开)' : roles.join(', ');
+      field.description = `${field.description ?? ''}\n\n${ROLES_MARK} ${who}.`.trim();
+      if (field.astNode) (field as { astNode?: unknown }).astNode = undefined;
+    }
+  }
+}
 
 /** Fails the build when a Query or Mutation declares neither @Roles nor @Public. */
 function assertEveryOperationDeclaresAccess(): void {
@@ -178,6 +214,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     // live hub); type-graphql insists on a pub/sub system all the same, and this one is never used.
     pubSub: UNUSED_PUBSUB,
   });
+  describeOperationRoles(schema);
   // Masking wraps the field's own resolver and the record guard wraps that, so a refused type is never resolved.
   maskPersonalFields(schema);
   guardRecordTypes(schema);

@@ -27,6 +27,9 @@ type Access = 'PUBLIC' | Role[];
 const HAND_MATRIX: Record<string, string> = {
   // the caller itself, accounts, audit
   'Query.me': 'ACOPR',
+  // Relay refetch: anyone signed in; each record type is then limited by its RECORD_ACCESS readers
+  'Query.node': 'ACOPR',
+  'Query.nodes': 'ACOPR',
   'Query.users': 'A',
   'Query.apiKeys': 'A',
   'Query.auditEvents': 'AC',
@@ -263,6 +266,8 @@ const CALLS: Record<string, Call> = {
     expectUserError: 'NOT_FOUND',
   },
   'Query.me': { query: '{ me { id role } }' },
+  'Query.node': { query: 'query($id: ID!) { node(id: $id) { id } }', variables: () => ({ id: randomUUID() }) },
+  'Query.nodes': { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: () => ({ ids: [randomUUID()] }) },
   'Query.users': { query: '{ users(first: 1) { nodes { id } } }' },
   'Query.apiKeys': { query: '{ apiKeys(first: 1) { nodes { id } } }' },
   'Query.auditEvents': { query: '{ auditEvents(first: 1) { nodes { id } } }' },

@@ -211,7 +211,7 @@ describe('enforcementStatistics counts the cases closed (hand-computed)', () => 
     await ok('close', { id: e.id, expectedVersion: 1, closedOn: '2026-03-17', outcome: 'PENALTY_EXECUTED' });
     await ok('reopen', { id: e.id, expectedVersion: 2, reason: '尚未执行完毕' }, coord.token);
 
-    const q = `query($f: RemediationItemFilter, $from: String!, $to: String!) { enforcementStatistics(filter: $f, groupBy: [DEPARTMENT], period: { from: $from, to: $to }) {
+    const q = `query($f: RemediationItemFilter, $from: LocalDate!, $to: LocalDate!) { enforcementStatistics(filter: $f, groupBy: [DEPARTMENT], period: { from: $from, to: $to }) {
       isTotal departmentCode casesFiled casesClosed fines confiscations finesAndConfiscations seizedVehicles seizedBatteries transferredToPolice } }`;
     const r = await t.gql(q, { f: { businessId: { eq: biz.id } }, from: '2026-03-01', to: '2026-03-31' }, coord.token);
     expect(r.body.errors).toBeUndefined();

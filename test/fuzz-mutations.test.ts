@@ -97,6 +97,7 @@ function plausible(type: GraphQLInputType, rand: Rand, name: string, depth = 0):
     case 'Boolean': return false;
     case 'DateTimeISO': return '2026-11-01T08:00:00.000Z';
     case 'Yuan': return '100.00';
+    case 'LocalDate': return '2026-11-01';
     case 'JSONObject': return {};
     default: return /(On|Date|deadline|^from$|^to$)$/.test(name) ? '2026-11-01' : `fuzz ${name}`;
   }
@@ -118,6 +119,7 @@ function invalidFor(type: GraphQLInputType, name: string): unknown[] {
     case 'Boolean': return [...always, 'yes', 1];
     case 'DateTimeISO': return [...always, 'yesterday', '2026-13-45T99:00:00Z', '2026-02-31T00:00:00Z', 1e20, '', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
     case 'Yuan': return [...always, '-1', '1e5', '12.345', 12.5, 'NaN', '9'.repeat(20)];
+    case 'LocalDate': return [...always, 42, '2026-02-31', '2026-13-01', 'soon', '', '2026-1-1', '2026-11-01T00:00:00Z'];
     case 'JSONObject': return ['a string', 5];
     default: {
       // Past the edge's type and text rules too: blank, over any field's own bound, control characters.

@@ -121,6 +121,10 @@ const ROOTS: Record<string, Role[]> = {
   dailySnapshots: ROLES,
   notifications: ROLES,
   unreadNotificationCount: ROLES,
+  // REPORTER may call node/nodes too; a business is refused to it there as on business(id:)
+  // (test/schema-contract.test.ts), so the walk fetches a business with the record readers.
+  node: [A, C, O, P],
+  nodes: [A, C, O, P],
 };
 
 /**
@@ -318,6 +322,8 @@ function rootArgs(field: string): string {
     dispatch: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
     jobRuns: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
     dailySnapshots: `(from: "${inDays(-30)}", to: "${inDays(30)}")`,
+    node: `(id: "${ids.business}")`,
+    nodes: `(ids: ["${ids.business}", "${ids.item}"])`,
   };
   return byField[field] ?? '';
 }

@@ -105,10 +105,10 @@ afterAll(async () => {
   await t.ds.destroy();
 });
 
-const INSP = `query($g: [StatisticsDimension!]!, $from: String!, $to: String!) { inspectionStatistics(groupBy: $g, period: { from: $from, to: $to }) {
+const INSP = `query($g: [StatisticsDimension!]!, $from: LocalDate!, $to: LocalDate!) { inspectionStatistics(groupBy: $g, period: { from: $from, to: $to }) {
   isTotal districtCode teamCode method periodStart inspections businessesInspected sitesInspected officerVisits hazardsFound hazardsInvalidated hazardsPerInspection } }`;
 
-const ENF = `query($g: [StatisticsDimension!]!, $from: String!, $to: String!) { enforcementStatistics(groupBy: $g, period: { from: $from, to: $to }) {
+const ENF = `query($g: [StatisticsDimension!]!, $from: LocalDate!, $to: LocalDate!) { enforcementStatistics(groupBy: $g, period: { from: $from, to: $to }) {
   isTotal districtCode departmentCode periodStart casesFiled casesClosed fines confiscations finesAndConfiscations seizedVehicles seizedBatteries seizedParts transferredToPolice } }`;
 
 const row = (r: Record<string, unknown>) => {

@@ -90,7 +90,7 @@ afterAll(async () => {
   await t.ds.destroy();
 });
 
-const STATS = `query($groupBy: [StatisticsDimension!]!, $from: String!, $to: String!) {
+const STATS = `query($groupBy: [StatisticsDimension!]!, $from: LocalDate!, $to: LocalDate!) {
   remediationStatistics(groupBy: $groupBy, period: { from: $from, to: $to }) { isTotal districtCode periodStart found closed newOverdue overdueBacklog overdue closedInPeriod invalidated } }`;
 
 describe('new overdue (本期新增逾期) and overdue backlog (逾期存量)', () => {

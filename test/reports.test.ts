@@ -106,7 +106,7 @@ afterAll(async () => {
   await t.ds.destroy();
 });
 
-const STATS = `query($groupBy: [StatisticsDimension!]!, $from: String!, $to: String!, $filter: RemediationItemFilter) {
+const STATS = `query($groupBy: [StatisticsDimension!]!, $from: LocalDate!, $to: LocalDate!, $filter: RemediationItemFilter) {
   remediationStatistics(groupBy: $groupBy, period: { from: $from, to: $to }, filter: $filter) {
     isTotal districtCode districtName periodStart status found rectified closed open overdue listed invalidated closedInPeriod failedReviews rectificationRate onTimeRate avgDaysToClose
   } }`;

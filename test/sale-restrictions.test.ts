@@ -93,7 +93,7 @@ afterAll(async () => {
 const RESTRICTIONS = `reason since milestoneCode certificateNumber`;
 
 async function restrictionsOf(id: string, asOf?: string) {
-  const r = await t.gql(`query($id: ID!, $asOf: String) { productModel(id: $id) { mayNoLongerBeSold(asOf: $asOf) saleRestrictions(asOf: $asOf) { ${RESTRICTIONS} message messageEn } } }`, { id, asOf }, coord);
+  const r = await t.gql(`query($id: ID!, $asOf: LocalDate) { productModel(id: $id) { mayNoLongerBeSold(asOf: $asOf) saleRestrictions(asOf: $asOf) { ${RESTRICTIONS} message messageEn } } }`, { id, asOf }, coord);
   expect(r.body.errors).toBeUndefined();
   return r.body.data!.productModel as { mayNoLongerBeSold: boolean; saleRestrictions: Record<string, unknown>[] };
 }

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import {
   GraphQLEnumType,
   GraphQLInputObjectType,
+  GraphQLInterfaceType,
   GraphQLObjectType,
   GraphQLScalarType,
   getNamedType,
   isObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { SCHEMA_FILE, buildAppSchema, printAppSchema } from '../src/schema';
+import { ROLES_MARK, SCHEMA_FILE, buildAppSchema, operationRoles, printAppSchema } from '../src/schema';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -27,15 +28,14 @@ describe('schema.graphql, the contract', () => {
     const noChinese: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
-      // type-graphql cannot describe the root types; their fields are described.
-      if (!type.description) {
-        if (!['Query', 'Mutation', 'Subscription'].includes(type.name)) missing.push(type.name);
-      }
+      // Query and Mutation are described too (src/schema.ts describeOperationRoles).
+      if (!type.description) missing.push(type.name);
       // Standard scalars (DateTimeISO, JSONObject) keep their library descriptions.
       else if (!(type instanceof GraphQLScalarType || CJK.test(type.description) || /Edge$/.test(type.name))) noChinese.push(type.name);
-      if (type instanceof GraphQLObjectType || type instanceof GraphQLInputObjectType) {
+      if (type instanceof GraphQLObjectType || type instanceof GraphQLInputObjectType || type instanceof GraphQLInterfaceType) {
         for (const field of Object.values(type.getFields())) {
-          if (!field.description && !['id', 'node'].includes(field.name)) missing.push(`${type.name}.${field.name}`);
+          // Every field, ids and Edge.node included.
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
           for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
@@ -48,6 +48,22 @@ describe('schema.graphql, the contract', () => {
     }
     expect(missing).toEqual([]);
     expect(noChinese).toEqual([]);
+  });
+
+  it('every Query and Mutation field says which roles may call it, as declared by @Roles / @Public', () => {
+    const problems: string[] = [];
+    for (const [kind, type] of [['Query', schema.getQueryType()!], ['Mutation', schema.getMutationType()!]] as const) {
+      for (const f of Object.values(type.getFields())) {
+        const roles = operationRoles(kind, f.name);
+        const expected = `${ROLES_MARK} ${roles === 'PUBLIC' ? 'anyone, signed in or not (公开)' : roles.join(', ')}.`;
+        if (!f.description?.endsWith(expected)) problems.push(`${kind}.${f.name}: ${f.description?.split('\n').pop()}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Spot checks against hand-written expectations.
+    expect(schema.getQueryType()!.getFields().auditEvents.description).toMatch(/Roles \(可调用角色\): ADMIN, COORDINATOR\.$/);
+    expect(schema.getMutationType()!.getFields().login.description).toMatch(/Roles \(可调用角色\): anyone, signed in or not \(公开\)\.$/);
+    expect(schema.getQueryType()!.getFields().bulletin.description).toMatch(/Roles \(可调用角色\): ADMIN, COORDINATOR, AGENCY_OFFICER, PARTNER_VIEWER, REPORTER\.$/);
   });
 
   it('every mutation returns a <Name>Payload with userErrors', () => {

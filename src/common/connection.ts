@@ -32,6 +32,40 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Return rows after this cursor (游标).' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size counted from the end (从末尾取的条数), at most ${MAX_PAGE_SIZE}; with \`before\`, the rows just before that cursor. Not together with \`first\`.` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return rows before this cursor (游标), e.g. the startCursor of the current page to page backwards.' })
+  before?: string | null;
+}
+
+/** The page a client asked for, Relay style: `first`/`after` forwards, `last`/`before` backwards. */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/**
+ * Checks the page arguments and says which way to read: `size` rows from the start of the window
+ * (forward) or from its end (backward). `first` and `last` together are refused, like a size over
+ * the maximum, naming the argument.
+ */
+export function pageDirection(page: PageRequest): { size: number; backward: boolean } {
+  if (page.first !== undefined && page.first !== null && page.last !== undefined && page.last !== null) {
+    throw badInput('first and last cannot be used together: ask for first (forwards) or last (backwards) (first 与 last 不能同时使用)', 'last');
+  }
+  if (page.last !== undefined && page.last !== null) {
+    if (page.last < 0 || page.last > MAX_PAGE_SIZE) throw badInput(`last must be between 0 and ${MAX_PAGE_SIZE}`, 'last');
+    return { size: page.last, backward: true };
+  }
+  const first = page.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  return { size: first, backward: false };
 }
 
 export interface ConnectionShape<T> {
@@ -51,7 +85,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
     @Field({ description: 'Opaque cursor of this row (游标).' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} of this row (记录).` })
     node: T;
   }
 
@@ -99,7 +133,7 @@ function fitsCast(v: CursorValue, cast: string): boolean {
  * every value must fit its type, so a crafted cursor is a BAD_USER_INPUT naming `after`, never a
  * failed cast inside PostgreSQL.
  */
-export function decodeCursor(cursor: string, arity: number, casts?: string[]): CursorValue[] {
+export function decodeCursor(cursor: string, arity: number, casts?: string[], argument: 'after' | 'before' = 'after'): CursorValue[] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
@@ -113,7 +147,7 @@ export function decodeCursor(cursor: string, arity: number, casts?: string[]): C
   } catch {
     /* fall through */
   }
-  throw badInput('after is not a cursor returned by this list (游标无效)', 'after');
+  throw badInput(`${argument} is not a cursor returned by this list (游标无效)`, argument);
 }
 
 /** A sort key: an SQL expression (non-null) and how to read the same value off a row. */
@@ -130,37 +164,46 @@ function cursorValue(v: CursorValue | Date): CursorValue {
 }
 
 /**
- * Keyset pagination: rows strictly after the cursor in (sort key, id) order. The sort key plus the
- * unique id make the order total, so ties never skip or repeat rows and rows inserted between
- * requests cannot shift a page (no OFFSET).
+ * Keyset pagination: rows strictly after `after` and strictly before `before` in (sort key, id)
+ * order; `first` takes the start of that window, `last` its end (read in reverse order, then turned
+ * round). The sort key plus the unique id make the order total, so ties never skip or repeat rows and
+ * rows inserted between requests cannot shift a page (no OFFSET).
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
-  page: { first?: number | null; after?: string | null },
+  page: PageRequest,
   sort: SortKey<T>,
   idExpression = `${qb.alias}.id`,
 ): Promise<ConnectionShape<T>> {
-  const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  const { size, backward } = pageDirection(page);
   const countQb = qb.clone();
   const dataQb = qb.clone();
+  const forwardOp = sort.direction === 'ASC' ? '>' : '<';
+  const backwardOp = sort.direction === 'ASC' ? '<' : '>';
   if (page.after) {
-    const [v, id] = decodeCursor(page.after, 2, [sort.cast, 'uuid']);
-    const op = sort.direction === 'ASC' ? '>' : '<';
-    dataQb.andWhere(`(${sort.expression}, ${idExpression}) ${op} (CAST(:__cv AS ${sort.cast}), CAST(:__cid AS uuid))`, { __cv: v, __cid: id });
+    const [v, id] = decodeCursor(page.after, 2, [sort.cast, 'uuid'], 'after');
+    dataQb.andWhere(`(${sort.expression}, ${idExpression}) ${forwardOp} (CAST(:__cv AS ${sort.cast}), CAST(:__cid AS uuid))`, { __cv: v, __cid: id });
   }
-  dataQb.orderBy(sort.expression, sort.direction).addOrderBy(idExpression, sort.direction).limit(first + 1);
-  const rows = first === 0 ? [] : await dataQb.getMany();
-  const hasNextPage = rows.length > first;
-  const nodes = rows.slice(0, first);
+  if (page.before) {
+    const [v, id] = decodeCursor(page.before, 2, [sort.cast, 'uuid'], 'before');
+    dataQb.andWhere(`(${sort.expression}, ${idExpression}) ${backwardOp} (CAST(:__bv AS ${sort.cast}), CAST(:__bid AS uuid))`, { __bv: v, __bid: id });
+  }
+  const readDirection = backward ? (sort.direction === 'ASC' ? 'DESC' : 'ASC') : sort.direction;
+  dataQb.orderBy(sort.expression, readDirection).addOrderBy(idExpression, readDirection).limit(size + 1);
+  const rows = size === 0 ? [] : await dataQb.getMany();
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backward) nodes.reverse();
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor([cursorValue(sort.value(node)), node.id]) }));
   let counted: Promise<number> | undefined;
   return {
     edges,
     nodes,
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage: Boolean(page.after),
+      // Forwards, rows before the page exist when it started after a cursor; backwards, the same
+      // holds for `before` and the rows after it.
+      hasNextPage: backward ? Boolean(page.before) : more,
+      hasPreviousPage: backward ? more : Boolean(page.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -1,3 +1,4 @@
+import { LocalDate } from './scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, MaxLength, MinLength, ArrayMaxSize } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
@@ -76,12 +77,12 @@ export class BooleanFilter {
     'Inclusive range of Asia/Shanghai calendar dates, YYYY-MM-DD (日期范围，北京时间). For a timestamp column, `to` includes the whole day.',
 })
 export class DateRangeFilter {
-  @Field({ nullable: true, description: 'First day, inclusive (起始日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First day, inclusive (起始日期).' })
   @IsOptional()
   @IsLocalDate()
   from?: string;
 
-  @Field({ nullable: true, description: 'Last day, inclusive (截止日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last day, inclusive (截止日期).' })
   @IsOptional()
   @IsLocalDate()
   to?: string;

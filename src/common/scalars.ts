@@ -46,10 +46,16 @@ export function localDateProblem(v: unknown): string | null {
   return null;
 }
 
+/**
+ * The type checks the shape (a string YYYY-MM-DD); whether that day exists (2026-02-30 does not) is
+ * checked by the field's input rule (`IsLocalDate`), so a mutation reports it as a userError naming
+ * the field, like every other rule, and a query argument as BAD_USER_INPUT naming the argument.
+ */
 function parseLocalDate(v: unknown): string {
-  const p = localDateProblem(v);
-  if (p) throw new GraphQLError(p, { extensions: { code: 'BAD_USER_INPUT' } });
-  return v as string;
+  if (typeof v !== 'string' || !LOCAL_DATE.test(v)) {
+    throw new GraphQLError(localDateProblem(v) ?? 'a calendar date is a string YYYY-MM-DD (日期格式为 YYYY-MM-DD)', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return v;
 }
 
 /**

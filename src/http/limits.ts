@@ -44,7 +44,7 @@ export function operationDepth(op: OperationDefinitionNode, fragments: Record<st
  */
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  const first = typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
   return 1 + Math.max(first, 0) * Math.max(childComplexity, 1);
 };
 

@@ -1,14 +1,15 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Department } from '../reference/reference.entities';
 import { Role } from '../../common/auth';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 
-@ObjectType({ description: 'A person who signs in (用户).' })
+@ObjectType({ implements: Node, description: 'A person who signs in (用户).' })
 @Entity('app_user')
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -60,7 +61,7 @@ export class User {
   @UpdateDateColumn({ name: 'updated_at', ...ts })
   updatedAt: Date;
 
-  @Field({ description: 'Optimistic-lock version (版本号).' })
+  @Field(() => Int, { description: 'Optimistic-lock version (版本号).' })
   @Column({ type: 'int', default: 1 })
   version: number;
 
@@ -73,10 +74,10 @@ export class User {
   tokenVersion: number;
 }
 
-@ObjectType({ description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
+@ObjectType({ implements: Node, description: 'A key for a machine client such as a report generator or partner backend (API密钥). The secret is shown once.' })
 @Entity('api_key')
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

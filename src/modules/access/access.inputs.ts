@@ -1,5 +1,6 @@
+import { OrderInput } from '../../common/sort';
 import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Matches, ValidateNested, MaxLength, Min, MinLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Role } from '../../common/auth';
 import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
@@ -87,7 +88,7 @@ export class CreateUserInput extends ScopeFields {
 
 @InputType({ description: 'Changes to a user (修改用户). Omitted fields stay as they are; lists replace the whole list.' })
 export class UpdateUserInput extends ScopeFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user (用户ID).' })
   @IsUUID('all')
   id: string;
 
@@ -114,7 +115,7 @@ export class UpdateUserInput extends ScopeFields {
 
 @InputType({ description: 'Identifies a user to deactivate or reset (用户).' })
 export class UserRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the user (用户ID).' })
   @IsUUID('all')
   id: string;
 }
@@ -150,7 +151,7 @@ export class CreateApiKeyInput extends ScopeFields {
 
 @InputType({ description: 'Identifies an API key to revoke (API密钥).' })
 export class ApiKeyRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the API key (密钥ID).' })
   @IsUUID('all')
   id: string;
 }
@@ -176,6 +177,19 @@ export class ApiKeysArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Also revoked keys (含已吊销).' }) includeRevoked: boolean;
 }
 
+export enum AuditEventSortField {
+  OCCURRED_AT = 'OCCURRED_AT',
+  OPERATION = 'OPERATION',
+}
+
+registerEnumType(AuditEventSortField, {
+  name: 'AuditEventSortField',
+  description: 'How to sort audit events (排序字段).',
+  valuesConfig: { OCCURRED_AT: { description: 'By time (时间)' }, OPERATION: { description: 'By operation name (操作)' } },
+});
+
+const AuditEventOrder = OrderInput<AuditEventSortField>(AuditEventSortField, 'AuditEvent', 'audit events');
+
 @InputType({ description: 'Which audit events to list (审计日志筛选).' })
 export class AuditEventFilter {
   @Field(() => StringFilter, { nullable: true, description: 'Operation, e.g. updateTaskTeam (操作).' }) @IsOptional() @ValidateNested() operation?: StringFilter;
@@ -190,4 +204,5 @@ export class AuditEventFilter {
 @ArgsType()
 export class AuditEventsArgs extends PageArgs {
   @Field(() => AuditEventFilter, { nullable: true, description: 'Which events (筛选条件).' }) @IsOptional() @ValidateNested() filter?: AuditEventFilter;
+  @Field(() => AuditEventOrder, { nullable: true, description: 'Order, default newest first (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof AuditEventOrder>;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { PrincipalKind } from '../../common/codes';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ALL_ROLES, Public, Role, Roles } from '../../common/auth';
 import { Connection, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
@@ -27,8 +28,8 @@ import * as sessions from './access.sessions';
 
 @ObjectType({ description: 'Who is calling (当前身份): a signed-in user or an API key.' })
 export class Me {
-  @Field({ description: 'user or apiKey (身份类型).' }) kind: string;
-  @Field({ description: 'User or key id.' }) id: string;
+  @Field(() => PrincipalKind, { description: 'user or apiKey (身份类型).' }) kind: PrincipalKind;
+  @Field(() => ID, { description: 'User or API key id (用户或密钥ID).' }) id: string;
   @Field({ description: 'Username or key name (名称).' }) name: string;
   @Field(() => Role, { description: 'Role (角色).' }) role: Role;
   @Field(() => [SupplyChainStage], { description: "Stages of the principal's teams: its write scope as an agency officer (可写环节)." }) stages: SupplyChainStage[];

@@ -1,3 +1,6 @@
+import { Node } from '../../common/node';
+import { ActorType, AuditEntityType } from '../../common/codes';
+import { Role } from '../../common/auth';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
@@ -17,12 +20,12 @@ registerEnumType(AuditOutcome, {
 });
 
 /** Append-only: a database trigger refuses UPDATE and DELETE on this table. */
-@ObjectType({ description: 'One entry of the audit trail (审计日志), written in the same transaction as the change.' })
+@ObjectType({ implements: Node, description: 'One entry of the audit trail (审计日志), written in the same transaction as the change.' })
 @Entity('audit_event')
 @Index('ix_audit_event_time', ['occurredAt', 'id'])
 @Index('ix_audit_event_entity', ['entityType', 'entityId'])
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -30,7 +33,7 @@ export class AuditEvent {
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
   occurredAt: Date;
 
-  @Field({ description: 'user, apiKey or anonymous (操作者类型).' })
+  @Field(() => ActorType, { description: 'user, apiKey, system or anonymous (操作者类型).' })
   @Column({ name: 'actor_type', type: 'varchar', length: 20 })
   actorType: string;
 
@@ -43,7 +46,7 @@ export class AuditEvent {
   @Column({ name: 'actor_name', type: 'varchar', length: 100, nullable: true })
   actorName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Role at the time (角色).' })
+  @Field(() => Role, { nullable: true, description: 'Role at the time (角色).' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   role: string | null;
 
@@ -56,11 +59,11 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 100 })
   operation: string;
 
-  @Field(() => String, { nullable: true, description: 'Entity type, e.g. Business (对象类型).' })
+  @Field(() => AuditEntityType, { nullable: true, description: 'Entity type, e.g. Business (对象类型).' })
   @Column({ name: 'entity_type', type: 'varchar', length: 60, nullable: true })
   entityType: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Entity id (对象ID).' })
+  @Field(() => ID, { nullable: true, description: 'Entity id: a record id, or the natural key of a calendar day or year (对象ID).' })
   @Column({ name: 'entity_id', type: 'varchar', length: 100, nullable: true })
   entityId: string | null;
 

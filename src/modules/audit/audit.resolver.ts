@@ -1,9 +1,10 @@
+import { SortDirection } from '../../common/sort';
 import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role, Roles } from '../../common/auth';
 import { Connection, paginate, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
-import { AuditEventsArgs } from '../access/access.inputs';
+import { AuditEventSortField, AuditEventsArgs } from '../access/access.inputs';
 import { AuditEvent } from './audit.entity';
 
 @ObjectType({ description: 'A page of audit events (审计日志).' })
@@ -23,6 +24,10 @@ export class AuditResolver {
     applyEnumFilter(qb, 'a.outcome', f?.outcome);
     applyStringFilter(qb, 'a.request_id', f?.requestId);
     applyDateRange(qb, 'a.occurred_at', f?.occurredAt, 'timestamptz');
-    return paginate(qb, args, { expression: 'a.occurred_at', direction: 'DESC', cast: 'timestamptz', value: (a) => a.occurredAt });
+    const order = args.orderBy ?? { field: AuditEventSortField.OCCURRED_AT, direction: SortDirection.DESC };
+    const key = order.field === AuditEventSortField.OPERATION
+      ? { expression: 'a.operation', cast: 'text', value: (a: AuditEvent) => a.operation }
+      : { expression: 'a.occurred_at', cast: 'timestamptz', value: (a: AuditEvent) => a.occurredAt };
+    return paginate(qb, args, { ...key, direction: order.direction });
   }
 }

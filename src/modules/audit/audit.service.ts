@@ -2,10 +2,11 @@ import type { DataSource } from 'typeorm';
 import { shownName } from '../../common/auth';
 import type { Context } from '../../common/context';
 import { AuditEvent, AuditOutcome } from './audit.entity';
+import type { AuditEntityType } from '../../common/codes';
 
 export interface AuditEntry {
   operation: string;
-  entityType: string;
+  entityType: `${AuditEntityType}`;
   entityId: string;
   before?: object | null;
   after?: object | null;

@@ -1,3 +1,4 @@
+import type { AuditEntityType } from '../../common/codes';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -33,7 +34,7 @@ export async function copyInto(em: EntityManager, table: string, columns: string
 export const AUDIT_COLUMNS = ['actor_type', 'actor_id', 'actor_name', 'role', 'department_id', 'request_id', 'client_ip', 'operation', 'entity_type', 'entity_id', 'outcome', 'changes'];
 
 /** One audit row of a committed import, as the API's audit rows are written (operation commitImport). */
-export function auditCells(ctx: Context, entityType: string, entityId: string, before: object | null, after: object): CopyCell[] {
+export function auditCells(ctx: Context, entityType: `${AuditEntityType}`, entityId: string, before: object | null, after: object): CopyCell[] {
   const a = auditRow(ctx, { operation: 'commitImport', entityType, entityId, before, after });
   return [a.actorType, a.actorId, a.actorName, a.role, a.departmentId, a.requestId, a.clientIp, a.operation, a.entityType, a.entityId, a.outcome, a.changes as Record<string, unknown>];
 }

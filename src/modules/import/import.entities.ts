@@ -155,7 +155,7 @@ export class ImportProblem {
 @Entity('import_job')
 @Index('ix_import_job_created', ['createdAt', 'id'])
 export class ImportJob {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ChecklistItem, District, TaskTeam } from '../reference/reference.entities';
@@ -7,13 +8,13 @@ import { ChecklistOutcome, InspectionMethod } from './inspection.enums';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 
-@ObjectType({ description: 'An inspection (检查) of a business or a site by a task team.' })
+@ObjectType({ implements: Node, description: 'An inspection (检查) of a business or a site by a task team.' })
 @Entity('inspection')
 @Index('ix_inspection_started', ['startedAt', 'id'])
 @Check('ck_inspection_target', `(target_business_id IS NULL) <> (target_site_id IS NULL)`)
 @Check('ck_inspection_times', `ended_at IS NULL OR ended_at >= started_at`)
 export class Inspection {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

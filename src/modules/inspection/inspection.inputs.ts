@@ -1,11 +1,25 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDate, IsEnum, IsOptional, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
 
 import { SupplyChainStage } from '../reference/reference.enums';
 import { InspectionHazardInput } from '../remediation/remediation.inputs';
 import { ChecklistOutcome, InspectionMethod } from './inspection.enums';
+import { OrderInput } from '../../common/sort';
+
+export enum InspectionSortField {
+  STARTED_AT = 'STARTED_AT',
+  CODE = 'CODE',
+}
+
+registerEnumType(InspectionSortField, {
+  name: 'InspectionSortField',
+  description: 'How to sort inspections (排序字段).',
+  valuesConfig: { STARTED_AT: { description: 'By start of the inspection (检查开始时间)' }, CODE: { description: 'By inspection code (检查编号)' } },
+});
+
+const InspectionOrder = OrderInput<InspectionSortField>(InspectionSortField, 'Inspection', 'inspections');
 
 @InputType({ description: 'Result of one checklist item (检查项结果).' })
 export class ChecklistResultInput {
@@ -67,5 +81,6 @@ export class InspectionFilter {
 @ArgsType()
 export class InspectionsArgs extends PageArgs {
   @Field(() => InspectionFilter, { nullable: true, description: 'Which inspections (筛选).' }) @IsOptional() @ValidateNested() filter?: InspectionFilter;
+  @Field(() => InspectionOrder, { nullable: true, description: 'Order, default newest start first (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof InspectionOrder>;
 }
 

@@ -1,5 +1,6 @@
 import { OutboxEvent } from '../live/live.entities';
 import { inspectionOutboxRow } from '../live/outbox';
+import { SortDirection } from '../../common/sort';
 import type { ConnectionShape } from '../../common/connection';
 import { paginate } from '../../common/connection';
 import type { Context } from '../../common/context';
@@ -19,7 +20,7 @@ import { insertItem } from '../remediation/remediation.service';
 import { inspectionLinks } from '../campaigns/campaigns.service';
 import { Inspection, InspectionChecklistResult } from './inspection.entities';
 import { ChecklistOutcome, InspectionMethod } from './inspection.enums';
-import type { CreateInspectionInput, InspectionsArgs } from './inspection.inputs';
+import { InspectionSortField, type CreateInspectionInput, type InspectionsArgs } from './inspection.inputs';
 
 /**
  * Records an inspection with its checklist and the remediation items it raised, in the mutation's
@@ -152,7 +153,11 @@ export function listInspections(ctx: Context, args: InspectionsArgs): Promise<Co
   applyIdFilter(qb, 'n.target_site_id', f?.siteId);
   applyDateRange(qb, 'n.started_at', f?.startedOn, 'timestamptz');
   applyStringFilter(qb, 'n.code', f?.code);
-  return paginate(qb, args, { expression: 'n.started_at', direction: 'DESC', cast: 'timestamptz', value: (n) => n.startedAt });
+  const order = args.orderBy ?? { field: InspectionSortField.STARTED_AT, direction: SortDirection.DESC };
+  const key = order.field === InspectionSortField.CODE
+    ? { expression: 'n.code', cast: 'text', value: (n: Inspection) => n.code }
+    : { expression: 'n.started_at', cast: 'timestamptz', value: (n: Inspection) => n.startedAt };
+  return paginate(qb, args, { ...key, direction: order.direction });
 }
 
 export const inspectionById = (ctx: Context) => ctx.loaders.one(Inspection, 'id');

@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
@@ -89,7 +90,7 @@ export class CalendarDay {
 
 @ObjectType({ description: 'One day of the working calendar (工作日历日期).' })
 export class WorkingCalendarDay {
-  @Field({ description: 'The date, YYYY-MM-DD (日期).' }) date: string;
+  @Field(() => LocalDate, { description: 'The date, YYYY-MM-DD (日期).' }) date: string;
   @Field(() => CalendarDayKind, { description: 'Kind of day (类型).' }) kind: CalendarDayKind;
   @Field({ description: 'Counts as a working day for deadlines and review windows (是否工作日).' }) isWorkingDay: boolean;
   @Field(() => String, { nullable: true, description: 'Holiday name, e.g. 国庆节 (节日名称).' }) name: string | null;

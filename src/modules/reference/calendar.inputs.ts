@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { IsLocalDate } from '../../common/validation';
@@ -5,7 +6,7 @@ import { CalendarDayKind, CalendarYearStatus } from './calendar.entities';
 
 @InputType({ description: 'Set one day of the working calendar (设置工作日历日期).' })
 export class SetCalendarDayInput {
-  @Field({ description: 'The date, YYYY-MM-DD (日期).' }) @IsLocalDate() date: string;
+  @Field(() => LocalDate, { description: 'The date, YYYY-MM-DD (日期).' }) @IsLocalDate() date: string;
   @Field(() => CalendarDayKind, { description: 'HOLIDAY (any day), ADJUSTED_WORKDAY (Saturday or Sunday), or the weekday’s own kind — WORKDAY / WEEKEND — to remove an exception (类型).' })
   @IsEnum(CalendarDayKind)
   kind: CalendarDayKind;

@@ -1,3 +1,5 @@
+import { Node } from '../../common/node';
+import { LocalDate } from '../../common/scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DepartmentLevel, DistrictKind, HazardLevel, SupplyChainStage } from './reference.enums';
@@ -11,7 +13,7 @@ export class District {
   @PrimaryColumn({ type: 'varchar', length: 6 })
   code: string;
 
-  @Field({ description: 'Chinese name, e.g. 市中区 (名称).' })
+  @Field({ description: 'Chinese name, e.g. 市中区 (名称); same as nameZh.', deprecationReason: 'Renamed nameZh under the bilingual naming rule (nameZh/nameEn); removal in 2.0.0.' })
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
@@ -33,10 +35,10 @@ export class District {
   updatedAt: Date;
 }
 
-@ObjectType({ description: 'Government department or member unit of the task force (部门/成员单位).' })
+@ObjectType({ implements: Node, description: 'Government department or member unit of the task force (部门/成员单位).' })
 @Entity('department')
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -45,7 +47,7 @@ export class Department {
   @Column({ type: 'varchar', length: 40 })
   code: string;
 
-  @Field({ description: 'Full Chinese name, e.g. 市消防救援支队 (名称).' })
+  @Field({ description: 'Full Chinese name, e.g. 市消防救援支队 (名称); same as nameZh.', deprecationReason: 'Renamed nameZh under the bilingual naming rule (nameZh/nameEn); removal in 2.0.0.' })
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
@@ -96,10 +98,10 @@ export class Department {
   updatedAt: Date;
 }
 
-@ObjectType({ description: 'Task team of the task force (专项工作组); data, renameable by coordinators.' })
+@ObjectType({ implements: Node, description: 'Task team of the task force (专项工作组); data, renameable by coordinators.' })
 @Entity('task_team')
 export class TaskTeam {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -138,7 +140,7 @@ export class TaskTeam {
   @CreateDateColumn({ name: 'created_at', ...ts })
   createdAt: Date;
 
-  @Field({ description: 'Optimistic-lock version (版本号); pass it as expectedVersion when updating.' })
+  @Field(() => Int, { description: 'Optimistic-lock version (版本号); pass it as expectedVersion when updating.' })
   @Column({ type: 'int', default: 1 })
   version: number;
 }
@@ -285,7 +287,7 @@ export class ChecklistItem {
 @ObjectType({ description: 'A regulatory milestone (法规/标准节点), DOMAIN.md §9: a date from which a rule applies. Seeded, editable by administrators and coordinators; the reference loader never overwrites an edit.' })
 @Entity('regulatory_milestone')
 export class RegulatoryMilestone {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -294,7 +296,7 @@ export class RegulatoryMilestone {
   @Column({ type: 'varchar', length: 60 })
   code: string;
 
-  @Field(() => String, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null when not confirmed — a rule with no date is not applied (生效日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null when not confirmed — a rule with no date is not applied (生效日期).' })
   @Column({ name: 'effective_on', type: 'date', nullable: true })
   effectiveOn: string | null;
 

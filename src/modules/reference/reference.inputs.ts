@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsUUID, MaxLength, Min, IsEnum } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SupplyChainStage } from './reference.enums';
@@ -66,7 +67,7 @@ export class UpdateRegulatoryMilestoneInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null: not confirmed, its rule is not applied (生效日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date from which it applies, YYYY-MM-DD; null: not confirmed, its rule is not applied (生效日期).' })
   @IsOptional()
   @IsLocalDate()
   effectiveOn?: string | null;

@@ -115,9 +115,22 @@ async function departmentsOf(ctx: Context, team: TaskTeam, role: TeamDepartmentR
 
 @Resolver(() => Department)
 export class DepartmentResolver {
+  @FieldResolver(() => String, { description: 'Full Chinese name, e.g. 市消防救援支队 (中文名称).' })
+  nameZh(@Root() d: Department): string {
+    return d.name;
+  }
+
   @FieldResolver(() => District, { nullable: true, description: 'District of a county-level department (所属区县).' })
   district(@Root() d: Department, @Ctx() ctx: Context): Promise<District | null> {
     return d.districtCode ? reference.districtByCode(ctx).load(d.districtCode) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @FieldResolver(() => String, { description: 'Chinese name, e.g. 市中区 (中文名称).' })
+  nameZh(@Root() d: District): string {
+    return d.name;
   }
 }
 

@@ -1,3 +1,5 @@
+import { Node } from '../../common/node';
+import { LocalDate } from '../../common/scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { District } from '../reference/reference.entities';
@@ -24,7 +26,7 @@ abstract class Versioned {
   version: number;
 }
 
-@ObjectType({ description: 'A business (主体/企业/个体户) in the e-bike chain: maker, seller, repairer, operator, recycler …' })
+@ObjectType({ implements: Node, description: 'A business (主体/企业/个体户) in the e-bike chain: maker, seller, repairer, operator, recycler …' })
 @Entity('business')
 @Index('uq_business_uscc_live', ['uscc'], { unique: true, where: `uscc IS NOT NULL AND status <> 'ARCHIVED'` })
 @Index('ix_business_name_id', ['name', 'id'])
@@ -32,7 +34,7 @@ abstract class Versioned {
 @Index('ix_business_updated', ['updatedAt', 'id'])
 @Check('ck_business_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
 export class Business extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -104,13 +106,13 @@ export class Business extends Versioned {
   archiveReason: string | null;
 }
 
-@ObjectType({ description: 'A place checked for parking and charging (场所): compound, building, venue, swap-cabinet point …' })
+@ObjectType({ implements: Node, description: 'A place checked for parking and charging (场所): compound, building, venue, swap-cabinet point …' })
 @Entity('site')
 @Index('ix_site_name_id', ['name', 'id'])
 @Check('ck_site_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
 @Check('ck_site_charging_ports', `charging_ports IS NULL OR charging_ports >= 0`)
 export class Site extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -167,12 +169,12 @@ export class Site extends Versioned {
   archiveReason: string | null;
 }
 
-@ObjectType({ description: 'A product model (产品型号): vehicle, battery or charger, traceable to its maker and sellers (溯源).' })
+@ObjectType({ implements: Node, description: 'A product model (产品型号): vehicle, battery or charger, traceable to its maker and sellers (溯源).' })
 @Entity('product_model')
 @Index('uq_product_model_live', ['kind', 'brand', 'model'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('ix_product_model_brand_id', ['brand', 'id'])
 export class ProductModel extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -227,11 +229,11 @@ export class ProductModel extends Versioned {
   status: RecordStatus;
 }
 
-@ObjectType({ description: 'A CCC certificate (强制性产品认证证书) with its status history.' })
+@ObjectType({ implements: Node, description: 'A CCC certificate (强制性产品认证证书) with its status history.' })
 @Entity('certificate')
 @Index('ix_certificate_number_id', ['number', 'id'])
 export class Certificate extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -265,11 +267,11 @@ export class Certificate extends Versioned {
   @Column({ type: 'enum', enum: CertStatus, enumName: 'cert_status', default: CertStatus.VALID })
   status: CertStatus;
 
-  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' })
   @Column({ name: 'issued_on', type: 'date', nullable: true })
   issuedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' })
   @Column({ name: 'expires_on', type: 'date', nullable: true })
   expiresOn: string | null;
 
@@ -282,7 +284,7 @@ export class Certificate extends Versioned {
 @Entity('certificate_status_change')
 @Index('ix_certificate_status_change_cert', ['certificateId', 'changedAt'])
 export class CertificateStatusChange {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -301,7 +303,7 @@ export class CertificateStatusChange {
   @Column({ name: 'to_status', type: 'enum', enum: CertStatus, enumName: 'cert_status' })
   toStatus: CertStatus;
 
-  @Field(() => String, { nullable: true, description: 'Date the change took effect, YYYY-MM-DD (生效日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date the change took effect, YYYY-MM-DD (生效日期).' })
   @Column({ name: 'effective_on', type: 'date', nullable: true })
   effectiveOn: string | null;
 
@@ -322,13 +324,13 @@ export class CertificateStatusChange {
   changedByName: string | null;
 }
 
-@ObjectType({ description: 'A supply relation (供货关系): supplier → buyer, optionally for one product model.' })
+@ObjectType({ implements: Node, description: 'A supply relation (供货关系): supplier → buyer, optionally for one product model.' })
 @Entity('supply_relation')
 @Index('ix_supply_relation_created', ['createdAt', 'id'])
 @Check('ck_supply_relation_parties', `supplier_business_id <> buyer_business_id`)
 @Check('ck_supply_relation_period', `last_seen_on IS NULL OR first_seen_on IS NULL OR last_seen_on >= first_seen_on`)
 export class SupplyRelation extends Versioned {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -358,11 +360,11 @@ export class SupplyRelation extends Versioned {
   @JoinColumn({ name: 'product_model_id' })
   productModelRef?: ProductModel | null;
 
-  @Field(() => String, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现日期).' })
   @Column({ name: 'first_seen_on', type: 'date', nullable: true })
   firstSeenOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现日期).' })
   @Column({ name: 'last_seen_on', type: 'date', nullable: true })
   lastSeenOn: string | null;
 

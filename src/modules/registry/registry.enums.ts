@@ -292,3 +292,53 @@ registerEnumType(BusinessSortField, {
     UPDATED_AT: { description: 'By last change (更新时间)' },
   },
 });
+
+export enum SiteSortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(SiteSortField, {
+  name: 'SiteSortField',
+  description: 'How to sort sites (排序字段).',
+  valuesConfig: {
+    NAME: { description: 'By name (名称)' },
+    CREATED_AT: { description: 'By registration in this system (创建时间)' },
+    UPDATED_AT: { description: 'By last change (更新时间)' },
+  },
+});
+
+export enum ProductModelSortField {
+  BRAND = 'BRAND',
+  MODEL = 'MODEL',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(ProductModelSortField, {
+  name: 'ProductModelSortField',
+  description: 'How to sort product models (排序字段).',
+  valuesConfig: {
+    BRAND: { description: 'By brand (品牌)' },
+    MODEL: { description: 'By model designation (型号)' },
+    CREATED_AT: { description: 'By registration in this system (创建时间)' },
+    UPDATED_AT: { description: 'By last change (更新时间)' },
+  },
+});
+
+export enum CertificateSortField {
+  NUMBER = 'NUMBER',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(CertificateSortField, {
+  name: 'CertificateSortField',
+  description: 'How to sort certificates (排序字段).',
+  valuesConfig: {
+    NUMBER: { description: 'By certificate number (证书编号)' },
+    CREATED_AT: { description: 'By registration in this system (创建时间)' },
+    UPDATED_AT: { description: 'By last change (更新时间)' },
+  },
+});

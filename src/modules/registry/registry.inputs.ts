@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -18,13 +19,17 @@ import {
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
-import { SortDirection } from '../../common/sort';
+import { OrderInput, SortDirection } from '../../common/sort';
 import { NotBlank, IsLocalDate } from '../../common/validation';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { CCC_NUMBER, LEGACY_REG_NO, isChinesePhone } from './registry.identifiers';
-import { BatteryChemistry, BusinessSortField, BusinessStatus, BusinessType, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, SiteType, StandardVersion } from './registry.enums';
+import { BatteryChemistry, BusinessSortField, CertificateSortField, ProductModelSortField, SiteSortField, BusinessStatus, BusinessType, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, SiteType, StandardVersion } from './registry.enums';
 
 const DISTRICT = /^\d{6}$/;
+
+const SiteOrder = OrderInput<SiteSortField>(SiteSortField, 'Site', 'sites');
+const ProductModelOrder = OrderInput<ProductModelSortField>(ProductModelSortField, 'ProductModel', 'product models');
+const CertificateOrder = OrderInput<CertificateSortField>(CertificateSortField, 'Certificate', 'certificates');
 
 function IsChinesePhone(options?: ValidationOptions): PropertyDecorator {
   return (object, propertyName) =>
@@ -115,7 +120,7 @@ export class CreateBusinessInput extends BusinessFields {
 
 @InputType({ description: 'Changes to a business (修改主体). Omitted fields stay; null clears an optional field.' })
 export class UpdateBusinessInput extends BusinessFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
 
   @Field(() => Int, { description: 'The version you read (版本号).' })
   @IsInt()
@@ -149,7 +154,7 @@ export class UpdateBusinessInput extends BusinessFields {
 
 @InputType({ description: 'Archive a registry record: kept for history, hidden from lists by default (归档).' })
 export class ArchiveInput {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
 
   @Field(() => Int, { description: 'The version you read (版本号).' })
   @IsInt()
@@ -220,7 +225,7 @@ export class CreateSiteInput extends SiteFields {
 
 @InputType({ description: 'Changes to a site (修改场所).' })
 export class UpdateSiteInput extends SiteFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => SiteType, { nullable: true, description: 'Kind of place (场所类型).' }) @IsOptional() @IsEnum(SiteType) siteType?: SiteType;
   @Field({ nullable: true, description: 'Name (名称).' }) @IsOptional() @NotBlank() @MaxLength(200) name?: string;
@@ -239,6 +244,7 @@ export class SiteFilter {
 @ArgsType()
 export class SitesArgs extends PageArgs {
   @Field(() => SiteFilter, { nullable: true, description: 'Which sites (筛选).' }) @IsOptional() @ValidateNested() filter?: SiteFilter;
+  @Field(() => SiteOrder, { nullable: true, description: 'Order, default by name (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof SiteOrder>;
 }
 
 // ---------- product models ----------
@@ -263,7 +269,7 @@ export class CreateProductModelInput extends ProductModelFields {
 
 @InputType({ description: 'Changes to a product model (修改产品型号).' })
 export class UpdateProductModelInput extends ProductModelFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ nullable: true, description: 'Brand (品牌).' }) @IsOptional() @NotBlank() @MaxLength(100) brand?: string;
   @Field({ nullable: true, description: 'Model (型号).' }) @IsOptional() @NotBlank() @MaxLength(100) model?: string;
@@ -284,6 +290,7 @@ export class ProductModelFilter {
 @ArgsType()
 export class ProductModelsArgs extends PageArgs {
   @Field(() => ProductModelFilter, { nullable: true, description: 'Which models (筛选).' }) @IsOptional() @ValidateNested() filter?: ProductModelFilter;
+  @Field(() => ProductModelOrder, { nullable: true, description: 'Order, default by brand (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof ProductModelOrder>;
 }
 
 // ---------- certificates ----------
@@ -293,8 +300,8 @@ abstract class CertificateFields {
   @Field(() => ID, { nullable: true, description: 'Holder, a registered business (持证企业).' }) @Clearable() @IsUUID('all') holderBusinessId?: string | null;
   @Field(() => String, { nullable: true, description: 'Holder name as printed, when not registered here (持证人名称).' }) @Clearable() @NotBlank() @MaxLength(200) holderName?: string | null;
   @Field(() => ID, { nullable: true, description: 'Certified product model (认证产品型号).' }) @Clearable() @IsUUID('all') productModelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' }) @Clearable() @IsLocalDate() issuedOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' }) @Clearable() @IsLocalDate() expiresOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Date of issue, YYYY-MM-DD (发证日期).' }) @Clearable() @IsLocalDate() issuedOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Expiry date, YYYY-MM-DD (有效期至).' }) @Clearable() @IsLocalDate() expiresOn?: string | null;
 }
 
 @InputType({ description: 'A new CCC certificate (新增CCC证书).' })
@@ -308,17 +315,17 @@ export class CreateCertificateInput extends CertificateFields {
 
 @InputType({ description: 'Changes to a certificate’s details; change its status with changeCertificateStatus (修改证书).' })
 export class UpdateCertificateInput extends CertificateFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @InputType({ description: 'Record a status change of a certificate, kept in its history (证书状态变更).' })
 export class ChangeCertificateStatusInput {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field(() => CertStatus, { description: 'New status (新状态).' }) @IsEnum(CertStatus) status: CertStatus;
   @Field({ description: 'Why, e.g. the certification body’s notice (原因).' }) @NotBlank() @MaxLength(1000) reason: string;
-  @Field(() => String, { nullable: true, description: 'Date it took effect, YYYY-MM-DD (生效日期).' }) @IsOptional() @IsLocalDate() effectiveOn?: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date it took effect, YYYY-MM-DD (生效日期).' }) @IsOptional() @IsLocalDate() effectiveOn?: string;
 }
 
 @InputType({ description: 'Which certificates (证书筛选). Archived ones are left out unless includeArchived.' })
@@ -336,6 +343,7 @@ export class CertificateFilter {
 @ArgsType()
 export class CertificatesArgs extends PageArgs {
   @Field(() => CertificateFilter, { nullable: true, description: 'Which certificates (筛选).' }) @IsOptional() @ValidateNested() filter?: CertificateFilter;
+  @Field(() => CertificateOrder, { nullable: true, description: 'Order, default by number (排序).' }) @IsOptional() @ValidateNested() orderBy?: InstanceType<typeof CertificateOrder>;
 }
 
 // ---------- supply relations ----------
@@ -343,8 +351,8 @@ export class CertificatesArgs extends PageArgs {
 @InputType('SupplyRelationFieldsBase')
 abstract class SupplyRelationFields {
   @Field(() => ID, { nullable: true, description: 'Product model supplied, if known (产品型号).' }) @Clearable() @IsUUID('all') productModelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现).' }) @Clearable() @IsLocalDate() firstSeenOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现).' }) @Clearable() @IsLocalDate() lastSeenOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'First seen, YYYY-MM-DD (首次发现).' }) @Clearable() @IsLocalDate() firstSeenOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Last seen, YYYY-MM-DD (最近发现).' }) @Clearable() @IsLocalDate() lastSeenOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Note (备注).' }) @Clearable() @MaxLength(2000) note?: string | null;
 }
 
@@ -356,7 +364,7 @@ export class CreateSupplyRelationInput extends SupplyRelationFields {
 
 @InputType({ description: 'Changes to a supply relation (修改供货关系).' })
 export class UpdateSupplyRelationInput extends SupplyRelationFields {
-  @Field(() => ID) @IsUUID('all') id: string;
+  @Field(() => ID, { description: 'Id of the record to change (记录ID).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
 }
 

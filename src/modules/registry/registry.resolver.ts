@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs, type ConnectionShape } from '../../common/connection';
+import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { selects } from '../../common/selection';
@@ -298,12 +298,26 @@ export class BusinessResolver {
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses that supply it, by name (上游供货方).' })
   suppliers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'suppliers', page.first ?? DEFAULT_PAGE_SIZE, page.after ?? null);
+    return registry.counterparts(ctx, b, 'suppliers', page);
+  }
+
+  @FieldResolver(() => SupplyRelationConnection, {
+    description: 'Its active supply relations as the buyer, newest first: each with its supplier, product model and first/last seen dates (作为购货方的供货关系). `suppliers` lists the same counterparts without the relations.',
+  })
+  supplierRelations(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<SupplyRelation>> {
+    return registry.listSupplyRelations(ctx, { first: page.first, after: page.after, last: page.last, before: page.before, filter: { buyerId: { eq: b.id } } });
+  }
+
+  @FieldResolver(() => SupplyRelationConnection, {
+    description: 'Its active supply relations as the supplier, newest first: each with its buyer, product model and first/last seen dates (作为供货方的供货关系). `customers` lists the same counterparts without the relations.',
+  })
+  customerRelations(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<SupplyRelation>> {
+    return registry.listSupplyRelations(ctx, { first: page.first, after: page.after, last: page.last, before: page.before, filter: { supplierId: { eq: b.id } } });
   }
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses it supplies, by name (下游购货方).' })
   customers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'customers', page.first ?? DEFAULT_PAGE_SIZE, page.after ?? null);
+    return registry.counterparts(ctx, b, 'customers', page);
   }
 }
 

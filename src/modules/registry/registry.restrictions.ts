@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -63,7 +64,7 @@ const MESSAGES: Record<SaleRestrictionReason, [zh: string, en: string]> = {
 @ObjectType({ description: 'A reason a product model may no longer be sold (禁止销售原因).' })
 export class ProductSaleRestriction {
   @Field(() => SaleRestrictionReason, { description: 'Reason (原因).' }) reason: SaleRestrictionReason;
-  @Field(() => String, { nullable: true, description: 'Applies from, YYYY-MM-DD: the milestone’s date, or the date the certificate status took effect when recorded (起始日期).' }) since: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Applies from, YYYY-MM-DD: the milestone’s date, or the date the certificate status took effect when recorded (起始日期).' }) since: string | null;
   @Field(() => String, { nullable: true, description: 'Code of the regulatory milestone that sets the date (法规节点代码).' }) milestoneCode: string | null;
   @Field(() => String, { nullable: true, description: 'The suspended or withdrawn certificate (证书编号).' }) certificateNumber: string | null;
   @Field({ description: 'Explanation in Chinese (说明).' }) message: string;
@@ -73,7 +74,7 @@ export class ProductSaleRestriction {
 @ObjectType({ description: 'A supply relation through which a business still trades a model that may no longer be sold (在售禁售产品).' })
 export class RestrictedProductSale {
   @Field(() => SupplyRole, { description: 'Its side of the relation (角色).' }) role: SupplyRole;
-  @Field(() => String, { nullable: true, description: 'Relation last seen, YYYY-MM-DD (最近发现日期).' }) lastSeenOn: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Relation last seen, YYYY-MM-DD (最近发现日期).' }) lastSeenOn: string | null;
   @Field(() => [ProductSaleRestriction], { description: 'Why the model may no longer be sold (禁止销售原因).' }) restrictions: ProductSaleRestriction[];
   modelId: string;
   relationId: string;
@@ -194,12 +195,12 @@ const AS_OF = { nullable: true, description: 'Day the rules are applied on, YYYY
 @Resolver(() => ProductModel)
 export class ProductModelRestrictionsResolver {
   @FieldResolver(() => [ProductSaleRestriction], { description: 'Why the model may no longer be sold on the day, empty when it may (禁止销售原因). Rules: README "Standards and cut-over dates".' })
-  saleRestrictions(@Root() m: ProductModel, @Ctx() ctx: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<ProductSaleRestriction[]> {
+  saleRestrictions(@Root() m: ProductModel, @Ctx() ctx: Context, @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null): Promise<ProductSaleRestriction[]> {
     return modelRestrictions(ctx, day(ctx, asOf)).load(m.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when saleRestrictions is not empty (禁止销售).' })
-  async mayNoLongerBeSold(@Root() m: ProductModel, @Ctx() ctx: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<boolean> {
+  async mayNoLongerBeSold(@Root() m: ProductModel, @Ctx() ctx: Context, @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null): Promise<boolean> {
     return (await modelRestrictions(ctx, day(ctx, asOf)).load(m.id)).length > 0;
   }
 }
@@ -207,12 +208,12 @@ export class ProductModelRestrictionsResolver {
 @Resolver(() => Business)
 export class BusinessRestrictionsResolver {
   @FieldResolver(() => [RestrictedProductSale], { description: 'Models it still supplies, or buys to sell on, that may no longer be sold on the day (在售禁售产品).' })
-  restrictedProductSales(@Root() b: Business, @Ctx() ctx: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<RestrictedProductSale[]> {
+  restrictedProductSales(@Root() b: Business, @Ctx() ctx: Context, @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null): Promise<RestrictedProductSale[]> {
     return businessRestrictedSales(ctx, day(ctx, asOf)).load(b.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when restrictedProductSales is not empty (仍在销售禁售产品).' })
-  async sellsRestrictedProducts(@Root() b: Business, @Ctx() ctx: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<boolean> {
+  async sellsRestrictedProducts(@Root() b: Business, @Ctx() ctx: Context, @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null): Promise<boolean> {
     return (await businessRestrictedSales(ctx, day(ctx, asOf)).load(b.id)).length > 0;
   }
 }

@@ -1,6 +1,7 @@
+import type { AuditEntityType } from '../../common/codes';
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { Role, shownName } from '../../common/auth';
-import { decodeCursor, encodeCursor, paginate, type ConnectionShape } from '../../common/connection';
+import { decodeCursor, encodeCursor, pageDirection, paginate, type ConnectionShape, type PageRequest } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
 import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
@@ -11,7 +12,7 @@ import { labelZh, lockForUpdate } from '../../common/versioning';
 import { auditView as view, recordAudit, recordRefusal } from '../audit/audit.service';
 import { District } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
-import { BatteryChemistry, BusinessSortField, BusinessStatus, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, StandardVersion, stagesOfTypes } from './registry.enums';
+import { BatteryChemistry, BusinessSortField, BusinessStatus, CertificateSortField, ProductModelSortField, SiteSortField, CHARGING_SITE_TYPES, CertStatus, ChainDirection, ChainRole, ProductKind, RecordStatus, StandardVersion, stagesOfTypes } from './registry.enums';
 import { restrictedSalesSql, restrictionsSql } from './registry.restrictions';
 import { shanghaiDate } from '../../common/time';
 import { Business, Certificate, CertificateStatusChange, ProductModel, Site, SupplyRelation } from './registry.entities';
@@ -228,6 +229,25 @@ const BUSINESS_SORT: Record<BusinessSortField, { expression: string; cast: strin
   UPDATED_AT: { expression: 'b.updated_at', cast: 'timestamptz', value: (b) => b.updatedAt },
 };
 
+const SITE_SORT: Record<SiteSortField, { expression: string; cast: string; value: (s: Site) => string | Date }> = {
+  NAME: { expression: 's.name', cast: 'text', value: (s) => s.name },
+  CREATED_AT: { expression: 's.created_at', cast: 'timestamptz', value: (s) => s.createdAt },
+  UPDATED_AT: { expression: 's.updated_at', cast: 'timestamptz', value: (s) => s.updatedAt },
+};
+
+const MODEL_SORT: Record<ProductModelSortField, { expression: string; cast: string; value: (m: ProductModel) => string | Date }> = {
+  BRAND: { expression: 'm.brand', cast: 'text', value: (m) => m.brand },
+  MODEL: { expression: 'm.model', cast: 'text', value: (m) => m.model },
+  CREATED_AT: { expression: 'm.created_at', cast: 'timestamptz', value: (m) => m.createdAt },
+  UPDATED_AT: { expression: 'm.updated_at', cast: 'timestamptz', value: (m) => m.updatedAt },
+};
+
+const CERTIFICATE_SORT: Record<CertificateSortField, { expression: string; cast: string; value: (c: Certificate) => string | Date }> = {
+  NUMBER: { expression: 'c.number', cast: 'text', value: (c) => c.number },
+  CREATED_AT: { expression: 'c.created_at', cast: 'timestamptz', value: (c) => c.createdAt },
+  UPDATED_AT: { expression: 'c.updated_at', cast: 'timestamptz', value: (c) => c.updatedAt },
+};
+
 export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<ConnectionShape<Business>> {
   const qb = ctx.em.getRepository(Business).createQueryBuilder('b');
   const f = args.filter;
@@ -332,7 +352,8 @@ export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShap
   applyIdFilter(qb, 's.operator_business_id', f?.operatorBusinessId);
   if (f?.status) applyEnumFilter(qb, 's.status', f.status);
   else qb.andWhere(`s.status = 'ACTIVE'`);
-  return paginate(qb, args, { expression: 's.name', direction: 'ASC', cast: 'text', value: (s) => s.name });
+  const order = args.orderBy ?? { field: SiteSortField.NAME, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...SITE_SORT[order.field], direction: order.direction });
 }
 
 // ===================== product models =====================
@@ -454,7 +475,8 @@ export function listProductModels(ctx: Context, args: ProductModelsArgs): Promis
   }
   if (f?.status) applyEnumFilter(qb, 'm.status', f.status);
   else qb.andWhere(`m.status = 'ACTIVE'`);
-  return paginate(qb, args, { expression: 'm.brand', direction: 'ASC', cast: 'text', value: (m) => m.brand });
+  const order = args.orderBy ?? { field: ProductModelSortField.BRAND, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...MODEL_SORT[order.field], direction: order.direction });
 }
 
 // ===================== certificates =====================
@@ -554,7 +576,8 @@ export function listCertificates(ctx: Context, args: CertificatesArgs): Promise<
     qb.andWhere(`EXISTS (${sub.getQuery()})`, sub.getParameters());
   }
   if (!f?.includeArchived) qb.andWhere('NOT c.archived');
-  return paginate(qb, args, { expression: 'c.number', direction: 'ASC', cast: 'text', value: (c) => c.number });
+  const order = args.orderBy ?? { field: CertificateSortField.NUMBER, direction: SortDirection.ASC };
+  return paginate(qb, args, { ...CERTIFICATE_SORT[order.field], direction: order.direction });
 }
 
 // ===================== supply relations =====================
@@ -659,7 +682,7 @@ async function archiveRecord<T extends ObjectLiteral & Archivable>(
   ctx: Context,
   entity: new () => T,
   input: ArchiveInput,
-  o: { label: string; entityType: string; check: (row: T, operation: string) => Promise<void>; isArchived: (row: T) => boolean; mark: (row: T, reason: string) => void },
+  o: { label: string; entityType: `${AuditEntityType}`; check: (row: T, operation: string) => Promise<void>; isArchived: (row: T) => boolean; mark: (row: T, reason: string) => void },
 ): Promise<T> {
   const operation = `archive${o.entityType}`;
   const row = await lockForUpdate(ctx, entity, input.id, input.expectedVersion, o.label);
@@ -747,19 +770,25 @@ export function sitesByOperator(ctx: Context) {
  * A page of a business's suppliers or customers, for many businesses at once: one statement for
  * the ids of every parent's page (a window per parent), one for the rows (shared loader).
  */
-export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', first: number, after: string | null) {
+export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', page: PageRequest) {
   const [self, other] = side === 'suppliers' ? ['buyer_business_id', 'supplier_business_id'] : ['supplier_business_id', 'buyer_business_id'];
-  const cursor = after ? decodeCursor(after, 2, ['text', 'uuid']) : null;
-  return ctx.loaders.get<string, { ids: string[]; names: string[]; hasNext: boolean }>(`Business.${side}:${first}:${after ?? ''}`, async (parents, em) => {
+  const { size: first, backward } = pageDirection(page);
+  const after = page.after ?? null;
+  const before = page.before ?? null;
+  const cursor = after ? decodeCursor(after, 2, ['text', 'uuid'], 'after') : null;
+  const beforeCursor = before ? decodeCursor(before, 2, ['text', 'uuid'], 'before') : null;
+  const dir = backward ? 'DESC' : 'ASC';
+  return ctx.loaders.get<string, { ids: string[]; names: string[]; hasNext: boolean }>(`Business.${side}:${first}:${backward}:${after ?? ''}:${before ?? ''}`, async (parents, em) => {
     const rows: { parent: string; id: string; name: string }[] = await em.query(
       `SELECT parent, id, name FROM (
-         SELECT p.parent, b.id, b.name, row_number() OVER (PARTITION BY p.parent ORDER BY b.name, b.id) AS rn
+         SELECT p.parent, b.id, b.name, row_number() OVER (PARTITION BY p.parent ORDER BY b.name ${dir}, b.id ${dir}) AS rn
            FROM (SELECT DISTINCT r.${self} AS parent, r.${other} AS other FROM supply_relation r
                   WHERE r.${self} = ANY($1::uuid[]) AND r.status = 'ACTIVE') p
            JOIN business b ON b.id = p.other AND b.status <> 'ARCHIVED'
-          WHERE $2::text IS NULL OR (b.name, b.id) > ($2::text, $3::uuid)) x
+          WHERE ($2::text IS NULL OR (b.name, b.id) > ($2::text, $3::uuid))
+            AND ($5::text IS NULL OR (b.name, b.id) < ($5::text, $6::uuid))) x
         WHERE rn <= $4 ORDER BY parent, rn`,
-      [parents, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      [parents, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, beforeCursor?.[0] ?? null, beforeCursor?.[1] ?? null],
     );
     const by = new Map<string, { ids: string[]; names: string[]; hasNext: boolean }>();
     for (const p of parents) by.set(p, { ids: [], names: [], hasNext: false });
@@ -770,6 +799,7 @@ export function counterpartPage(ctx: Context, side: 'suppliers' | 'customers', f
         e.names.push(r.name);
       } else e.hasNext = true;
     }
+    if (backward) for (const e of by.values()) { e.ids.reverse(); e.names.reverse(); }
     return parents.map((p) => by.get(p)!);
   });
 }
@@ -787,14 +817,20 @@ export function counterpartCount(ctx: Context, side: 'suppliers' | 'customers') 
   });
 }
 
-export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', first: number, after: string | null): Promise<ConnectionShape<Business>> {
-  const page = await counterpartPage(ctx, side, first, after).load(parent.id);
+export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', request: PageRequest): Promise<ConnectionShape<Business>> {
+  const backward = pageDirection(request).backward;
+  const page = await counterpartPage(ctx, side, request).load(parent.id);
   const rows = (await businessLoader(ctx).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
   const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
   return {
     edges,
     nodes: rows,
-    pageInfo: { hasNextPage: page.hasNext, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: backward ? Boolean(request.before) : page.hasNext,
+      hasPreviousPage: backward ? page.hasNext : Boolean(request.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     totalCount: () => counterpartCount(ctx, side).load(parent.id),
   };
 }

@@ -1,3 +1,4 @@
+import { Node } from '../../common/node';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
@@ -8,14 +9,15 @@ import { Department, District, HazardType, TaskTeam } from '../reference/referen
 import { HazardLevel, SupplyChainStage } from '../reference/reference.enums';
 import { Business, Site } from '../registry/registry.entities';
 import { CaseClosingOutcome, PoliceTransferOutcome } from './enforcement.enums';
-import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, ReviewResult } from './remediation.enums';
+import { EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, ListingLevel, NoticeType, PenaltyType, RemediationAction, RemediationEventAction, ReviewResult } from './remediation.enums';
+import { Role } from '../../common/auth';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
 const money = { type: 'numeric', precision: 14, scale: 2 } as const;
 
 // Indexes marked synchronize: false are written by hand in the migration.
 
-@ObjectType({ description: 'A remediation item: one hazard (隐患) and its rectification (整改), DOMAIN.md §6.4.' })
+@ObjectType({ implements: Node, description: 'A remediation item: one hazard (隐患) and its rectification (整改), DOMAIN.md §6.4.' })
 @Entity('remediation_item')
 @Index('ix_remediation_item_discovered', ['discoveredAt', 'id'])
 @Index('ix_remediation_item_updated', ['updatedAt', 'id'])
@@ -24,7 +26,7 @@ const money = { type: 'numeric', precision: 14, scale: 2 } as const;
 @Check('ck_remediation_item_deadline', `notice_type IS DISTINCT FROM 'LIMITED_TIME' OR deadline IS NOT NULL`)
 @Check('ck_remediation_item_counters', `failed_reviews >= 0 AND extensions >= 0`)
 export class RemediationItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -138,7 +140,7 @@ export class RemediationItem {
   @Column({ name: 'discovered_at', ...ts })
   discoveredAt: Date;
 
-  @Field({ description: 'Asia/Shanghai date it was found (发现日期).' })
+  @Field(() => LocalDate, { description: 'Asia/Shanghai date it was found (发现日期).' })
   @Index('ix_remediation_item_discovered_on')
   // Major or listed items by discovery day, for the bulletin (partial; written in the migration).
   @Index('ix_remediation_item_major', { synchronize: false })
@@ -165,7 +167,7 @@ export class RemediationItem {
   @Column({ name: 'notice_served_at', ...ts, nullable: true })
   noticeServedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Rectification deadline, an Asia/Shanghai date YYYY-MM-DD (整改期限).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Rectification deadline, an Asia/Shanghai date YYYY-MM-DD (整改期限).' })
   @Index('ix_remediation_item_deadline')
   // Partial indexes over the open items only (a few percent of all): overdue lists, counts and deadline order.
   @Index('ix_remediation_item_open_deadline', { synchronize: false })
@@ -226,7 +228,7 @@ export class RemediationItem {
   @Column({ name: 'rectified_at', ...ts, nullable: true })
   rectifiedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Asia/Shanghai date of rectifiedAt (整改完成日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Asia/Shanghai date of rectifiedAt (整改完成日期).' })
   @Index('ix_remediation_item_rectified_on')
   @Column({ name: 'rectified_on', type: 'date', nullable: true })
   rectifiedOn: string | null;
@@ -235,7 +237,7 @@ export class RemediationItem {
   @Column({ name: 'closed_at', ...ts, nullable: true })
   closedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Asia/Shanghai date it was closed (销号日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Asia/Shanghai date it was closed (销号日期).' })
   @Index('ix_remediation_item_closed_on')
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
@@ -298,7 +300,7 @@ export class RemediationItem {
 @Entity('remediation_event')
 @Index('ix_remediation_event_item', ['itemId', 'seq'])
 export class RemediationEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -317,10 +319,10 @@ export class RemediationEvent {
   @JoinColumn({ name: 'item_id' })
   itemRef?: RemediationItem;
 
-  @Field({ description: 'What happened: a RemediationAction, or CREATED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
+  @Field(() => RemediationEventAction, { description: 'What happened: a workflow step (RemediationAction) or another change such as CREATED, EXTENSION_REQUESTED, LISTED, CASE_FILED, EVIDENCE_ADDED, UPDATED (操作).' })
   @Index('ix_remediation_event_action')
   @Column({ type: 'varchar', length: 40 })
-  action: string;
+  action: RemediationEventAction;
 
   @Field(() => HazardStatus, { nullable: true, description: 'Status before (原状态).' })
   @Column({ name: 'from_status', type: 'enum', enum: HazardStatus, enumName: 'hazard_status', nullable: true })
@@ -338,9 +340,9 @@ export class RemediationEvent {
   @Column({ name: 'actor_name', type: 'varchar', length: 100, nullable: true })
   actorName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Actor role (角色).' })
+  @Field(() => Role, { nullable: true, description: 'Actor role at the time (角色).' })
   @Column({ name: 'actor_role', type: 'varchar', length: 30, nullable: true })
-  actorRole: string | null;
+  actorRole: Role | null;
 
   @Field({ description: 'When (时间).' })
   @Column({ name: 'occurred_at', ...ts })
@@ -359,7 +361,7 @@ export class RemediationEvent {
 @Entity('extension_request')
 @Index('ix_extension_request_item', ['itemId', 'requestedAt'])
 export class ExtensionRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -378,11 +380,11 @@ export class ExtensionRequest {
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy: string | null;
 
-  @Field({ description: 'Deadline when requested (原期限).' })
+  @Field(() => LocalDate, { description: 'Deadline when requested (原期限).' })
   @Column({ name: 'previous_deadline', type: 'date' })
   previousDeadline: string;
 
-  @Field({ description: 'Deadline asked for (申请期限).' })
+  @Field(() => LocalDate, { description: 'Deadline asked for (申请期限).' })
   @Column({ name: 'requested_deadline', type: 'date' })
   requestedDeadline: string;
 
@@ -411,7 +413,7 @@ export class ExtensionRequest {
 @ObjectType({ description: 'Listed supervision of a major hazard (挂牌督办).' })
 @Entity('listing')
 export class Listing {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -432,7 +434,7 @@ export class Listing {
   @Column({ name: 'listing_number', type: 'varchar', length: 60 })
   listingNumber: string;
 
-  @Field({ description: 'Listed on, YYYY-MM-DD (挂牌日期).' })
+  @Field(() => LocalDate, { description: 'Listed on, YYYY-MM-DD (挂牌日期).' })
   @Column({ name: 'listed_on', type: 'date' })
   listedOn: string;
 
@@ -440,7 +442,7 @@ export class Listing {
   @Column({ name: 'plan_document', type: 'text', nullable: true })
   planDocument: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD; cleared when a later review fails, since it accepted a rectification that did not hold (验收日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Accepted by the listing authority on, YYYY-MM-DD; cleared when a later review fails, since it accepted a rectification that did not hold (验收日期).' })
   @Column({ name: 'accepted_on', type: 'date', nullable: true })
   acceptedOn: string | null;
 
@@ -452,20 +454,20 @@ export class Listing {
   @Column({ type: 'enum', enum: ListingLevel, enumName: 'listing_level', default: ListingLevel.MUNICIPAL })
   level: ListingLevel;
 
-  @Field(() => String, { nullable: true, description: "The authority's deadline for the rectification, YYYY-MM-DD, at most a year after listing (督办期限)." })
+  @Field(() => LocalDate, { nullable: true, description: "The authority's deadline for the rectification, YYYY-MM-DD, at most a year after listing (督办期限)." })
   @Index('ix_listing_deadline')
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Made public on, YYYY-MM-DD (公布日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Made public on, YYYY-MM-DD (公布日期).' })
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Past the deadline: explanation, interim plan and monitoring filed on, YYYY-MM-DD (逾期说明报送日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Past the deadline: explanation, interim plan and monitoring filed on, YYYY-MM-DD (逾期说明报送日期).' })
   @Column({ name: 'explanation_filed_on', type: 'date', nullable: true })
   explanationFiledOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Supervision letter issued on, YYYY-MM-DD (督办函日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Supervision letter issued on, YYYY-MM-DD (督办函日期).' })
   @Column({ name: 'supervision_letter_on', type: 'date', nullable: true })
   supervisionLetterOn: string | null;
 
@@ -473,11 +475,11 @@ export class Listing {
   @Column({ name: 'supervision_letter_no', type: 'varchar', length: 60, nullable: true })
   supervisionLetterNo: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Publicly criticised on, YYYY-MM-DD (通报批评日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Publicly criticised on, YYYY-MM-DD (通报批评日期).' })
   @Column({ name: 'public_criticism_on', type: 'date', nullable: true })
   publicCriticismOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Listing lifted on, YYYY-MM-DD: the hazard was re-graded below major by the task-force office (撤销挂牌日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Listing lifted on, YYYY-MM-DD: the hazard was re-graded below major by the task-force office (撤销挂牌日期).' })
   @Column({ name: 'lifted_on', type: 'date', nullable: true })
   liftedOn: string | null;
 
@@ -489,14 +491,14 @@ export class Listing {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'An enforcement case filed over a hazard (立案查处), DOMAIN.md §7.' })
+@ObjectType({ implements: Node, description: 'An enforcement case filed over a hazard (立案查处), DOMAIN.md §7.' })
 @Entity('enforcement_case')
 @Check('ck_enforcement_case_amounts', `fine_amount >= 0 AND confiscated_amount >= 0`)
 @Check('ck_enforcement_case_exposed', `exposed = (exposed_on IS NOT NULL)`)
 @Check('ck_enforcement_case_seized', `seized_vehicles >= 0 AND seized_batteries >= 0 AND seized_parts >= 0`)
 @Check('ck_enforcement_case_closing', `(closed_on IS NULL OR closed_on >= filed_on) AND (closing_outcome IS NULL OR closed_on IS NOT NULL)`)
 export class EnforcementCase {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -513,7 +515,7 @@ export class EnforcementCase {
   @Column({ name: 'case_number', type: 'varchar', length: 80 })
   caseNumber: string;
 
-  @Field({ description: 'Filed on, YYYY-MM-DD (立案日期).' })
+  @Field(() => LocalDate, { description: 'Filed on, YYYY-MM-DD (立案日期).' })
   @Index('ix_enforcement_case_filed_on')
   @Column({ name: 'filed_on', type: 'date' })
   filedOn: string;
@@ -570,7 +572,7 @@ export class EnforcementCase {
   @Column({ name: 'exposed_on', type: 'date', nullable: true })
   exposedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期).' })
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn: string | null;
 
@@ -584,7 +586,7 @@ export class EnforcementCase {
   @Column({ name: 'decision_number', type: 'varchar', length: 80, nullable: true })
   decisionNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Penalty decided on, YYYY-MM-DD (处罚决定日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'Penalty decided on, YYYY-MM-DD (处罚决定日期).' })
   @Column({ name: 'decided_on', type: 'date', nullable: true })
   decidedOn: string | null;
 
@@ -621,7 +623,7 @@ export class EnforcementCase {
 @Entity('evidence')
 @Index('ix_evidence_item', ['itemId', 'phase'])
 export class Evidence {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

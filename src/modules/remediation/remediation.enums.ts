@@ -93,6 +93,33 @@ registerEnumType(RemediationAction, {
   },
 });
 
+/** What an item's history records: a workflow step, or one of the other changes to the item (履历事件). */
+export const OTHER_EVENT_ACTIONS = {
+  CREATED: 'Registered (登记)',
+  UPDATED: 'Facts corrected (更正)',
+  EXTENSION_REQUESTED: 'Extension requested (申请延期)',
+  EXTENSION_APPROVED: 'Extension approved (批准延期)',
+  EXTENSION_REFUSED: 'Extension refused (不予延期)',
+  LISTED: 'Listed for supervision (挂牌督办)',
+  CASE_FILED: 'Enforcement case filed (立案)',
+  CASE_UPDATED: 'Enforcement case updated (案件更新)',
+  CASE_CLOSED: 'Enforcement case closed (结案)',
+  CASE_REOPENED: 'Enforcement case reopened (案件重开)',
+  EVIDENCE_ADDED: 'Evidence added (添加证据)',
+} as const;
+
+export const RemediationEventAction = {
+  ...Object.fromEntries(Object.values(RemediationAction).map((v) => [v, v])),
+  ...Object.fromEntries(Object.keys(OTHER_EVENT_ACTIONS).map((v) => [v, v])),
+} as { [K in RemediationAction | keyof typeof OTHER_EVENT_ACTIONS]: K };
+export type RemediationEventAction = RemediationAction | keyof typeof OTHER_EVENT_ACTIONS;
+
+registerEnumType(RemediationEventAction, {
+  name: 'RemediationEventAction',
+  description: "What an entry of an item's history records: a workflow step (RemediationAction) or another change to the item (履历事件类型).",
+  valuesConfig: Object.fromEntries(Object.values(RemediationEventAction).map((v) => [v, { description: v in OTHER_EVENT_ACTIONS ? OTHER_EVENT_ACTIONS[v as keyof typeof OTHER_EVENT_ACTIONS] : `Workflow step ${v}, see RemediationAction (整改流程操作).` }])),
+});
+
 export enum ReviewResult {
   PASS = 'PASS',
   FAIL = 'FAIL',

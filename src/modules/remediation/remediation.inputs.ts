@@ -16,7 +16,7 @@ import {
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, IntFilter, StringFilter } from '../../common/filters';
-import { Yuan } from '../../common/scalars';
+import { LocalDate, Yuan } from '../../common/scalars';
 import { SortDirection } from '../../common/sort';
 import { NotBlank, IsLocalDate } from '../../common/validation';
 import { InspectionMethod } from '../inspection/inspection.enums';
@@ -153,7 +153,7 @@ export class PlanInput {
 @InputType({ description: 'An interview of the party (约谈).' })
 export class InterviewInput {
   @Field({ description: 'Who was interviewed: company, owner, manager (约谈对象).' }) @NotBlank() @MaxLength(200) party: string;
-  @Field({ description: 'Date, YYYY-MM-DD (约谈日期).' }) @IsLocalDate() date: string;
+  @Field(() => LocalDate, { description: 'Date, YYYY-MM-DD (约谈日期).' }) @IsLocalDate() date: string;
   @Field(() => String, { nullable: true, description: 'Department that held it (约谈部门).' }) @IsOptional() @MaxLength(40) departmentCode?: string;
 }
 
@@ -179,7 +179,7 @@ export class TransitionInput {
   @IsOptional()
   @IsDate()
   noticeServedAt?: Date;
-  @Field(() => String, { nullable: true, description: 'SERVE_NOTICE (limited time, required) or FAIL_REVIEW (re-notice): deadline YYYY-MM-DD, not before the notice was served or the review held; may already have passed when entered late (整改期限).' })
+  @Field(() => LocalDate, { nullable: true, description: 'SERVE_NOTICE (limited time, required) or FAIL_REVIEW (re-notice): deadline YYYY-MM-DD, not before the notice was served or the review held; may already have passed when entered late (整改期限).' })
   @IsOptional()
   @IsLocalDate()
   deadline?: string;
@@ -193,7 +193,7 @@ export class TransitionInput {
   @IsOptional()
   @IsDate()
   reviewedAt?: Date;
-  @Field(() => String, { nullable: true, description: 'ACCEPT_LISTING and the listed-supervision steps (PUBLISH_LISTING, FILE_OVERDUE_EXPLANATION, ISSUE_SUPERVISION_LETTER, PUBLIC_CRITICISM): the date it happened, YYYY-MM-DD; default today, never in the future nor before the listing (发生日期).' })
+  @Field(() => LocalDate, { nullable: true, description: 'ACCEPT_LISTING and the listed-supervision steps (PUBLISH_LISTING, FILE_OVERDUE_EXPLANATION, ISSUE_SUPERVISION_LETTER, PUBLIC_CRITICISM): the date it happened, YYYY-MM-DD; default today, never in the future nor before the listing (发生日期).' })
   @IsOptional()
   @IsLocalDate()
   effectiveOn?: string;
@@ -204,8 +204,8 @@ export class TransitionInput {
 export class RequestExtensionInput {
   @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
-  @Field({ description: 'Deadline asked for, YYYY-MM-DD, after the current one (申请期限).' }) @IsLocalDate() requestedDeadline: string;
-  @Field(() => String, { nullable: true, description: 'When the party applied, YYYY-MM-DD; default today. An application after the current deadline is refused: the item is overdue (申请日期).' })
+  @Field(() => LocalDate, { description: 'Deadline asked for, YYYY-MM-DD, after the current one (申请期限).' }) @IsLocalDate() requestedDeadline: string;
+  @Field(() => LocalDate, { nullable: true, description: 'When the party applied, YYYY-MM-DD; default today. An application after the current deadline is refused: the item is overdue (申请日期).' })
   @IsOptional()
   @IsLocalDate()
   requestedOn?: string;
@@ -226,10 +226,10 @@ export class ListRemediationItemInput {
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'Listing authority (挂牌单位).' }) @NotBlank() @MaxLength(200) authority: string;
   @Field({ description: 'Listing number (挂牌编号).' }) @NotBlank() @MaxLength(60) listingNumber: string;
-  @Field(() => String, { nullable: true, description: 'Listed on, YYYY-MM-DD; default today (挂牌日期).' }) @IsOptional() @IsLocalDate() listedOn?: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Listed on, YYYY-MM-DD; default today (挂牌日期).' }) @IsOptional() @IsLocalDate() listedOn?: string;
   @Field(() => String, { nullable: true, description: 'Plan document reference (整改方案文件).' }) @IsOptional() @MaxLength(1000) planDocument?: string;
   @Field(() => ListingLevel, { defaultValue: ListingLevel.MUNICIPAL, description: 'Level of the listing authority (挂牌级别).' }) @IsEnum(ListingLevel) level: ListingLevel;
-  @Field(() => String, { nullable: true, description: "The authority's deadline, YYYY-MM-DD, not before the listing and at most a year after it; default the item's rectification deadline (督办期限)." })
+  @Field(() => LocalDate, { nullable: true, description: "The authority's deadline, YYYY-MM-DD, not before the listing and at most a year after it; default the item's rectification deadline (督办期限)." })
   @IsOptional()
   @IsLocalDate()
   deadline?: string;
@@ -262,7 +262,7 @@ export class FileEnforcementCaseInput {
   @Field(() => ID, { description: 'Item (隐患).' }) @IsUUID('all') id: string;
   @Field(() => Int, { description: 'The version you read (版本号).' }) @IsInt() @Min(1) expectedVersion: number;
   @Field({ description: 'Case number (案号).' }) @NotBlank() @MaxLength(80) caseNumber: string;
-  @Field({ description: 'Filed on, YYYY-MM-DD (立案日期).' }) @IsLocalDate() filedOn: string;
+  @Field(() => LocalDate, { description: 'Filed on, YYYY-MM-DD (立案日期).' }) @IsLocalDate() filedOn: string;
   @Field({ description: 'Department that filed it (立案部门).' }) @MaxLength(40) departmentCode: string;
   @Field(() => String, { nullable: true, description: 'Legal basis (法律依据).' }) @IsOptional() @MaxLength(2000) legalBasis?: string;
   @Field(() => [PenaltyType], { defaultValue: [], description: 'Penalties (处罚种类).' }) @ArrayUnique() @IsEnum(PenaltyType, { each: true }) penaltyTypes: PenaltyType[];
@@ -273,7 +273,7 @@ export class FileEnforcementCaseInput {
   @Field(() => Int, { defaultValue: 0, description: 'Seized batteries (块).' }) @IsInt() @Min(0) @Max(1000000) seizedBatteries: number;
   @Field(() => Int, { defaultValue: 0, description: 'Seized parts (件).' }) @IsInt() @Min(0) @Max(1000000) seizedParts: number;
   @Field({ defaultValue: false, description: 'Transferred to the police (移送公安).' }) @IsBoolean() transferredToPolice: boolean;
-  @Field(() => String, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期); a case closed when recorded needs closingOutcome. Cases are usually closed later with closeEnforcementCase.' }) @IsOptional() @IsLocalDate() closedOn?: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Closed on, YYYY-MM-DD (结案日期); a case closed when recorded needs closingOutcome. Cases are usually closed later with closeEnforcementCase.' }) @IsOptional() @IsLocalDate() closedOn?: string;
   @Field(() => CaseClosingOutcome, { nullable: true, description: 'How the case ended, with closedOn (结案方式).' }) @IsOptional() @IsEnum(CaseClosingOutcome) closingOutcome?: CaseClosingOutcome;
   @Field(() => String, { nullable: true, description: 'Closing notes (结案说明).' }) @IsOptional() @MaxLength(2000) closingNote?: string;
 }

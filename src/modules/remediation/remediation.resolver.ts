@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { Connection, DEFAULT_PAGE_SIZE, type ConnectionShape } from '../../common/connection';
+import { Connection, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
-import { Yuan, yuan } from '../../common/scalars';
+import { LocalDate, Yuan, yuan } from '../../common/scalars';
 import { addDays, daysBetween, shanghaiDate } from '../../common/time';
 import { Inspection, InspectionChecklistResult } from '../inspection/inspection.entities';
 import { CreateInspectionInput, InspectionsArgs } from '../inspection/inspection.inputs';
@@ -232,7 +232,7 @@ export class RemediationItemResolver {
     return i.listed && remediation.isListingOverdue(i, await remediation.listingByItem(ctx).load(i.id), remediation.today(ctx));
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => LocalDate, {
     nullable: true,
     description: 'When the review is due (复查期限): the lead department’s review window (3 by default, MPS Order No. 120) in working days of the working calendar — public holidays skipped, exchanged weekend days counted — after the deadline, or after the party applied for review when that came first; null with neither.',
   })
@@ -256,7 +256,7 @@ export class RemediationItemResolver {
 /** The timeline of listed supervision (§6.3), computed from the listing's dates and today. */
 @Resolver(() => Listing)
 export class ListingResolver {
-  @FieldResolver(() => String, { description: 'Publication due: 5 working days after listing (公布期限).' })
+  @FieldResolver(() => LocalDate, { description: 'Publication due: 5 working days after listing (公布期限).' })
   async publishDueOn(@Root() l: Listing, @Ctx() ctx: Context): Promise<string> {
     return (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
   }
@@ -266,7 +266,7 @@ export class ListingResolver {
     return !l.publishedOn && !l.liftedOn && remediation.today(ctx) > (await workingCalendar(ctx)).addWorkingDays(l.listedOn, LISTING_PUBLISH_WORKING_DAYS);
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => LocalDate, {
     nullable: true,
     description: "Acceptance due: 10 days after the deadline or, if earlier, after the party's application for review (验收期限); null without either.",
   })
@@ -366,7 +366,7 @@ export class ChecklistResultResolver {
 export class BusinessItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items of this business, newest first (隐患).' })
   remediationItems(@Root() b: Business, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'business', b.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'business', b.id, args, args.filter);
   }
 }
 
@@ -374,7 +374,7 @@ export class BusinessItemsResolver {
 export class SiteItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items at this site, newest first (隐患).' })
   remediationItems(@Root() s: Site, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'site', s.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'site', s.id, args, args.filter);
   }
 }
 
@@ -382,6 +382,6 @@ export class SiteItemsResolver {
 export class ProductModelItemsResolver {
   @FieldResolver(() => RemediationItemConnection, { description: 'Remediation items at any business that made, sold, repaired or recycled this model, newest first (相关隐患).' })
   remediationItems(@Root() m: ProductModel, @Ctx() ctx: Context, @Args() args: NestedRemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
-    return remediation.itemPage(ctx, 'productModel', m.id, args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, args.filter);
+    return remediation.itemPage(ctx, 'productModel', m.id, args, args.filter);
   }
 }

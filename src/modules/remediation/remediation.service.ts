@@ -2,7 +2,7 @@ import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { NotificationKind } from '../notifications/notifications.entities';
 import { itemNewsStatement, notifyItemNews } from '../notifications/notifications.service';
 import { Role, shownName, type Principal } from '../../common/auth';
-import { decodeCursor, encodeCursor, paginate, type ConnectionShape, type CursorValue } from '../../common/connection';
+import { decodeCursor, encodeCursor, pageDirection, paginate, type ConnectionShape, type CursorValue, type PageRequest } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
 import { applyBooleanFilter, applyDateRange, applyIntFilter, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
@@ -23,7 +23,7 @@ import { Inspection } from '../inspection/inspection.entities';
 import { OutboxEvent } from '../live/live.entities';
 import { itemOutboxRow } from '../live/outbox';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
-import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, RemediationSortField } from './remediation.enums';
+import { DONE_STATUSES, EvidenceKind, EvidencePhase, ExtensionStatus, HazardStatus, NoticeType, RemediationAction, type RemediationEventAction, RemediationSortField } from './remediation.enums';
 import type {
   AddEvidenceInput,
   CreateRemediationItemInput,
@@ -170,7 +170,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
 }
 
 /** The item's event row (recordEvent inserts it; a transition writes it with the change). */
-function eventRow(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null) {
+function eventRow(ctx: Context, item: RemediationItem, action: RemediationEventAction, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null) {
   const p = ctx.principal;
   return {
     itemId: item.id,
@@ -215,7 +215,7 @@ export async function recordSystemEvents(em: EntityManager, events: readonly Sys
   );
 }
 
-export async function recordEvent(ctx: Context, item: RemediationItem, action: string, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
+export async function recordEvent(ctx: Context, item: RemediationItem, action: RemediationEventAction, from: HazardStatus | null, comment: string | null, data: Record<string, unknown> | null): Promise<void> {
   await ctx.em.insert(RemediationEvent, eventRow(ctx, item, action, from, comment, data));
   // The outbox row of the same change (webhooks, live updates), in the same transaction.
   await ctx.em.insert(OutboxEvent, itemOutboxRow(ctx, item, action, from));
@@ -809,9 +809,12 @@ export function afterEvidenceCount(ctx: Context) {
  * A page of items per parent (business, site or product model) for many parents in one statement:
  * newest discovered first, filtered like remediationItems, a window per parent.
  */
-export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productModel', first: number, after: string | null, filter: RemediationItemFilter | undefined) {
-  const key = `RemediationItem.pages:${parent}:${first}:${after ?? ''}:${JSON.stringify(filter ?? {})}`;
-  return ctx.loaders.get<string, { items: RemediationItem[]; hasNext: boolean; total: () => Promise<number> }>(key, async (parents, em) => {
+export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productModel', page: PageRequest, filter: RemediationItemFilter | undefined) {
+  const { size: first, backward } = pageDirection(page);
+  const after = page.after ?? null;
+  const before = page.before ?? null;
+  const key = `RemediationItem.pages:${parent}:${first}:${backward}:${after ?? ''}:${before ?? ''}:${JSON.stringify(filter ?? {})}`;
+  return ctx.loaders.get<string, { items: RemediationItem[]; more: boolean; total: () => Promise<number> }>(key, async (parents, em) => {
     const parentExpr =
       parent === 'business'
         ? 'i.business_id'
@@ -832,12 +835,17 @@ export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productMo
     applyItemFilter(qb, 'i', filter, today(ctx));
     const countQb = qb.clone();
     if (after) {
-      const [v, id] = decodeCursor(after, 2, ['timestamptz', 'uuid']);
+      const [v, id] = decodeCursor(after, 2, ['timestamptz', 'uuid'], 'after');
       qb.andWhere('(i.discovered_at, i.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: v, cid: id });
     }
+    if (before) {
+      const [v, id] = decodeCursor(before, 2, ['timestamptz', 'uuid'], 'before');
+      qb.andWhere('(i.discovered_at, i.id) > (CAST(:bv AS timestamptz), CAST(:bid AS uuid))', { bv: v, bid: id });
+    }
+    const dir = backward ? 'ASC' : 'DESC';
     qb.select(`${parentExpr}`, 'parent')
       .addSelect('i.id', 'id')
-      .addSelect(`row_number() OVER (PARTITION BY ${parentExpr} ORDER BY i.discovered_at DESC, i.id DESC)`, 'rn');
+      .addSelect(`row_number() OVER (PARTITION BY ${parentExpr} ORDER BY i.discovered_at ${dir}, i.id ${dir})`, 'rn');
     const [sql, params] = qb.getQueryAndParameters();
     const rows: { parent: string; id: string; rn: string }[] = await em.query(`SELECT parent, id FROM (${sql}) x WHERE rn <= ${first + 1} ORDER BY parent, rn`, params);
     const items = new Map((await itemById(ctx).loadMany(rows.map((r) => r.id))).filter((x): x is RemediationItem => x instanceof RemediationItem).map((x) => [x.id, x]));
@@ -852,18 +860,26 @@ export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productMo
     };
     return parents.map((p) => {
       const mine = rows.filter((r) => r.parent === p).map((r) => items.get(r.id)!).filter(Boolean);
-      return { items: mine.slice(0, first), hasNext: mine.length > first, total: total(p) };
+      const pageItems = mine.slice(0, first);
+      if (backward) pageItems.reverse();
+      return { items: pageItems, more: mine.length > first, total: total(p) };
     });
   });
 }
 
-export async function itemPage(ctx: Context, parent: 'business' | 'site' | 'productModel', parentId: string, first: number, after: string | null, filter?: RemediationItemFilter): Promise<ConnectionShape<RemediationItem>> {
-  const page = await itemPages(ctx, parent, first, after, filter).load(parentId);
+export async function itemPage(ctx: Context, parent: 'business' | 'site' | 'productModel', parentId: string, request: PageRequest, filter?: RemediationItemFilter): Promise<ConnectionShape<RemediationItem>> {
+  const backward = pageDirection(request).backward;
+  const page = await itemPages(ctx, parent, request, filter).load(parentId);
   const edges = page.items.map((node) => ({ node, cursor: encodeCursor([node.discoveredAt.toISOString(), node.id]) }));
   return {
     edges,
     nodes: page.items,
-    pageInfo: { hasNextPage: page.hasNext, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: backward ? Boolean(request.before) : page.more,
+      hasPreviousPage: backward ? page.more : Boolean(request.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     totalCount: page.total,
   };
 }

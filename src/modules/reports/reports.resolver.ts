@@ -1,3 +1,4 @@
+import { LocalDate } from '../../common/scalars';
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { Roles } from '../../common/auth';
@@ -46,8 +47,8 @@ class EnforcementStatisticsArgs {
 
 @ArgsType()
 class BulletinArgs {
-  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
-  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
+  @Field(() => LocalDate, { description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
+  @Field(() => LocalDate, { description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
 @Resolver()

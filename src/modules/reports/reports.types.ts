@@ -40,8 +40,8 @@ registerEnumType(StatisticsDimension, {
 
 @InputType({ description: 'A period of Asia/Shanghai calendar days, both ends included (统计期间，北京时间).' })
 export class PeriodInput {
-  @Field({ description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
-  @Field({ description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
+  @Field(() => LocalDate, { description: 'First day, YYYY-MM-DD (起始日期).' }) @IsLocalDate() from: string;
+  @Field(() => LocalDate, { description: 'Last day, YYYY-MM-DD, included (截止日期).' }) @IsLocalDate() to: string;
 }
 
 @ObjectType({ description: 'Deployment from joint operations held in a period (出动情况): 出动检查组 and 出动人次.' })
@@ -53,8 +53,8 @@ export class Deployment {
 
 @ObjectType({ description: 'A period (期间).' })
 export class Period {
-  @Field({ description: 'First day (起始日期).' }) from: string;
-  @Field({ description: 'Last day, included (截止日期).' }) to: string;
+  @Field(() => LocalDate, { description: 'First day (起始日期).' }) from: string;
+  @Field(() => LocalDate, { description: 'Last day, included (截止日期).' }) to: string;
   @Field(() => Int, { description: 'Number of days (天数).' }) days: number;
 }
 
@@ -69,7 +69,7 @@ export abstract class GroupKey {
   @Field(() => SupplyChainStage, { nullable: true, description: 'Stage (环节).' }) stage: SupplyChainStage | null;
   @Field(() => String, { nullable: true, description: 'Department code (部门代码).' }) departmentCode: string | null;
   @Field(() => String, { nullable: true, description: 'Department name (部门).' }) departmentName: string | null;
-  @Field(() => String, { nullable: true, description: 'First day of the DAY/WEEK/MONTH bucket (统计周期起始日).' }) periodStart: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'First day of the DAY/WEEK/MONTH bucket, YYYY-MM-DD (统计周期起始日).' }) periodStart: string | null;
 }
 
 @ObjectType({ description: 'One row of remediation statistics (隐患整改统计). Definitions: README "Report definitions".' })
@@ -82,7 +82,7 @@ export class RemediationStatisticsRow extends GroupKey {
   @Field(() => Int, { description: 'Of those, rectified by the end of the period (已整改).' }) rectified: number;
   @Field(() => Int, { description: 'Of those, closed by the end of the period (已销号).' }) closed: number;
   @Field(() => Int, { description: 'Of those, not closed by the end of the period (未销号).' }) open: number;
-  @Field(() => Int, { description: 'Same as newOverdue (逾期, 本期新增逾期); kept for existing clients.', deprecationReason: 'Two overdue figures now have distinct names: use newOverdue (of the items found in the period) or overdueBacklog (every item overdue at the end of the period).' }) overdue: number;
+  @Field(() => Int, { description: 'Same as newOverdue (逾期, 本期新增逾期); kept for existing clients.', deprecationReason: 'Two overdue figures now have distinct names: use newOverdue (of the items found in the period) or overdueBacklog (every item overdue at the end of the period); removal in 2.0.0.' }) overdue: number;
   @Field(() => Int, { description: 'New overdue (本期新增逾期, 处): of the items found in the period, those past their deadline and neither rectified nor closed on the as-of day (the end of the period, or today if earlier).' }) newOverdue: number;
   @Field(() => Int, { description: 'Overdue backlog (逾期存量, 处): every item past its deadline and neither rectified nor closed on the as-of day, whenever it was found; false reports excluded. Grouped by DAY/WEEK/MONTH: as of each bucket’s last day; the total row: as of the as-of day.' }) overdueBacklog: number;
   @Field(() => Int, { description: 'Of those, under listed supervision (挂牌督办).' }) listed: number;
@@ -150,8 +150,8 @@ export class BulletinItem {
   @Field(() => String, { nullable: true, description: 'Name of the responsible business (责任主体名称).' }) businessName: string | null;
   @Field(() => String, { nullable: true, description: 'Name of the site (场所名称).' }) siteName: string | null;
   @Field(() => HazardStatus, { description: 'Workflow status (状态).' }) status: HazardStatus;
-  @Field({ description: 'Asia/Shanghai date it was found (发现日期).' }) discoveredOn: string;
-  @Field(() => String, { nullable: true, description: 'Rectification deadline (整改期限).' }) deadline: string | null;
+  @Field(() => LocalDate, { description: 'Asia/Shanghai date it was found (发现日期).' }) discoveredOn: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Rectification deadline (整改期限).' }) deadline: string | null;
   @Field({ description: 'Under listed supervision (挂牌督办).' }) listed: boolean;
   @Field(() => Int, { description: 'Days past the deadline by today’s Asia/Shanghai date; 0 when not overdue (逾期天数).' }) overdueDays: number;
 }
