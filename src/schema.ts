@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import { ALL_ROLES, isDeclaredPublic, type Role } from './common/auth';
 import type { Context } from './common/context';
@@ -136,9 +136,9 @@ export const authChecker: AuthChecker<Context, Role> = async ({ context, info },
 };
 
 /** Who may call an operation, from its @Roles / @Public declaration: the roles, or 'PUBLIC'. */
-export function operationRoles(kind: 'Query' | 'Mutation', fieldName: string): Role[] | 'PUBLIC' {
+export function operationRoles(kind: 'Query' | 'Mutation' | 'Subscription', fieldName: string): Role[] | 'PUBLIC' {
   const storage = getMetadataStorage();
-  const op = (kind === 'Query' ? storage.queries : storage.mutations).find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
+  const op = (kind === 'Query' ? storage.queries : kind === 'Mutation' ? storage.mutations : storage.subscriptions).find((o) => o.schemaName === fieldName && RESOLVERS.includes(o.target));
   if (!op) throw new Error(`${kind}.${fieldName} has no resolver in RESOLVERS`);
   if (isDeclaredPublic(op.target, op.methodName)) return 'PUBLIC';
   const authorized = storage.authorizedFields.find((a) => a.target === op.target && a.fieldName === op.methodName);
@@ -153,12 +153,15 @@ export const ROLES_MARK = 'Roles (可调用角色):';
  * clients say who may call what. Query and Mutation get their own descriptions.
  */
 function describeOperationRoles(schema: GraphQLSchema): void {
-  for (const [kind, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()]] as const) {
+  const roots = [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()], ['Subscription', schema.getSubscriptionType()]] as const;
+  for (const [kind, type] of roots) {
     if (!type) continue;
     type.description =
       kind === 'Query'
         ? 'Reads (查询). Each field says which roles may call it; records are further limited by RECORD_ACCESS and personal data is masked by role.'
-        : 'Changes (变更): each is one transaction; bad input comes back as userErrors naming the field. Each field says which roles may call it.';
+        : kind === 'Mutation'
+          ? 'Changes (变更): each is one transaction; bad input comes back as userErrors naming the field. Each field says which roles may call it.'
+          : 'Live updates over graphql-ws on /graphql (实时推送): published after commit, with the same role, row scope and masking as queries. Each field says which roles may subscribe.';
     for (const field of Object.values(type.getFields())) {
       const roles = operationRoles(kind, field.name);
       const who = roles === 'PUBLIC' ? 'anyone, signed in or not (公开)' : roles.join(', ');
@@ -221,6 +224,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   return schema;
 }
 
+/** The contract as text, types and fields in alphabetical order: the same whatever order modules were loaded in. */
 export function printAppSchema(schema: GraphQLSchema): string {
-  return `# Generated from the code by \`npm run schema:emit\`; do not edit by hand. This file is the API contract.\n\n${printSchema(schema)}\n`;
+  return `# Generated from the code by \`npm run schema:emit\`; do not edit by hand. This file is the API contract.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 }

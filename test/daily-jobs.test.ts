@@ -273,7 +273,7 @@ describe('daily snapshots', () => {
     // Run of 03-11 stored 03-10: only A was overdue, and escalated, on 03-10.
     expect(await row('2026-03-10')).toMatchObject({ foundTotal: 2, open: 2, overdue: 1, escalated: 1 });
     // The bulletin reads the same stored figures: of 03-15, the last day of its period, as stored.
-    const BULLETIN = `query($f: String!, $t: String!) { bulletin(from: $f, to: $t) { escalationsInPeriod supervisionLettersInPeriod totals { found escalated }
+    const BULLETIN = `query($f: LocalDate!, $t: LocalDate!) { bulletin(from: $f, to: $t) { escalationsInPeriod supervisionLettersInPeriod totals { found escalated }
       stored { asOf daysStored foundTotal closedTotal open overdue listed escalated foundInPeriod closedInPeriod supervisionLettersInPeriod } } }`;
     const before = (await t.gql(BULLETIN, { f: '2026-03-10', t: '2026-03-15' }, o1.token)).body.data!.bulletin;
     expect(before.stored).toMatchObject({ asOf: '2026-03-15', daysStored: 2 });

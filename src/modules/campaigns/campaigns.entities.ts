@@ -37,7 +37,7 @@ export class CampaignGoal {
 @Index('ix_campaign_starts', ['startsOn', 'id'])
 @Check('ck_campaign_period', `ends_on >= starts_on`)
 export class Campaign {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -126,7 +126,7 @@ export class Campaign {
 @Index('ix_joint_operation_held', ['heldOn', 'id'])
 @Check('ck_joint_operation_counts', `groups_dispatched >= 1 AND officer_count >= 1`)
 export class JointOperation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -201,7 +201,7 @@ export class JointOperation {
 @Index('ix_task_due', ['dueOn', 'id'])
 @Check('ck_task_done', `(state = 'DONE') = (done_on IS NOT NULL)`)
 export class Task {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -298,7 +298,7 @@ export class Task {
 @Entity('task_note')
 @Index('ix_task_note_task', ['taskId', 'createdAt'])
 export class TaskNote {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -334,7 +334,7 @@ export class TaskNote {
 @Entity('warning')
 @Index('ix_warning_issued', ['issuedOn', 'id'])
 export class Warning {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -113,7 +113,7 @@ registerEnumType(EscalationAction, {
 @Entity('escalation_rule')
 @Check('ck_escalation_rule_level', `level BETWEEN 1 AND 9`)
 export class EscalationRule {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { recordJobRun } from '../../observability/metrics';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../../common/logger';
 import { shanghaiDate } from '../../common/time';
@@ -149,6 +150,7 @@ export class DailyJobs {
       const effects = job === DailyJob.ESCALATION ? await runEscalation(env, day) : await runSnapshot(env, snapshotDayOf(day));
       await this.ds.query(`UPDATE job_run SET status = 'DONE', finished_at = $3 WHERE job = $1 AND day = $2`, [job, day, this.now()]);
       this.log.info({ job, day, effects, ms: Date.now() - started }, 'daily job done');
+      recordJobRun(job.toLowerCase(), 'success', (Date.now() - started) / 1000);
       return 'RAN';
     } catch (err) {
       const interrupted = err instanceof JobInterrupted;
@@ -157,6 +159,7 @@ export class DailyJobs {
         .catch(() => undefined);
       if (interrupted) this.log.warn({ job, day }, 'daily job interrupted by shutdown; the next run resumes it');
       else this.log.error({ err, job, day }, 'daily job failed; the next run retries it');
+      recordJobRun(job.toLowerCase(), interrupted ? 'interrupted' : 'failure', (Date.now() - started) / 1000);
       return interrupted ? 'INTERRUPTED' : 'FAILED';
     }
   }

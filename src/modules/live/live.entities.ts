@@ -101,7 +101,7 @@ export class OutboxEvent {
 @ObjectType({ description: 'A partner system receiving events by HTTP POST (Webhook订阅方); the secret is never shown.' })
 @Entity('webhook_subscriber')
 export class WebhookSubscriber {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -153,7 +153,7 @@ export class WebhookSubscriber {
 @Index('ix_webhook_delivery_due', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 @Index('ix_webhook_delivery_list', ['createdAt', 'id'])
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -119,6 +119,8 @@ export class LiveHub {
   private readonly notificationSubs = new Map<string, Set<LiveQueue<NotificationRow>>>();
   private readonly outboxListeners = new Set<() => void>();
   private pg: PgListener | null = null;
+  /** The transport in use: LIVE_TRANSPORT, or PostgreSQL when Redis did not answer at start. */
+  private mode: 'postgres' | 'redis';
   private redisSub: Redis | null = null;
   private redisPub: Redis | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
@@ -134,10 +136,11 @@ export class LiveHub {
     private readonly notificationSource: NotificationSource = defaultNotificationSource,
   ) {
     if (config.liveTransport === 'redis' && !config.redisUrl) throw new Error('LIVE_TRANSPORT=redis needs REDIS_URL');
+    this.mode = config.liveTransport;
   }
 
   get transport(): 'postgres' | 'redis' {
-    return this.config.liveTransport;
+    return this.mode;
   }
 
   /** Called on every outbox event heard (the webhook worker wakes on it). */
@@ -146,7 +149,25 @@ export class LiveHub {
   }
 
   async start(extraChannels: Record<string, () => void> = {}): Promise<void> {
-    const redis = this.config.liveTransport === 'redis';
+    if (this.config.liveTransport === 'redis') {
+      this.redisSub = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: null });
+      this.redisPub = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 2 });
+      this.redisSub.on('error', (err) => this.log.warn({ err }, 'live updates: Redis subscriber error'));
+      this.redisPub.on('error', (err) => this.log.warn({ err }, 'live updates: Redis publisher error'));
+      try {
+        await this.redisSub.connect();
+        await this.redisPub.connect();
+      } catch (err) {
+        // Redis does not answer at start: serve live updates through PostgreSQL (the outbox trigger
+        // notifies there too), as the rate limiter falls back to memory; a restart picks Redis again.
+        this.log.warn({ err }, 'live updates: Redis does not answer; fanning out through PostgreSQL LISTEN/NOTIFY instead');
+        this.redisSub.disconnect();
+        this.redisPub.disconnect();
+        this.redisSub = this.redisPub = null;
+        this.mode = 'postgres';
+      }
+    }
+    const redis = this.mode === 'redis';
     const channels = [NOTIFICATION_CHANNEL, ...Object.keys(extraChannels), ...(redis ? [] : [OUTBOX_CHANNEL])];
     this.pg = new PgListener(
       clientConfigOf(this.ds, 'ebike-live'),
@@ -159,13 +180,7 @@ export class LiveHub {
       this.log,
     );
     await this.pg.start();
-    if (redis) {
-      this.redisSub = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: null });
-      this.redisPub = new Redis(this.config.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 2 });
-      this.redisSub.on('error', (err) => this.log.warn({ err }, 'live updates: Redis subscriber error'));
-      this.redisPub.on('error', (err) => this.log.warn({ err }, 'live updates: Redis publisher error'));
-      await this.redisSub.connect();
-      await this.redisPub.connect();
+    if (redis && this.redisSub) {
       this.redisSub.on('message', (_ch: string, id: string) => this.heardOutbox(id));
       // Rows written before this instance started are left to the instances that were running (or
       // to nobody): live updates are for what happens now, and a switch from the PostgreSQL
@@ -190,7 +205,7 @@ export class LiveHub {
 
   /** This process committed a change: with Redis, publish it now rather than at the next poll. */
   committed(): void {
-    if (this.config.liveTransport !== 'redis' || this.stopped) return;
+    if (this.mode !== 'redis' || this.stopped) return;
     if (this.relaying) this.relayAgain = true;
     else this.scheduleRelay(0);
   }

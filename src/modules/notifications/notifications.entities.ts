@@ -27,7 +27,7 @@ registerEnumType(NotificationKind, {
 @Index('ix_notification_inbox', ['userId', 'createdAt', 'id'])
 @Index('ix_notification_unread', { synchronize: false })
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -106,6 +106,8 @@ export const OTHER_EVENT_ACTIONS = {
   CASE_CLOSED: 'Enforcement case closed (结案)',
   CASE_REOPENED: 'Enforcement case reopened (案件重开)',
   EVIDENCE_ADDED: 'Evidence added (添加证据)',
+  ESCALATED: 'Escalated by the daily run: overdue, listing deadline near or past, review overdue (逾期督办)',
+  SUPERVISION_LETTER: 'Supervision letter sent by the daily run to the responsible department (督办函)',
 } as const;
 
 export const RemediationEventAction = {

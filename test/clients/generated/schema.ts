@@ -722,6 +722,7 @@ export type Campaign = {
   endsOn: Scalars['LocalDate']['output'];
   /** Goals (行动目标). */
   goals: Array<CampaignGoal>;
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** Kind (类型). */
   kind: CampaignKind;
@@ -1854,6 +1855,7 @@ export type EscalationRule = {
   daysAfter: Scalars['Int']['output'];
   /** What the rule is for, Chinese first (规则说明). */
   description: Scalars['String']['output'];
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** What it watches (规则类型). */
   kind: EscalationKind;
@@ -2685,6 +2687,7 @@ export type JointOperation = {
   groupsDispatched: Scalars['Int']['output'];
   /** Day of the outing (检查日期). */
   heldOn: Scalars['LocalDate']['output'];
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** Inspections it produced, in the order started (检查记录). */
   inspections: Array<Inspection>;
@@ -3639,6 +3642,7 @@ export type Notification = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** Details: action, rule, level, days (详情). */
   data: Maybe<Scalars['JSONObject']['output']>;
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** Code of that item, e.g. LS-511102-20260301-0001 (隐患编号). */
   itemCode: Maybe<Scalars['String']['output']>;
@@ -4817,6 +4821,8 @@ export type RemediationEventAction =
   | 'COMMENT'
   /** Registered (登记) */
   | 'CREATED'
+  /** Escalated by the daily run: overdue, listing deadline near or past, review overdue (逾期督办) */
+  | 'ESCALATED'
   /** Evidence added (添加证据) */
   | 'EVIDENCE_ADDED'
   /** Extension approved (批准延期) */
@@ -4855,6 +4861,8 @@ export type RemediationEventAction =
   | 'START_RECTIFICATION'
   /** Workflow step SUBMIT_PLAN, see RemediationAction (整改流程操作). */
   | 'SUBMIT_PLAN'
+  /** Supervision letter sent by the daily run to the responsible department (督办函) */
+  | 'SUPERVISION_LETTER'
   /** Workflow step TRANSFER, see RemediationAction (整改流程操作). */
   | 'TRANSFER'
   /** Workflow step UNSEAL, see RemediationAction (整改流程操作). */
@@ -5616,22 +5624,37 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Live updates over graphql-ws on /graphql (实时推送): published after commit, with the same role, row scope and masking as queries. Each field says which roles may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Inspections as they are recorded, matching the filter (检查登记实时推送). */
+  /**
+   * Inspections as they are recorded, matching the filter (检查登记实时推送).
+   *
+   * Roles (可调用角色): ADMIN, COORDINATOR, AGENCY_OFFICER, PARTNER_VIEWER.
+   */
   inspectionRecorded: Inspection;
-  /** Notifications of the signed-in user’s inbox as they arrive (站内通知实时推送). */
+  /**
+   * Notifications of the signed-in user’s inbox as they arrive (站内通知实时推送).
+   *
+   * Roles (可调用角色): ADMIN, COORDINATOR, AGENCY_OFFICER, PARTNER_VIEWER, REPORTER.
+   */
   notificationReceived: LiveNotification;
-  /** Committed changes of remediation items matching the filter, as they happen (隐患变更实时推送). Over graphql-ws on /graphql; the token goes in the connection payload. */
+  /**
+   * Committed changes of remediation items matching the filter, as they happen (隐患变更实时推送). Over graphql-ws on /graphql; the token goes in the connection payload.
+   *
+   * Roles (可调用角色): ADMIN, COORDINATOR, AGENCY_OFFICER, PARTNER_VIEWER.
+   */
   remediationItemChanged: RemediationItemChange;
 };
 
 
+/** Live updates over graphql-ws on /graphql (实时推送): published after commit, with the same role, row scope and masking as queries. Each field says which roles may subscribe. */
 export type SubscriptionInspectionRecordedArgs = {
   filter: InputMaybe<InspectionRecordedFilter>;
 };
 
 
+/** Live updates over graphql-ws on /graphql (实时推送): published after commit, with the same role, row scope and masking as queries. Each field says which roles may subscribe. */
 export type SubscriptionRemediationItemChangedArgs = {
   filter: InputMaybe<RemediationItemChangedFilter>;
 };
@@ -5804,6 +5827,7 @@ export type Task = {
   dueOn: Scalars['LocalDate']['output'];
   /** Evidence of completion: what was delivered, document numbers, file locations (完成佐证). */
   evidence: Maybe<Scalars['String']['output']>;
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** Remediation items it is about (关联隐患). */
   items: Array<RemediationItem>;
@@ -5876,6 +5900,7 @@ export type TaskNote = {
   authorName: Scalars['String']['output'];
   /** Recorded (录入时间). */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** What happened (进展内容). */
   note: Scalars['String']['output'];
@@ -6496,6 +6521,7 @@ export type Warning = {
   department: Department;
   /** District warned, or the district of the business warned (区县). */
   districtCode: Scalars['String']['output'];
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** Issued on (发出日期). */
   issuedOn: Scalars['LocalDate']['output'];
@@ -6574,6 +6600,7 @@ export type WebhookDelivery = {
   event: OutboxEvent;
   /** The event; also the idempotency id of the payload (事件ID). */
   eventId: Scalars['ID']['output'];
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** When the last attempt started (上次尝试时间). */
   lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
@@ -6633,6 +6660,7 @@ export type WebhookSubscriber = {
   districtCodes: Array<Scalars['String']['output']>;
   /** Kinds of event sent (订阅的事件类型). */
   eventTypes: Array<OutboxEventType>;
+  /** Record id: a UUID, unique across all record types and stable (记录ID). */
   id: Scalars['ID']['output'];
   /** What the receiving system is (订阅方名称). */
   name: Scalars['String']['output'];
