@@ -56,9 +56,10 @@ it('a run killed mid-way is finished by another instance; every effect once', as
   await holder.query(`SELECT 1 FROM remediation_item WHERE id = $1 FOR UPDATE`, [ids[K]]);
   const child = runService({ DATABASE_URL: url, NODE_ENV: 'test', DAILY_JOBS_BATCH_SIZE: '1', LOG_LEVEL: 'warn' }, 'scripts/daily-jobs.ts');
   try {
-    // Wait until the run is held on the lock of item K, with the items before it committed.
+    // Wait until the run is held on the lock of item K, with the items before it committed. Up to
+    // 150 s: the child compiles the service with ts-node first, which took over 60 s in a loaded CI run.
     let held = false;
-    for (let i = 0; i < 600 && !held; i++) {
+    for (let i = 0; i < 1500 && !held; i++) {
       // (Its batch waits on the row lock where it writes the item's event: the foreign key check.)
       const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
       held = n > 0 && (await escalations()).length === K;
@@ -98,7 +99,7 @@ it('a run killed mid-way is finished by another instance; every effect once', as
   // The day's effects counted once across both runs: every escalation written today, nothing more.
   const [{ written }] = await t.ds.query(`SELECT count(*)::int AS written FROM escalation WHERE day = $1`, [today]);
   expect(esc.effects).toBe(written);
-}, 180_000);
+}, 300_000);
 
 it('a shutdown stops the run after its current batch (INTERRUPTED); the next run resumes it', async () => {
   const today = shanghaiDate(new Date());
