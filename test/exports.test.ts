@@ -174,7 +174,9 @@ describe('a 100,000-row CSV export', () => {
       expect(lines).toBe(count + 1);
       // The file is ~35 MiB and the rows several times that as objects: buffering either would show here.
       expect(peak - base).toBeLessThan(60);
-      expect(peak).toBeLessThan(300);
+      // The whole process under ts-node: 293–302 MiB at rest since the campaigns, daily jobs, live updates and
+      // metrics modules joined (it was ~230 when this ceiling was 300); streaming is the line above.
+      expect(peak).toBeLessThan(360);
       expect(seconds).toBeLessThan(30);
     } finally {
       if (svc && svc.child.exitCode === null) {
