@@ -3,7 +3,7 @@ import { Role } from '../src/common/auth';
 import { addDays, shanghaiDate } from '../src/common/time';
 import { helpers, tag } from './remediation-fixtures';
 import { makeUser, startTestApp, type TestApp, type TestUser } from './support/app';
-import { cloneTemplate, workerDatabaseName } from './support/db';
+import { cloneTemplate, workerDataSource, workerDatabaseName } from './support/db';
 import { runService } from './support/process';
 
 /**
@@ -11,6 +11,10 @@ import { runService } from './support/process';
  * (`npm run jobs:daily`, one escalation per transaction) is held on the row lock of the 5th of 12
  * overdue items and killed with SIGKILL. Its advisory lock goes with its connection; another
  * instance then finishes the day, and every item is escalated exactly once.
+ *
+ * A database of its own: the run escalates every overdue item of the database, one per transaction,
+ * and the worker's shared database holds thousands left by other test files (in CI the child was
+ * still escalating them when the wait ran out).
  */
 let t: TestApp;
 let url: string;
@@ -22,8 +26,8 @@ const N = 12;
 const K = 4; // items before the held one (0-based index of the held item)
 
 beforeAll(async () => {
-  url = await cloneTemplate(workerDatabaseName());
-  t = await startTestApp({ env: { DAILY_JOBS_BATCH_SIZE: '1' } });
+  url = await cloneTemplate(workerDatabaseName('_crash'));
+  t = await startTestApp({ ds: await workerDataSource({ suffix: '_crash' }), env: { DAILY_JOBS_BATCH_SIZE: '1' } });
   coord = await makeUser(t.ds, Role.COORDINATOR);
   officer = await makeUser(t.ds, Role.AGENCY_OFFICER, { teams: ['SALES'], districts: ['511181'], departmentCode: 'MARKET' });
   const today = shanghaiDate(new Date());
@@ -43,6 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await t?.close();
+  await t?.ds.destroy();
 });
 
 const escalations = async () =>
@@ -60,12 +65,13 @@ it('a run killed mid-way is finished by another instance; every effect once', as
     // 150 s: the child compiles the service with ts-node first, which took over 60 s in a loaded CI run.
     let held = false;
     for (let i = 0; i < 1500 && !held; i++) {
+      if (child.child.exitCode !== null) throw new Error(`the daily-jobs process exited (${child.child.exitCode}) before it reached the held item:\n${child.output()}`);
       // (Its batch waits on the row lock where it writes the item's event: the foreign key check.)
       const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
       held = n > 0 && (await escalations()).length === K;
       if (!held) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(held).toBe(true);
+    if (!held) throw new Error(`the daily-jobs process did not reach the held item in 150 s; escalated so far: ${(await escalations()).length}; output:\n${child.output()}`);
     child.child.kill('SIGKILL');
     expect((await child.exited).signal).toBe('SIGKILL');
   } finally {
