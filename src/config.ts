@@ -18,6 +18,8 @@ export interface Config {
   embeddedPgPort: number;
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
+  /** PostgreSQL's JIT compilation for the service's connections (DB_JIT, off by default). */
+  dbJit: boolean;
   /** How long start-up keeps retrying an unreachable database before giving up. */
   dbConnectTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -279,6 +281,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0, 3600000),
+    dbJit: bool(env, 'DB_JIT', false),
     dbConnectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 30000, 0, 600000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     ide: bool(env, 'GRAPHQL_IDE', !production),
