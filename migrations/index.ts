@@ -15,6 +15,7 @@ import { PrincipalChangeNotifications1796083200100 } from './1796083200100-Princ
 import { ImportSites1796083200240 } from './1796083200240-ImportSites';
 import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
+import { OutboxRetention1796083200340 } from './1796083200340-OutboxRetention';
 import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
 
 /** Every migration in order. New migrations are added here by hand after review. */
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   Campaigns1796083200220,
   DailyJobsAndNotifications1796083200180,
   LiveOutbox1796083200200,
+  OutboxRetention1796083200340,
 ];

@@ -1,5 +1,5 @@
 /**
- * Runs today's daily jobs (escalation 督办, then the snapshot of yesterday) from the command line,
+ * Runs today's daily jobs (escalation 督办, the snapshot of yesterday, the outbox's retention) from the command line,
  * as an instance of the service would: under the same advisory lock, so it waits for nobody and
  * does nothing while another instance is running them.
  *
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const log = createLogger(process.env.LOG_LEVEL ?? 'info');
   const db = await cliDatabase(config, log);
   const ds = makeDataSource({ url: db.url, log });
-  const jobs = new DailyJobs(ds, log, () => new Date(), { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000 });
+  const jobs = new DailyJobs(ds, log, () => new Date(), { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000, retentionDays: config.outboxRetentionDays });
   const stop = () => void jobs.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -227,6 +227,7 @@ describe('runs: one per day, on demand by an administrator', () => {
       const runs = await t.ds.query(`SELECT job, status, attempts FROM job_run WHERE day = '2026-03-21' ORDER BY job`);
       expect(runs).toEqual([
         { job: 'ESCALATION', status: 'DONE', attempts: 1 },
+        { job: 'PRUNE', status: 'DONE', attempts: 1 },
         { job: 'SNAPSHOT', status: 'DONE', attempts: 1 },
       ]);
       // B is overdue 11 days on 03-21: its letter, once.
@@ -246,6 +247,7 @@ describe('runs: one per day, on demand by an administrator', () => {
     expect(p.ran).toBe(true);
     expect(p.runs.map((x: any) => [x.job, x.status, x.attempts, x.triggeredBy])).toEqual([
       ['ESCALATION', 'DONE', 2, 'MANUAL'],
+      ['PRUNE', 'DONE', 2, 'MANUAL'],
       ['SNAPSHOT', 'DONE', 2, 'MANUAL'],
     ]);
     const b = await item(items.B.id);

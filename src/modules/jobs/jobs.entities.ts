@@ -8,6 +8,7 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 export enum DailyJob {
   ESCALATION = 'ESCALATION',
   SNAPSHOT = 'SNAPSHOT',
+  PRUNE = 'PRUNE',
 }
 registerEnumType(DailyJob, {
   name: 'DailyJob',
@@ -15,6 +16,7 @@ registerEnumType(DailyJob, {
   valuesConfig: {
     ESCALATION: { description: 'Applies the escalation rules to overdue, listed and review-due items (逾期督办).' },
     SNAPSHOT: { description: "Stores the day's headline figures per district, team and stage (每日统计快照)." },
+    PRUNE: { description: 'Deletes published outbox events and delivered webhook deliveries older than the retention period; pending and dead-lettered ones are kept (发件箱清理).' },
   },
 });
 

@@ -5,6 +5,7 @@ import type { Logger } from '../../common/logger';
 import { shanghaiDate } from '../../common/time';
 import { JobInterrupted, runEscalation, type JobEnv } from './escalation.service';
 import { DailyJob, JobRun, JobRunStatus } from './jobs.entities';
+import { runPrune } from './prune.service';
 import { runSnapshot, snapshotDayOf } from './snapshot.service';
 
 /** Session-level advisory lock key held by whichever instance runs the daily jobs (the leader). */
@@ -17,6 +18,8 @@ export interface SchedulerOptions {
   batchSize: number;
   /** How often an instance checks whether the run is due, ms. */
   pollMs: number;
+  /** Days published outbox events and delivered webhook deliveries are kept (OUTBOX_RETENTION_DAYS; 0 = always). */
+  retentionDays?: number;
 }
 
 export type Trigger = 'SCHEDULE' | 'MANUAL';
@@ -29,7 +32,7 @@ export interface RunOutcome {
   runs: JobRun[];
 }
 
-const JOBS: DailyJob[] = [DailyJob.ESCALATION, DailyJob.SNAPSHOT];
+const JOBS: DailyJob[] = [DailyJob.ESCALATION, DailyJob.SNAPSHOT, DailyJob.PRUNE];
 
 /** Asia/Shanghai HH:MM of an instant. */
 export function shanghaiTime(instant: Date): string {
@@ -147,7 +150,10 @@ export class DailyJobs {
       },
     };
     try {
-      const effects = job === DailyJob.ESCALATION ? await runEscalation(env, day) : await runSnapshot(env, snapshotDayOf(day));
+      const effects =
+        job === DailyJob.ESCALATION ? await runEscalation(env, day)
+        : job === DailyJob.SNAPSHOT ? await runSnapshot(env, snapshotDayOf(day))
+        : await runPrune(env, day, this.options.retentionDays ?? 30);
       await this.ds.query(`UPDATE job_run SET status = 'DONE', finished_at = $3 WHERE job = $1 AND day = $2`, [job, day, this.now()]);
       this.log.info({ job, day, effects, ms: Date.now() - started }, 'daily job done');
       recordJobRun(job.toLowerCase(), 'success', (Date.now() - started) / 1000);

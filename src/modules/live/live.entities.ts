@@ -49,6 +49,7 @@ registerEnumType(WebhookDeliveryStatus, {
 @ObjectType({ description: 'A domain event of the outbox (领域事件): what changed, where, and when.' })
 @Entity('outbox_event')
 @Index('ix_outbox_event_unpublished', ['seq'], { where: '"published_at" IS NULL' })
+@Index('ix_outbox_event_occurred', ['occurredAt'])
 export class OutboxEvent {
   @Field(() => ID, { description: 'Idempotency id: the same in every delivery of this event (幂等ID).' })
   @PrimaryGeneratedColumn('uuid')
@@ -152,6 +153,7 @@ export class WebhookSubscriber {
 @Index('uq_webhook_delivery_event', ['subscriberId', 'eventId'], { unique: true })
 @Index('ix_webhook_delivery_due', ['nextAttemptAt'], { where: `"status" = 'PENDING'` })
 @Index('ix_webhook_delivery_list', ['createdAt', 'id'])
+@Index('ix_webhook_delivery_event_id', ['eventId'])
 export class WebhookDelivery {
   @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')

@@ -1488,6 +1488,8 @@ export type CreateUserInput = {
 export type DailyJob =
   /** Applies the escalation rules to overdue, listed and review-due items (逾期督办). */
   | 'ESCALATION'
+  /** Deletes published outbox events and delivered webhook deliveries older than the retention period; pending and dead-lettered ones are kept (发件箱清理). */
+  | 'PRUNE'
   /** Stores the day's headline figures per district, team and stage (每日统计快照). */
   | 'SNAPSHOT';
 
