@@ -414,7 +414,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     dailyJobs,
     live,
     webhooks,
-    attachLive: (server) => attachLiveServer(server, { schema, dataSource, config, log, hub: live, reportCache, now, formatError: maskError(log, hideSchema) }),
+    attachLive: (server) => attachLiveServer(server, { schema, dataSource, config, log, hub: live, reportCache, now, formatError: maskError(log, hideSchema), trusted: trustedDocuments }),
     stop: async () => {
       // First: a daily run stops after its current batch (INTERRUPTED; the next run resumes it).
       await dailyJobs.stop();

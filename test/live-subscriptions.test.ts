@@ -141,6 +141,19 @@ test('a subscription deeper than MAX_QUERY_DEPTH is refused before it starts', a
   expect(refusal(sub)).toBe('QUERY_TOO_DEEP');
 });
 
+test('a subscription costing more than MAX_QUERY_COST, or breaking an input rule, is refused before it starts', async () => {
+  // Within the depth limit; 100 items × 100 items of their business per pushed event: 10,000+ > 5,000.
+  const costly = `subscription { remediationItemChanged { item { business { remediationItems(first: 100) { nodes { business { remediationItems(first: 100) { nodes { id } } } } } } } } }`;
+  const sub = subscribe(client({ authorization: `Bearer ${tok.COORDINATOR}` }), costly);
+  await eventually(() => sub.error !== null);
+  expect(refusal(sub)).toBe('QUERY_TOO_COSTLY');
+  // A value the input rules refuse (a NUL character), named as over HTTP — not left to the resolver.
+  const big = subscribe(client({ authorization: `Bearer ${tok.COORDINATOR}` }), `subscription { remediationItemChanged(filter: { districtCodes: ["5111\\u0000"] }) { item { id } } }`);
+  await eventually(() => big.error !== null || big.completed);
+  expect((big.error as { message: string }[])[0].message).toContain('U+0000');
+  expect(refusal(big)).toBe('BAD_USER_INPUT');
+});
+
 test('invalid credentials close the connection (4403), as HTTP answers 401', async () => {
   let closed: number | null = null;
   const c = client({ authorization: 'Bearer not-a-token' }, (code) => (closed = code));

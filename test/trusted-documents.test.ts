@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
+import { liveClient, subscribe, type Sub } from './support/live';
 import { runService } from './support/process';
+import type { Client } from 'graphql-ws';
 
 // Runs the registration command as a child process (ts-node compiles the schema): slow on a busy machine.
 jest.setTimeout(300_000);
@@ -124,6 +128,51 @@ describe('TRUSTED_DOCUMENTS on', () => {
     expect(m).toMatch(/ebike_graphql_errors_total\{code="DOCUMENT_NOT_TRUSTED"\} \d+/);
     expect(m).not.toContain('operation="Sneaky"');
     expect(m).toMatch(/ebike_graphql_requests_total\{operation="Districts",outcome="ok"\} \d+/);
+  });
+});
+
+describe('TRUSTED_DOCUMENTS on, over the WebSocket (graphql-ws on /graphql)', () => {
+  let t: TestApp;
+  let server: http.Server;
+  let live: { close(): Promise<void> };
+  let client: Client;
+  beforeAll(async () => {
+    if (!fs.existsSync(manifest)) {
+      const entry = (d: string, n: string) => ({ document: d, operationNames: [n], source: 'test', registeredAt: '2026-12-01T00:00:00Z' });
+      fs.writeFileSync(manifest, JSON.stringify({ version: 1, documents: { [sha(DISTRICTS)]: entry(DISTRICTS, 'Districts'), [sha(TEAMS)]: entry(TEAMS, 'Teams') } }));
+    }
+    t = await startTestApp({ env: { TRUSTED_DOCUMENTS: manifest, WEBHOOKS_ENABLED: 'false' } });
+    const token = (await makeUser(t.ds, Role.COORDINATOR)).token;
+    server = http.createServer(t.app);
+    live = t.handle.attachLive(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    client = liveClient(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { authorization: `Bearer ${token}` });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await live?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+    await t.close();
+  });
+
+  const settled = async (sub: Sub) => {
+    for (let i = 0; i < 200 && !sub.completed && sub.error === null; i++) await new Promise((r) => setTimeout(r, 25));
+    return sub;
+  };
+
+  it('runs a registered document and refuses any other — a query or a subscription — as HTTP does, counted in the metrics', async () => {
+    const ok = await settled(subscribe(client, DISTRICTS));
+    expect(ok.error).toBeNull();
+    expect(ok.results[0].data!.districts).toHaveLength(11);
+    for (const query of ['query SneakyWs { businesses(first: 100) { nodes { id name } } }', 'subscription { remediationItemChanged { item { id } } }']) {
+      const refused = await settled(subscribe(client, query));
+      expect(refused.results).toEqual([]);
+      expect(refused.error).toEqual([expect.objectContaining({ message: expect.stringContaining('仅接受已登记的查询文档'), extensions: { code: 'DOCUMENT_NOT_TRUSTED' } })]);
+    }
+    const m = (await request(t.app).get('/metrics')).text;
+    expect(m).toMatch(/ebike_graphql_requests_total\{operation="Districts",outcome="ok"\} [1-9]/);
+    expect(m).not.toContain('operation="SneakyWs"');
+    expect(m).toMatch(/ebike_graphql_errors_total\{code="DOCUMENT_NOT_TRUSTED"\} [1-9]/);
   });
 });
 

@@ -78,51 +78,66 @@ export function introspectionCost(op: OperationDefinitionNode, fragments: Record
 }
 
 /**
- * Checks an operation before execution, once it has validated and its variables have coerced
- * (variables that do not coerce are left to execution, which answers 400 BAD_USER_INPUT naming
- * them; graphql-query-complexity would throw on them instead). Refuses an operation deeper than
- * `maxDepth` or costing more than `maxCost` (each field 1, list fields multiplied by their page
- * size, introspection included); the error names the limit. Then applies the input rules
- * (src/common/input-rules.ts) to every argument.
+ * The checks an operation meets before execution, once it has validated and its variables have
+ * coerced (variables that do not coerce are left to execution, which answers BAD_USER_INPUT naming
+ * them; graphql-query-complexity would throw on them instead): deeper than `maxDepth` or costing
+ * more than `maxCost` (each field 1, list fields multiplied by their page size, introspection
+ * included) is refused with an error naming the limit; then the input rules
+ * (src/common/input-rules.ts) on every argument. Null when it may run. Used for HTTP requests (the
+ * plugin below) and for subscriptions over WebSocket (src/modules/live/live.ws.ts).
  */
+export function operationLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  maxDepth: number,
+  maxCost: number,
+): GraphQLError | null {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 20 });
+  if (coerced.errors) return null;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const depth = operationDepth(operation, fragments);
+  if (depth > maxDepth) {
+    return new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth} (MAX_QUERY_DEPTH)`, {
+      extensions: { code: 'QUERY_TOO_DEEP', limit: maxDepth, depth, http: { status: 400 } },
+    });
+  }
+  const cost =
+    getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    }) + introspectionCost(operation, fragments);
+  if (cost > maxCost) {
+    return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST); ask for smaller pages or fewer nested lists`, {
+      extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, cost, http: { status: 400 } },
+    });
+  }
+  const problems = checkOperationInput(schema, document, operation, coerced.coerced);
+  if (problems.length === 1) return problems[0];
+  if (problems.length > 1) {
+    const paths = problems.map((p) => p.extensions.argument as string);
+    return new GraphQLError(problems.map((p) => p.message).join('; '), {
+      extensions: { code: 'BAD_USER_INPUT', argument: paths[0], arguments: paths, http: { status: 400 } },
+    });
+  }
+  return null;
+}
+
+/** Applies operationLimitError to every HTTP request. */
 export function queryLimitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 20 });
-          if (coerced.errors) return;
-          const fragments = Object.fromEntries(
-            (document as DocumentNode).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-          );
-          const depth = operationDepth(operation, fragments);
-          if (depth > maxDepth) {
-            throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth} (MAX_QUERY_DEPTH)`, {
-              extensions: { code: 'QUERY_TOO_DEEP', limit: maxDepth, depth, http: { status: 400 } },
-            });
-          }
-          const cost =
-            getComplexity({
-              schema,
-              query: document,
-              operationName: operation.name?.value,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            }) + introspectionCost(operation, fragments);
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST); ask for smaller pages or fewer nested lists`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', limit: maxCost, cost, http: { status: 400 } },
-            });
-          }
-          const problems = checkOperationInput(schema, document, operation, coerced.coerced);
-          if (problems.length === 1) throw problems[0];
-          if (problems.length > 1) {
-            const paths = problems.map((p) => p.extensions.argument as string);
-            throw new GraphQLError(problems.map((p) => p.message).join('; '), {
-              extensions: { code: 'BAD_USER_INPUT', argument: paths[0], arguments: paths, http: { status: 400 } },
-            });
-          }
+          const error = operationLimitError(schema, document as DocumentNode, operation, request.variables ?? {}, maxDepth, maxCost);
+          if (error) throw error;
         },
       };
     },

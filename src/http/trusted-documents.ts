@@ -90,8 +90,8 @@ interface Refusal {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Fills in or checks one operation of a request; returns a refusal or null. */
-function admit(op: Record<string, unknown>, trusted: TrustedDocuments): Refusal | null {
+/** Fills in or checks one operation of a request (HTTP, or a WebSocket subscribe message); returns a refusal or null. */
+export function admit(op: Record<string, unknown>, trusted: TrustedDocuments): Refusal | null {
   const ext = op.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
   const documentId = typeof op.documentId === 'string' ? op.documentId.replace(/^sha256:/, '') : undefined;
   const hash = documentId ?? (typeof ext?.persistedQuery?.sha256Hash === 'string' ? ext.persistedQuery.sha256Hash : undefined);

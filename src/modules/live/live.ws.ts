@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { operationDepth } from '../../http/limits';
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { operationLimitError } from '../../http/limits';
+import { admit, type TrustedDocuments } from '../../http/trusted-documents';
+import { codeLabel, graphqlErrors, graphqlRequests, operationLabel } from '../../observability/metrics';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
@@ -23,6 +25,8 @@ export interface LiveServerDeps {
   reportCache: ReportCache;
   now: () => Date;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Trusted-documents mode (TRUSTED_DOCUMENTS): only registered documents start, as over HTTP. */
+  trusted?: TrustedDocuments | null;
 }
 
 export interface LiveServer {
@@ -79,24 +83,35 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
         if (n > deps.config.liveMaxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${deps.config.liveMaxSubscriptionsPerConnection} subscriptions per connection (订阅数超过上限)`, { extensions: { code: 'BAD_REQUEST' } })];
         }
-        // The limits HTTP requests meet (src/http/limits.ts): tokens while parsing, then depth.
+        // What HTTP requests meet: the trusted-documents gate, then (src/http/limits.ts) tokens while parsing,
+        // validation, depth, cost and input rules. Counted in ebike_graphql_requests_total once, when it starts.
+        const refused = (errors: readonly GraphQLError[]) => {
+          graphqlRequests.inc({ operation: operationLabel(payload.operationName ?? null), outcome: 'error' });
+          for (const e of errors) graphqlErrors.inc({ code: codeLabel(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED') });
+          return errors;
+        };
+        let query = payload.query;
+        if (deps.trusted) {
+          const op: Record<string, unknown> = { query, extensions: payload.extensions };
+          const refusal = admit(op, deps.trusted);
+          if (refusal) return refused([new GraphQLError(refusal.message, { extensions: { code: refusal.code } })]);
+          query = op.query as string;
+        }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: deps.config.maxQueryTokens });
+          document = parse(query, { maxTokens: deps.config.maxQueryTokens });
         } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
+          return refused([e instanceof GraphQLError ? e : new GraphQLError(String(e))]);
         }
         const invalid = validate(deps.schema, document);
-        if (invalid.length) return invalid;
+        if (invalid.length) return refused(invalid);
         const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
         const op = payload.operationName ? ops.find((o) => o.name?.value === payload.operationName) : ops[0];
         if (op) {
-          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-          const depth = operationDepth(op, fragments);
-          if (depth > deps.config.maxQueryDepth) {
-            return [new GraphQLError(`Query depth ${depth} exceeds the limit of ${deps.config.maxQueryDepth} (MAX_QUERY_DEPTH)`, { extensions: { code: 'QUERY_TOO_DEEP', limit: deps.config.maxQueryDepth, depth } })];
-          }
+          const limited = operationLimitError(deps.schema, document, op, payload.variables ?? {}, deps.config.maxQueryDepth, deps.config.maxQueryCost);
+          if (limited) return refused([limited]);
         }
+        graphqlRequests.inc({ operation: operationLabel(payload.operationName ?? op?.name?.value ?? null), outcome: 'ok' });
         perConnection.set(ctx, n);
         return { schema: deps.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
