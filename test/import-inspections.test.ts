@@ -187,6 +187,33 @@ describe('inspections: dry run, rejections, commit, re-import', () => {
   });
 });
 
+describe('inspections: rows on their own, and the API as the last word', () => {
+  it('a later row of a recorded inspection, alone in a file with its per-inspection cells blank, matches it unchanged', async () => {
+    const j = await dryRun('检查记录-单行.csv', csv([HEAD, [SHOP, D1, 'SALES', '', '', '', '', 'SALES_THREE_NO', '', '三无充电器 5 个', '', '', '']]));
+    expect(problemsByRow(j)).toEqual({ 2: ['UNCHANGED', []] });
+  });
+
+  it('a change the API refuses at commit (an officer lowering a listed hazard) sends the job back with the API message, nothing written', async () => {
+    await ds.query(`UPDATE remediation_item SET listed = true WHERE hazard_type_code = 'SALES_THREE_NO' AND business_id = $1`, [shopId]);
+    try {
+      const before = (await inspections())[0].remediationItems[1];
+      expect(before).toMatchObject({ level: 'MAJOR', status: 'REGISTERED' });
+      const j = await dryRun('检查记录-降级.csv', csv([HEAD, [SHOP, D1, 'SALES', '', '', '', '', 'SALES_THREE_NO', '一般', '三无充电器 5 个', '', '', '']]), officer);
+      expect(problemsByRow(j)).toEqual({ 2: ['UPDATE', []] });
+      const c = await commit(j.id, false, officer);
+      expect(c).toMatchObject({ status: 'VALIDATED', rejectedRows: 1, validRows: 0, error: { code: 'CHANGED_SINCE_DRY_RUN' } });
+      expect(c.report.nodes[0]).toMatchObject({
+        rowNumber: 2,
+        action: 'REJECTED',
+        problems: [{ column: null, field: 'input.level', code: 'VALIDATION', message: '挂牌督办的隐患降级须由专班办公室（协调员）依挂牌单位意见办理，并撤销挂牌' }],
+      });
+      expect((await inspections())[0].remediationItems[1]).toEqual(before);
+    } finally {
+      await ds.query(`UPDATE remediation_item SET listed = false WHERE hazard_type_code = 'SALES_THREE_NO' AND business_id = $1`, [shopId]);
+    }
+  });
+});
+
 describe('inspections: scope and template', () => {
   it("an agency officer's rows outside its districts are OUT_OF_SCOPE", async () => {
     const rows = [HEAD, [FAR, D1, 'SALES', '', '', '张三', '', 'SALES_THREE_NO', '', '外区三无产品', '', '', ''], [SHOP, D2, 'SALES', '', '', '张三', '', '', '', '', '', '', '']];

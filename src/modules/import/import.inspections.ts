@@ -186,8 +186,9 @@ export function checkInspectionRow(rowNumber: number, cells: Map<string, Cell>, 
 /** One inspection of the file: its values fixed by its first row. */
 interface Group {
   firstRow: number;
-  method: InspectionMethod;
-  departments: string[];
+  /** Per-inspection values as the file gives them (null: no row has said yet). */
+  method: InspectionMethod | null;
+  departments: string[] | null;
   inspectors: string[] | null;
   conclusion: string | null;
   hazards: Map<string, number>;
@@ -205,7 +206,6 @@ export interface PlannedInspectionRow {
   business?: Business;
   inspection?: Inspection | null;
   teamCode?: string;
-  departmentCodes?: string[];
   hazardTypeCode?: string;
   item?: RemediationItem;
   after?: { id: string };
@@ -307,27 +307,35 @@ export class InspectionPlanner {
       }
       const key = `${business.id}|${patch.inspectedOn}|${team.id}`;
       const departmentCodes = r.depts.map((d) => d!.code);
-      // One inspection of the file: the first row fixes its values; a later row may leave them blank or repeat them.
+      // One inspection of the file: the first row that gives a per-inspection value fixes it; other rows may leave it
+      // blank or repeat it (a different value is a problem).
       let group = this.groups.get(key);
       if (!group) {
-        group = { firstRow: rowNumber, method: patch.method ?? InspectionMethod.ROUTINE, departments: departmentCodes, inspectors: patch.inspectors, conclusion: patch.conclusion, hazards: new Map(), emptyRow: null };
+        group = { firstRow: rowNumber, method: null, departments: null, inspectors: null, conclusion: null, hazards: new Map(), emptyRow: null };
         this.groups.set(key, group);
-      } else {
-        const differs: [string, string, boolean][] = [
-          ['method', '检查方式', patch.method !== null && patch.method !== group.method],
-          ['departments', '检查部门', patch.departments !== null && departmentCodes.join() !== group.departments.join()],
-          ['inspectors', '检查人员', patch.inspectors !== null && group.inspectors !== null && patch.inspectors.join() !== group.inspectors.join()],
-          ['conclusion', '检查结论', patch.conclusion !== null && patch.conclusion !== group.conclusion],
-        ];
-        for (const [field, zh, bad] of differs) {
-          if (bad) add(field, ImportProblemCode.VALIDATION, `与第 ${group.firstRow} 行是同一次检查(主体、检查日期、工作组相同)，但${zh}不同`, `The same inspection as line ${group.firstRow} (business, date and team), with a different ${field}`);
-        }
-        if (group.inspectors === null && patch.inspectors) group.inspectors = patch.inspectors;
       }
-      const inspectors = group.inspectors;
-      if (!inspectors) add('inspectors', ImportProblemCode.REQUIRED, '检查人员为必填项(同一次检查至少在一行填写)', 'inspectors is required (on at least one row of the inspection)');
-      else if (group.method === InspectionMethod.JOINT_ENFORCEMENT && new Set(inspectors).size < 2) add('inspectors', ImportProblemCode.VALIDATION, '执法检查不少于两人', 'An enforcement inspection needs at least two officers');
-      const full: InspectionPatch = { ...patch, method: group.method, departments: group.departments, inspectors, conclusion: group.conclusion };
+      const given: [keyof Pick<Group, 'method' | 'departments' | 'inspectors' | 'conclusion'>, string, unknown][] = [
+        ['method', '检查方式', patch.method],
+        ['departments', '检查部门', patch.departments === null ? null : departmentCodes],
+        ['inspectors', '检查人员', patch.inspectors],
+        ['conclusion', '检查结论', patch.conclusion],
+      ];
+      for (const [field, zh, value] of given) {
+        if (value === null) continue;
+        const current = group[field];
+        if (current === null) (group as unknown as Record<string, unknown>)[field] = value;
+        else if (JSON.stringify(current) !== JSON.stringify(value)) {
+          add(field, ImportProblemCode.VALIDATION, `与第 ${group.firstRow} 行是同一次检查(主体、检查日期、工作组相同)，但${zh}不同`, `The same inspection as line ${group.firstRow} (business, date and team), with a different ${field}`);
+        }
+      }
+      const full: InspectionPatch = { ...patch, method: group.method, departments: group.departments, inspectors: group.inspectors, conclusion: group.conclusion };
+      const candidates = recorded.get(key) ?? [];
+      if (candidates.length > 1) add('inspectedOn', ImportProblemCode.DUPLICATE, `该主体当天已有 ${candidates.length} 次该工作组的检查，无法确定对应哪一次`, `${candidates.length} recorded inspections of this business by this team on that day; cannot tell which`);
+      const inspection = candidates.length === 1 ? candidates[0] : null;
+      const method = group.method ?? inspection?.method ?? InspectionMethod.ROUTINE;
+      const inspectors = group.inspectors ?? inspection?.inspectors ?? null;
+      if (!inspectors) add('inspectors', ImportProblemCode.REQUIRED, '检查人员为必填项(同一次检查至少在第一行填写)', 'inspectors is required (on the first row of the inspection at least)');
+      else if (method === InspectionMethod.JOINT_ENFORCEMENT && new Set(inspectors).size < 2) add('inspectors', ImportProblemCode.VALIDATION, '执法检查不少于两人', 'An enforcement inspection needs at least two officers');
 
       // createInspection's rules: the inspected stage (the business's first) is the team's, within the writer's scope.
       const stage = business.stages[0];
@@ -353,22 +361,20 @@ export class InspectionPlanner {
         }
       }
 
-      const candidates = recorded.get(key) ?? [];
-      if (candidates.length > 1) add('inspectedOn', ImportProblemCode.DUPLICATE, `该主体当天已有 ${candidates.length} 次该工作组的检查，无法确定对应哪一次`, `${candidates.length} recorded inspections of this business by this team on that day; cannot tell which`);
-      const inspection = candidates.length === 1 ? candidates[0] : null;
       if (inspection) {
         // A recorded inspection is not changed by an import (the API has no mutation for it).
-        const depIds = group.departments.map((c) => refs.departments.find((d) => d.code === c)!.id);
+        // Only what the file says is compared: blank cells make no statement.
+        const depIds = group.departments?.map((c) => refs.departments.find((d) => d.code === c)!.id);
         const diffs = [
-          inspection.method !== group.method ? '检查方式' : null,
-          (inspectors && inspection.inspectors.join() !== inspectors.join()) ? '检查人员' : null,
-          inspection.departmentIds.join() !== depIds.join() ? '检查部门' : null,
-          (inspection.conclusion ?? null) !== (group.conclusion ?? null) ? '检查结论' : null,
+          group.method !== null && inspection.method !== group.method ? '检查方式' : null,
+          group.inspectors !== null && inspection.inspectors.join() !== group.inspectors.join() ? '检查人员' : null,
+          depIds && inspection.departmentIds.join() !== depIds.join() ? '检查部门' : null,
+          group.conclusion !== null && (inspection.conclusion ?? null) !== group.conclusion ? '检查结论' : null,
         ].filter(Boolean);
         if (diffs.length) add(null, ImportProblemCode.VALIDATION, `该次检查已录入(${inspection.code})，${diffs.join('、')}与文件不同；已录入的检查不能通过导入修改`, `The inspection is already recorded (${inspection.code}) with a different ${diffs.join(', ')}; an import does not change a recorded inspection`);
       }
 
-      const base = { rowNumber, patch: full, key, business, inspection, teamCode: team.code, departmentCodes: group.departments, hazardTypeCode: type?.code };
+      const base = { rowNumber, patch: full, key, business, inspection, teamCode: team.code, hazardTypeCode: type?.code };
       if (!patch.hazard) {
         if (group.emptyRow !== null && group.emptyRow !== rowNumber) add(null, ImportProblemCode.DUPLICATE, `与第 ${group.emptyRow} 行重复(同一次检查的无隐患行)`, `Repeats line ${group.emptyRow} (the same inspection without hazards)`);
         else group.emptyRow = rowNumber;
@@ -454,18 +460,20 @@ async function writeGroup(ctx: Context, rows: PlannedInspectionRow[]): Promise<v
   const first = rows[0];
   const p = first.patch!;
   const startedAt = startOf(p.inspectedOn);
+  // The inspection's values: the first row of the group that gives each (the planner checked that they agree).
+  const pick = <K extends 'method' | 'departments' | 'inspectors' | 'conclusion'>(k: K): InspectionPatch[K] | null => rows.map((r) => r.patch![k]).find((v) => v !== null) ?? null;
   let inspection = first.inspection ?? null;
   const creates = rows.filter((r) => r.action === ImportRowAction.CREATE && r.patch!.hazard);
   const created: { row: PlannedInspectionRow; item: RemediationItem }[] = [];
   if (!inspection) {
     const input = Object.assign(new CreateInspectionInput(), {
-      method: p.method!,
+      method: pick('method') ?? InspectionMethod.ROUTINE,
       teamCode: first.teamCode!,
-      departmentCodes: first.departmentCodes!,
-      inspectors: p.inspectors!,
+      departmentCodes: pick('departments') ?? [],
+      inspectors: pick('inspectors')!,
       targetBusinessId: first.business!.id,
       startedAt,
-      ...(p.conclusion ? { conclusion: p.conclusion } : {}),
+      ...(pick('conclusion') ? { conclusion: pick('conclusion')! } : {}),
       checklistResults: [],
       remediationItems: creates.map((r) => hazardInput(r.patch!.hazard!, r.hazardTypeCode!)),
     });
