@@ -24,8 +24,8 @@ import { ImportKind, ImportRow, ImportStatus } from '../src/modules/import/impor
 import { commitJob, createJob, importLimits, validateJob, type ImportActor } from '../src/modules/import/import.service';
 import { loadReferenceData } from '../src/modules/reference/reference.loader';
 
-const USAGE = 'usage: npm run import -- businesses|sites FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
-const KINDS: Record<string, ImportKind> = { businesses: ImportKind.BUSINESSES, sites: ImportKind.SITES };
+const USAGE = 'usage: npm run import -- businesses|sites|inspections FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
+const KINDS: Record<string, ImportKind> = { businesses: ImportKind.BUSINESSES, sites: ImportKind.SITES, inspections: ImportKind.INSPECTIONS };
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'valid-rows-only': { type: 'boolean' } } });

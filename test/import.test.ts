@@ -229,6 +229,43 @@ describe('row problems: the API rules, per row, column, code and message', () =>
   });
 });
 
+describe('a workshop with and without a USCC in one file (one business, two rows)', () => {
+  it('the later row that lands on the same business is rejected as a duplicate of the earlier row; the rest commits', async () => {
+    // A workshop registered without a USCC; the file gives it a USCC on one row and repeats it without on a later one.
+    await ds.query(`INSERT INTO business (name, types, stages, district_code, address) VALUES ('双行作坊', '{ILLEGAL_WORKSHOP}', '{MODIFICATION,RECYCLING}', '511102', '双行街 1 号')`);
+    const u = uscc(5001);
+    const rows = [
+      ZH,
+      [u, '双行作坊', '黑作坊/窝点', '市中区', '双行街 1 号', '赵六', '', ''],
+      ['', '双 行作坊', '黑作坊/窝点', '市中区', '双行街1号', '钱七', '', ''],
+      // The same without a business in the database: a USCC row creates it, a later row without one repeats it.
+      [uscc(5002), '新双行作坊', '黑作坊/窝点', '沙湾区', '新街 2 号', '', '', ''],
+      ['', '新双行作坊', '黑作坊/窝点', '沙湾区', '新街 2 号', '', '', ''],
+      // Two USCCs unknown to the database, both matching one workshop by name + address + district.
+      [uscc(5003), '三码作坊', '黑作坊/窝点', '市中区', '三码街 3 号', '', '', ''],
+      [uscc(5004), '三码作坊', '黑作坊/窝点', '市中区', '三码街 3 号', '', '', ''],
+    ];
+    await ds.query(`INSERT INTO business (name, types, stages, district_code, address) VALUES ('三码作坊', '{ILLEGAL_WORKSHOP}', '{MODIFICATION,RECYCLING}', '511102', '三码街 3 号')`);
+    const j = await dryRun('双行.csv', csv(rows));
+    expect(j.report.nodes.map((n: any) => [n.rowNumber, n.action, n.problems.map((p: any) => [p.column, p.code])])).toEqual([
+      [2, 'UPDATE', []],
+      [3, 'REJECTED', [['名称', 'DUPLICATE']]],
+      [4, 'CREATE', []],
+      [5, 'REJECTED', [['名称', 'DUPLICATE']]],
+      [6, 'UPDATE', []],
+      [7, 'REJECTED', [['名称', 'DUPLICATE']]],
+    ]);
+    const msg = (row: number) => j.report.nodes.find((n: any) => n.rowNumber === row).problems[0];
+    expect(msg(3)).toMatchObject({ message: '与第 2 行是同一主体(名称、地址、区县相同)；同一主体在文件中只能出现一次', messageEn: 'The same business as line 2 (same name, address and district); a business may appear once in a file' });
+    expect(msg(7).message).toBe('与第 6 行是同一主体(名称、地址、区县相同)；同一主体在文件中只能出现一次');
+    const c = await commit(j.id, true);
+    expect(c.job).toMatchObject({ status: 'COMMITTED', createdCount: 1, updatedCount: 2, rejectedRows: 3 });
+    expect(await ds.query(`SELECT uscc, legal_representative, version FROM business WHERE name = '双行作坊'`)).toEqual([{ uscc: u, legal_representative: '赵六', version: 2 }]);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM business WHERE name = '新双行作坊'`))[0].n).toBe(1);
+    expect(await ds.query(`SELECT uscc, version FROM business WHERE name = '三码作坊'`)).toEqual([{ uscc: uscc(5003), version: 2 }]);
+  });
+});
+
 describe('files that are not what they say: a clear error, nothing written', () => {
   async function refused(name: string, body: Buffer) {
     const before = await businessCount();

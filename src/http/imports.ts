@@ -10,6 +10,10 @@ import type { Logger } from '../common/logger';
 import { maskPersonName, maskPhone } from '../common/mask';
 import { BUSINESS_COLUMNS, businessStatusLabels, businessTypeLabels } from '../modules/import/import.businesses';
 import { SITE_COLUMNS, siteTypeLabels } from '../modules/import/import.sites';
+import { INSPECTION_COLUMNS, hazardLevelLabels, inspectionMethodLabels } from '../modules/import/import.inspections';
+import { InspectionMethod } from '../modules/inspection/inspection.enums';
+import { HazardLevel } from '../modules/reference/reference.enums';
+import { Department, HazardType, TaskTeam } from '../modules/reference/reference.entities';
 import { District } from '../modules/reference/reference.entities';
 import { BUSINESS_TYPE_STAGES } from '../modules/registry/registry.enums';
 import { BusinessStatus, BusinessType, CHARGING_SITE_TYPES, SiteType } from '../modules/registry/registry.enums';
@@ -138,6 +142,57 @@ async function siteTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/**
+ * Sheet 检查记录 (one row per hazard; a row without hazard columns for an inspection that found
+ * nothing), sheet 允许值 with districts, task teams, departments, inspection methods, hazard types
+ * (active ones) and levels.
+ */
+async function inspectionTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('检查记录');
+  const allowed = wb.addWorksheet('允许值');
+  const districts = await ctx.em.getRepository(District).find({ order: { sortOrder: 'ASC' } });
+  const teams = await ctx.em.getRepository(TaskTeam).find({ order: { sortOrder: 'ASC' } });
+  const departments = await ctx.em.getRepository(Department).find({ order: { sortOrder: 'ASC' } });
+  const types = await ctx.em.getRepository(HazardType).find({ where: { active: true }, order: { sortOrder: 'ASC' } });
+  ws.columns = INSPECTION_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
+  INSPECTION_COLUMNS.forEach((c, i) => {
+    const cell = ws.getRow(1).getCell(i + 1);
+    cell.note = `${c.required ? '【必填】' : ''}${c.note}\n英文列名：${c.field}`;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+  });
+  ws.addRow(INSPECTION_COLUMNS.map((c) => c.sample));
+  for (const field of ['business', 'inspectedOn', 'deadline', 'responsibleContact']) ws.getColumn(field).numFmt = '@';
+  const put = (col: string, title: string, values: unknown[]) => {
+    allowed.getCell(`${col}1`).value = title;
+    values.forEach((v, i) => (allowed.getCell(`${col}${i + 2}`).value = v as ExcelJS.CellValue));
+  };
+  put('A', '区县名称', districts.map((d) => d.name));
+  put('B', '区县代码', districts.map((d) => d.code));
+  put('D', '工作组', teams.map((t) => t.nameZh));
+  put('E', '代码', teams.map((t) => t.code));
+  put('G', '检查部门', departments.map((d) => d.shortName ?? d.name));
+  put('H', '代码', departments.map((d) => d.code));
+  const methodLabels = inspectionMethodLabels();
+  put('J', '检查方式', Object.values(InspectionMethod).map((m) => methodLabels[m]));
+  put('K', '代码', Object.values(InspectionMethod));
+  put('M', '隐患类型', types.map((t) => t.nameZh));
+  put('N', '代码', types.map((t) => t.code));
+  put('O', '默认等级', types.map((t) => t.defaultLevel));
+  const levelLabels = hazardLevelLabels();
+  put('Q', '隐患等级', Object.values(HazardLevel).map((l) => levelLabels[l]));
+  put('R', '代码', Object.values(HazardLevel));
+  for (const col of ['A', 'D', 'G', 'J', 'M', 'Q']) allowed.getColumn(col).width = 30;
+  const col = (field: string) => ws.getColumn(field).letter;
+  const range = (field: string) => `${col(field)}2:${col(field)}10001`;
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  dv.add(range('team'), { type: 'list', allowBlank: false, formulae: [`'允许值'!$D$2:$D$${teams.length + 1}`], showErrorMessage: true, errorStyle: 'information', errorTitle: '工作组', error: '请从列表中选择工作组，或填写其代码' });
+  dv.add(range('method'), { type: 'list', allowBlank: true, formulae: [`'允许值'!$J$2:$J$${Object.values(InspectionMethod).length + 1}`], showErrorMessage: true, errorStyle: 'information', errorTitle: '检查方式', error: '请从列表中选择检查方式，或填写其代码' });
+  dv.add(range('hazardType'), { type: 'list', allowBlank: true, formulae: [`'允许值'!$M$2:$M$${types.length + 1}`], showErrorMessage: true, errorStyle: 'information', errorTitle: '隐患类型', error: '请从列表中选择隐患类型，或填写其代码' });
+  dv.add(range('level'), { type: 'list', allowBlank: true, formulae: [`'允许值'!$Q$2:$Q$${Object.values(HazardLevel).length + 1}`], showErrorMessage: true, errorStyle: 'information', errorTitle: '隐患等级', error: '一般、较大、重大或代码' });
+  return wb;
+}
+
 export function importsRouter(deps: ImportHttpDeps): Router {
   const router = express.Router();
   const anyone = [...RECORD_READERS, 'REPORTER'] as Role[];
@@ -170,6 +225,21 @@ export function importsRouter(deps: ImportHttpDeps): Router {
     if (!authorised(deps, req, res, anyone)) return;
     res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('sites-template', '场所导入模板', 'csv'), 'Cache-Control': 'no-store' });
     res.send(`\uFEFF${SITE_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${SITE_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
+  });
+
+  router.get('/templates/inspections.xlsx', async (req, res) => {
+    const ctx = authorised(deps, req, res, anyone);
+    if (!ctx) return;
+    const wb = await inspectionTemplate(ctx);
+    res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': filename('inspections-template', '检查记录导入模板', 'xlsx'), 'Cache-Control': 'no-store' });
+    await wb.xlsx.write(res);
+    res.end();
+  });
+
+  router.get('/templates/inspections.csv', (req, res) => {
+    if (!authorised(deps, req, res, anyone)) return;
+    res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename('inspections-template', '检查记录导入模板', 'csv'), 'Cache-Control': 'no-store' });
+    res.send(`\uFEFF${INSPECTION_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${INSPECTION_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
   });
   return router;
 }

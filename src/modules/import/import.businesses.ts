@@ -293,7 +293,10 @@ function blankBusiness(): Business {
  */
 export class BusinessPlanner {
   private readonly seenUscc = new Map<string, number>();
-  private readonly seenKey = new Map<string, number>();
+  /** Workshop key → first row with it, and whether that row gave a USCC. */
+  private readonly seenKey = new Map<string, { row: number; uscc: boolean }>();
+  /** Existing business → the row that updates it (two rows may not land on one record). */
+  private readonly claimed = new Map<string, number>();
   private readonly workshops = new Map<string, Business[]>();
   private readonly districtsLoaded = new Set<string>();
 
@@ -329,15 +332,20 @@ export class BusinessPlanner {
       const problems: ImportProblem[] = [];
       const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
       const key = workshopKey(patch.name, patch.address, patch.districtCode);
+      const sameBusiness = (first: number) =>
+        add('name', ImportProblemCode.DUPLICATE, `与第 ${first} 行是同一主体(名称、地址、区县相同)；同一主体在文件中只能出现一次`, `The same business as line ${first} (same name, address and district); a business may appear once in a file`);
+      const earlier = seenKey.get(key);
       if (patch.uscc) {
         const first = seenUscc.get(patch.uscc);
         if (first !== undefined) add('uscc', ImportProblemCode.DUPLICATE, `统一社会信用代码与第 ${first} 行重复`, `The USCC repeats line ${first}`);
         else seenUscc.set(patch.uscc, rowNumber);
-      } else {
-        const first = seenKey.get(key);
-        if (first !== undefined) add('name', ImportProblemCode.DUPLICATE, `无信用代码的主体与第 ${first} 行名称、地址、区县相同`, `Same name, address and district as line ${first}, without a USCC`);
-        else seenKey.set(key, rowNumber);
+        // A workshop without a USCC on an earlier line and with one here: the same business twice.
+        if (first === undefined && earlier && !earlier.uscc) sameBusiness(earlier.row);
+      } else if (earlier) {
+        if (earlier.uscc) sameBusiness(earlier.row);
+        else add('name', ImportProblemCode.DUPLICATE, `无信用代码的主体与第 ${earlier.row} 行名称、地址、区县相同`, `Same name, address and district as line ${earlier.row}, without a USCC`);
       }
+      if (!earlier) seenKey.set(key, { row: rowNumber, uscc: !!patch.uscc });
       let target: Business | undefined = patch.uscc ? byUscc.get(patch.uscc) : undefined;
       if (!target) {
         const candidates = byKey.get(key) ?? [];
@@ -345,6 +353,9 @@ export class BusinessPlanner {
           add('name', ImportProblemCode.DUPLICATE, `名称、地址、区县与 ${candidates.length} 个已登记主体相同，无法确定对应哪一个`, `Name, address and district match ${candidates.length} existing businesses; cannot tell which`);
         } else target = candidates[0];
       }
+      // Two rows matching one existing business (e.g. two new USCCs for one workshop): the later one is a duplicate.
+      const claimedBy = target ? this.claimed.get(target.id) : undefined;
+      if (claimedBy !== undefined && !problems.some((p) => p.code === ImportProblemCode.DUPLICATE)) sameBusiness(claimedBy);
 
       const after = target ? Object.assign(new Business(), target) : blankBusiness();
       applyBusinessPatch(after, patch);
@@ -368,6 +379,7 @@ export class BusinessPlanner {
         out.push({ rowNumber, action: ImportRowAction.REJECTED, targetId: target?.id ?? null, patch: null, problems });
         continue;
       }
+      if (target) this.claimed.set(target.id, rowNumber);
       if (!target) {
         after.id = randomUUID();
         out.push({ rowNumber, action: ImportRowAction.CREATE, targetId: null, patch, problems, after });

@@ -6,11 +6,16 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 export enum ImportKind {
   BUSINESSES = 'BUSINESSES',
   SITES = 'SITES',
+  INSPECTIONS = 'INSPECTIONS',
 }
 registerEnumType(ImportKind, {
   name: 'ImportKind',
   description: 'What a spreadsheet import brings in (导入类型).',
-  valuesConfig: { BUSINESSES: { description: 'Businesses of the chain (主体名录)' }, SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' } },
+  valuesConfig: {
+    BUSINESSES: { description: 'Businesses of the chain (主体名录)' },
+    SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' },
+    INSPECTIONS: { description: 'Inspections with the hazards they found, one row per hazard (检查记录及发现隐患)' },
+  },
 });
 
 export enum ImportStatus {

@@ -14,6 +14,7 @@ import type { BusinessPatch } from '../registry/registry.service';
 import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type PlannedRow } from './import.businesses';
 import { AUDIT_COLUMNS, auditCells, copyInto, type CopyCell } from './import.copy';
 import { SITE_COLUMNS, SitePlanner, checkSiteRow, writeSites } from './import.sites';
+import { INSPECTION_COLUMNS, InspectionPlanner, checkInspectionRow, writeInspections } from './import.inspections';
 import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
@@ -43,8 +44,9 @@ const BATCH = 2000;
 const actorOf = (ctx: Context): ImportActor => ({ principal: ctx.principal!, requestId: ctx.requestId, clientIp: ctx.clientIp });
 
 /** A context for audit rows written by a background step (it outlives its request). */
-function jobContext(em: EntityManager, actor: ImportActor): Context {
-  return { em, principal: actor.principal, requestId: actor.requestId, clientIp: actor.clientIp } as Context;
+function jobContext(em: EntityManager, actor: ImportActor, log: Logger): Context {
+  // The API's own services (the inspections import writes through them) also read the clock, the log and the pool.
+  return { em, principal: actor.principal, requestId: actor.requestId, clientIp: actor.clientIp, now: () => new Date(), log, dataSource: em.connection } as Context;
 }
 
 export function importLimits(config: Config) {
@@ -119,6 +121,9 @@ export class ImportRunner {
   }
 }
 
+/** A logger for commits run without a runner (the command line prints its own report). */
+const QUIET = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined } as unknown as Logger;
+
 const INTERRUPTED_ZH = '服务在任务运行期间停止，任务已中断；未写入任何导入数据，请重新上传';
 const INTERRUPTED_EN = 'The service stopped while the job ran; nothing of the import was written. Upload the file again';
 
@@ -176,6 +181,14 @@ export const IMPORT_KINDS: Record<ImportKind, KindSpec> = {
     check: (n, cells, headerOf, refs) => checkSiteRow(n, cells, headerOf, refs.districts),
     planner: (p, headerOf, lock) => new SitePlanner(p, headerOf, lock) as unknown as Planner,
     write: (em, ctx, planned) => writeSites(em, ctx, planned as never),
+  },
+  [ImportKind.INSPECTIONS]: {
+    columns: INSPECTION_COLUMNS,
+    lockKey: 'ebike.import.inspection',
+    check: (n, cells, headerOf) => checkInspectionRow(n, cells, headerOf),
+    planner: (p, headerOf, lock) => new InspectionPlanner(p, headerOf, lock) as unknown as Planner,
+    // The writer may turn rows into REJECTED when the API's own functions refuse them.
+    write: (em, ctx, planned) => writeInspections(em, ctx, planned as never),
   },
 };
 
@@ -417,7 +430,7 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
       const spec = IMPORT_KINDS[job.kind];
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [spec.lockKey]);
       const planner = spec.planner(actor.principal, headerOf, true);
-      const ctx = jobContext(em, actor);
+      const ctx = jobContext(em, actor, runner?.log ?? QUIET);
       const total = job.validRows;
       const counts = countActions([]);
       // What each row came to, kept compact (no records) for the report.
@@ -435,13 +448,15 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
           em,
           stored.map((r) => ({ rowNumber: r.row_number, patch: r.data })),
         );
+        if (planned.some((p) => p.action === ImportRowAction.REJECTED) && !validRowsOnly) rejected = true;
+        // All or nothing: once a row no longer passes, the rest is only planned (for the report), not written.
+        if (!rejected) await spec.write(em, ctx, planned);
+        // (A writer may have rejected rows that the API's own functions refused.)
+        if (planned.some((p) => p.action === ImportRowAction.REJECTED) && !validRowsOnly) rejected = true;
         for (const p of planned) {
           counts[p.action]++;
           marks.push({ rowNumber: p.rowNumber, action: p.action, targetId: p.targetId ?? p.after?.id ?? null, problems: p.problems });
         }
-        if (planned.some((p) => p.action === ImportRowAction.REJECTED) && !validRowsOnly) rejected = true;
-        // All or nothing: once a row no longer passes, the rest is only planned (for the report), not written.
-        if (!rejected) await spec.write(em, ctx, planned);
         done += planned.length;
         await progress(done, total);
       }

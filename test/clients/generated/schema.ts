@@ -2236,6 +2236,8 @@ export type ImportJobEdge = {
 export type ImportKind =
   /** Businesses of the chain (主体名录) */
   | 'BUSINESSES'
+  /** Inspections with the hazards they found, one row per hazard (检查记录及发现隐患) */
+  | 'INSPECTIONS'
   /** Places: compounds, shops, parking and charging sites (场所) */
   | 'SITES';
 
