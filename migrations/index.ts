@@ -13,6 +13,7 @@ import { EventWriteOrder1796083200009 } from './1796083200009-EventWriteOrder';
 import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMilestones';
 import { PrincipalChangeNotifications1796083200100 } from './1796083200100-PrincipalChangeNotifications';
 import { ImportSites1796083200240 } from './1796083200240-ImportSites';
+import { ImportModelsAndRelations1796083200300 } from './1796083200300-ImportModelsAndRelations';
 import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
 import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   Campaigns1796083200220,
   DailyJobsAndNotifications1796083200180,
   LiveOutbox1796083200200,
+  ImportModelsAndRelations1796083200300,
 ];

@@ -6,11 +6,18 @@ const ts = { type: 'timestamptz', precision: 3 } as const;
 export enum ImportKind {
   BUSINESSES = 'BUSINESSES',
   SITES = 'SITES',
+  PRODUCT_MODELS = 'PRODUCT_MODELS',
+  SUPPLY_RELATIONS = 'SUPPLY_RELATIONS',
 }
 registerEnumType(ImportKind, {
   name: 'ImportKind',
   description: 'What a spreadsheet import brings in (导入类型).',
-  valuesConfig: { BUSINESSES: { description: 'Businesses of the chain (主体名录)' }, SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' } },
+  valuesConfig: {
+    BUSINESSES: { description: 'Businesses of the chain (主体名录)' },
+    SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' },
+    PRODUCT_MODELS: { description: 'Product models, each with its CCC certificate on the same row (产品型号及CCC证书)' },
+    SUPPLY_RELATIONS: { description: 'Supply relations: supplier, buyer and optionally the product model (供货关系)' },
+  },
 });
 
 export enum ImportStatus {

@@ -14,6 +14,8 @@ import type { BusinessPatch } from '../registry/registry.service';
 import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type PlannedRow } from './import.businesses';
 import { AUDIT_COLUMNS, auditCells, copyInto, type CopyCell } from './import.copy';
 import { SITE_COLUMNS, SitePlanner, checkSiteRow, writeSites } from './import.sites';
+import { PRODUCT_MODEL_COLUMNS, ProductModelPlanner, checkProductModelRow, writeProductModels } from './import.models';
+import { SUPPLY_RELATION_COLUMNS, SupplyRelationPlanner, checkSupplyRelationRow, writeSupplyRelations } from './import.relations';
 import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
@@ -176,6 +178,20 @@ export const IMPORT_KINDS: Record<ImportKind, KindSpec> = {
     check: (n, cells, headerOf, refs) => checkSiteRow(n, cells, headerOf, refs.districts),
     planner: (p, headerOf, lock) => new SitePlanner(p, headerOf, lock) as unknown as Planner,
     write: (em, ctx, planned) => writeSites(em, ctx, planned as never),
+  },
+  [ImportKind.PRODUCT_MODELS]: {
+    columns: PRODUCT_MODEL_COLUMNS,
+    lockKey: 'ebike.import.product-model',
+    check: (n, cells, headerOf) => checkProductModelRow(n, cells, headerOf),
+    planner: (p, headerOf, lock) => new ProductModelPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeProductModels(em, ctx, planned as never),
+  },
+  [ImportKind.SUPPLY_RELATIONS]: {
+    columns: SUPPLY_RELATION_COLUMNS,
+    lockKey: 'ebike.import.supply-relation',
+    check: (n, cells, headerOf) => checkSupplyRelationRow(n, cells, headerOf),
+    planner: (p, headerOf, lock) => new SupplyRelationPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeSupplyRelations(em, ctx, planned as never),
   },
 };
 
