@@ -39,7 +39,7 @@ export const PRODUCT_MODEL_COLUMNS: ColumnDef[] = [
   { field: 'nominalVoltage', header: '标称电压(V)', aliases: ['标称电压', 'nominal voltage', 'nominalvoltage'], note: '1–1000 伏', sample: '48' },
   { field: 'capacityAh', header: '额定容量(Ah)', aliases: ['额定容量', 'capacity', 'capacityah'], note: '0.1–10000 安时', sample: '20' },
   { field: 'certNumber', header: 'CCC证书编号', aliases: ['证书编号', '3C证书编号', 'certificate number', 'certificatenumber', 'certnumber'], note: '16 位数字，以年份(19xx/20xx)开头；不填则只导入型号', sample: '2024011116000001' },
-  { field: 'certHolder', header: '持证人', aliases: ['持证企业', '证书持有人', 'certificate holder', 'certholder'], note: '已登记主体的信用代码或名称，或证书上的持证人名称；新证书留空时为生产企业', sample: '' },
+  { field: 'certHolder', header: '持证人', aliases: ['持证企业', '证书持有人', 'certificate holder', 'certholder'], note: '已登记主体的信用代码或名称，或证书上的持证人名称；新证书留空时为生产企业', sample: '乐山市示例电动车制造有限公司' },
   { field: 'certIssuedOn', header: '发证日期', aliases: ['issued on', 'issuedon', 'certissuedon'], note: 'YYYY-MM-DD', sample: '2024-03-01' },
   { field: 'certExpiresOn', header: '有效期至', aliases: ['证书有效期至', 'expires on', 'expireson', 'certexpireson'], note: 'YYYY-MM-DD', sample: '2029-02-28' },
   { field: 'certStatus', header: '证书状态', aliases: ['certificate status', 'certstatus'], note: '有效(新证书默认)、暂停、撤销、注销、过期', sample: '有效' },
@@ -298,7 +298,10 @@ export class ProductModelPlanner {
           else statusChange = { from: existing.status, reason };
           c.status = cert.status;
         }
-        for (const r of certificateRules(c)) add(CERT_FIELD[r.field[0]] ?? r.field[0], r.code as unknown as ImportProblemCode, r.message, r.messageEn);
+        for (const r of certificateRules(c)) {
+          const field = CERT_FIELD[r.field[0]] ?? r.field[0];
+          if (!problems.some((p) => p.field === field)) add(field, r.code as unknown as ImportProblemCode, r.message, r.messageEn);
+        }
         if (!existing) certAfter = c;
         else if (changed(existing, c)) [certBefore, certAfter] = [existing, c];
       }

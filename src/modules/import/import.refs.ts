@@ -44,10 +44,13 @@ export function enumIndex<T extends string>(enumObj: Record<string, T>, extra: R
 
 /**
  * A date as spreadsheets write it — 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, or an Excel date
- * cell (read as YYYY-MM-DD) — as YYYY-MM-DD; whether the day exists is the input class's check
+ * cell (its serial number, 20000–80000) — as YYYY-MM-DD; whether the day exists is the input class's check
  * (IsLocalDate). Null when the text is no date at all.
  */
 export function parseDate(v: string): string | null {
+  // The streaming reader leaves styles alone, so an Excel date cell arrives as its serial number (days since 1899-12-30).
+  const serial = /^(\d{5})(\.\d+)?$/.exec(v.trim());
+  if (serial && +serial[1] >= 20000 && +serial[1] <= 80000) return new Date(Date.UTC(1899, 11, 30) + +serial[1] * 86_400_000).toISOString().slice(0, 10);
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v.normalize('NFKC').trim());
   if (!m) return null;
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

@@ -124,8 +124,15 @@ export class ImportRunner {
 const INTERRUPTED_ZH = '服务在任务运行期间停止，任务已中断；未写入任何导入数据，请重新上传';
 const INTERRUPTED_EN = 'The service stopped while the job ran; nothing of the import was written. Upload the file again';
 
+/**
+ * Only a job still in a running status: a poll that read VALIDATING just before its step finished
+ * (and left this process's running set) must not overwrite the VALIDATED it ended with.
+ */
 async function markFailed(ds: DataSource, id: string, code: ImportFileErrorCode, zh: string, en: string): Promise<void> {
-  await ds.query(`UPDATE import_job SET status = 'FAILED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1`, [id, code, zh, en]);
+  await ds.query(
+    `UPDATE import_job SET status = 'FAILED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1 AND status = ANY($5::import_status[])`,
+    [id, code, zh, en, RUNNING_STATUSES],
+  );
 }
 
 class Stopped extends Error {}
