@@ -2234,8 +2234,12 @@ export type ImportJobEdge = {
 export type ImportKind =
   /** Businesses of the chain (主体名录) */
   | 'BUSINESSES'
+  /** Product models, each with its CCC certificate on the same row (产品型号及CCC证书) */
+  | 'PRODUCT_MODELS'
   /** Places: compounds, shops, parking and charging sites (场所) */
-  | 'SITES';
+  | 'SITES'
+  /** Supply relations: supplier, buyer and optionally the product model (供货关系) */
+  | 'SUPPLY_RELATIONS';
 
 /** Import kind (导入类型) filter. */
 export type ImportKindFilter = {
