@@ -494,11 +494,16 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
     } else if (e instanceof Stopped) {
       await markFailed(ds, id, ImportFileErrorCode.INTERRUPTED, INTERRUPTED_ZH, INTERRUPTED_EN);
     } else if ((e as { code?: string }).code === '23505' || (e as { driverError?: { code?: string } }).driverError?.code === '23505') {
-      // A USCC registered through the API while the commit ran (the API does not take the import lock): nothing
-      // was written; committing again re-matches against the new record.
+      // A USCC, product model, certificate number or relation registered through the API while the commit ran (the
+      // API does not take the import lock; a unique index refuses the second): nothing was written; committing again
+      // re-matches against the new record.
       await ds.query(
         `UPDATE import_job SET status = 'VALIDATED', error_code = 'CHANGED_SINCE_DRY_RUN', error_message = $2, error_message_en = $3, updated_at = now() WHERE id = $1`,
-        [id, '导入期间有相同信用代码的主体被登记，未写入任何数据；请重新确认导入', 'A business with one of these USCCs was registered while the import ran; nothing was written. Commit again'],
+        [
+          id,
+          '导入期间有相同标识(信用代码、产品型号、证书编号或供货关系)的记录通过接口登记，未写入任何数据；请重新确认导入',
+          'A record with one of these identifiers (USCC, product model, certificate number or supply relation) was registered through the API while the import ran; nothing was written. Commit again',
+        ],
       );
     } else throw e;
   }
