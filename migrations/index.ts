@@ -14,6 +14,7 @@ import { RegulatoryMilestones1796083200050 } from './1796083200050-RegulatoryMil
 import { PrincipalChangeNotifications1796083200100 } from './1796083200100-PrincipalChangeNotifications';
 import { ImportSites1796083200240 } from './1796083200240-ImportSites';
 import { ImportInspections1796083200320 } from './1796083200320-ImportInspections';
+import { ImportModelsAndRelations1796083200300 } from './1796083200300-ImportModelsAndRelations';
 import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
 import { OutboxRetention1796083200340 } from './1796083200340-OutboxRetention';
@@ -39,6 +40,7 @@ export const MIGRATIONS: Function[] = [
   Campaigns1796083200220,
   DailyJobsAndNotifications1796083200180,
   LiveOutbox1796083200200,
+  ImportModelsAndRelations1796083200300,
   ImportInspections1796083200320,
   OutboxRetention1796083200340,
 ];

@@ -1,7 +1,7 @@
 /**
  * Imports a spreadsheet from the command line, with the same dry run and commit as the API:
  *
- *   npm run import -- businesses|sites list.xlsx [--dry-run] [--valid-rows-only]
+ *   npm run import -- businesses|sites|product-models|supply-relations list.xlsx [--dry-run] [--valid-rows-only]
  *
  * Prints the row problems, then (unless --dry-run) writes all rows in one transaction — or only
  * the valid ones with --valid-rows-only. Exit code 0 when written (or, with --dry-run, when every
@@ -24,8 +24,14 @@ import { ImportKind, ImportRow, ImportStatus } from '../src/modules/import/impor
 import { commitJob, createJob, importLimits, validateJob, type ImportActor } from '../src/modules/import/import.service';
 import { loadReferenceData } from '../src/modules/reference/reference.loader';
 
-const USAGE = 'usage: npm run import -- businesses|sites|inspections FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
-const KINDS: Record<string, ImportKind> = { businesses: ImportKind.BUSINESSES, sites: ImportKind.SITES, inspections: ImportKind.INSPECTIONS };
+const USAGE = 'usage: npm run import -- businesses|sites|product-models|supply-relations|inspections FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
+const KINDS: Record<string, ImportKind> = {
+  businesses: ImportKind.BUSINESSES,
+  sites: ImportKind.SITES,
+  'product-models': ImportKind.PRODUCT_MODELS,
+  'supply-relations': ImportKind.SUPPLY_RELATIONS,
+  inspections: ImportKind.INSPECTIONS,
+};
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'valid-rows-only': { type: 'boolean' } } });

@@ -10,13 +10,15 @@ import type { Logger } from '../common/logger';
 import { maskPersonName, maskPhone } from '../common/mask';
 import { BUSINESS_COLUMNS, businessStatusLabels, businessTypeLabels } from '../modules/import/import.businesses';
 import { SITE_COLUMNS, siteTypeLabels } from '../modules/import/import.sites';
+import { PRODUCT_MODEL_COLUMNS, certStatusLabels, chemistryLabels, productKindLabels, standardNumber } from '../modules/import/import.models';
+import { SUPPLY_RELATION_COLUMNS } from '../modules/import/import.relations';
+import type { ColumnDef } from '../modules/import/import.columns';
 import { INSPECTION_COLUMNS, hazardLevelLabels, inspectionMethodLabels } from '../modules/import/import.inspections';
 import { InspectionMethod } from '../modules/inspection/inspection.enums';
 import { HazardLevel } from '../modules/reference/reference.enums';
-import { Department, HazardType, TaskTeam } from '../modules/reference/reference.entities';
-import { District } from '../modules/reference/reference.entities';
+import { Department, District, HazardType, TaskTeam } from '../modules/reference/reference.entities';
 import { BUSINESS_TYPE_STAGES } from '../modules/registry/registry.enums';
-import { BusinessStatus, BusinessType, CHARGING_SITE_TYPES, SiteType } from '../modules/registry/registry.enums';
+import { BatteryChemistry, BusinessStatus, BusinessType, CHARGING_SITE_TYPES, CertStatus, ProductKind, SiteType, StandardVersion } from '../modules/registry/registry.enums';
 import { recordExportRows } from '../observability/metrics';
 
 /**
@@ -193,6 +195,77 @@ async function inspectionTemplate(ctx: Context): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** One allowed-values list: its title, rows of (name, code), and the data columns it feeds as a drop-down. */
+interface AllowedList {
+  title: string;
+  rows: [string, string][];
+  fields: string[];
+  /** Several values in one cell are allowed: the drop-down only warns. */
+  several?: boolean;
+}
+
+/** A template of a catalogue import: the columns (a note per header, a sample row) and sheet 允许值 with the coded values. */
+function listTemplate(sheet: string, columns: ColumnDef[], lists: AllowedList[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  const allowed = wb.addWorksheet('允许值');
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length * 2 + 4) }));
+  columns.forEach((c, i) => {
+    const cell = ws.getRow(1).getCell(i + 1);
+    cell.note = `${c.required ? '【必填】' : ''}${c.note}\n英文列名：${c.field}`;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+  });
+  ws.addRow(columns.map((c) => c.sample));
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  lists.forEach((list, i) => {
+    const [name, code] = [allowed.getColumn(i * 3 + 1), allowed.getColumn(i * 3 + 2)];
+    allowed.getCell(1, name.number).value = list.title;
+    allowed.getCell(1, code.number).value = '代码';
+    list.rows.forEach(([n, c], r) => {
+      allowed.getCell(r + 2, name.number).value = n;
+      allowed.getCell(r + 2, code.number).value = c;
+    });
+    name.width = 30;
+    for (const field of list.fields) {
+      const col = ws.getColumn(field).letter;
+      dv.add(`${col}2:${col}10001`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'允许值'!$${name.letter}$2:$${name.letter}$${list.rows.length + 1}`],
+        showErrorMessage: true,
+        errorStyle: list.several ? 'information' : undefined,
+        errorTitle: list.title,
+        error: list.several ? '多个用“、”分隔；可用的值见“允许值”表' : '请从列表中选择',
+      });
+    }
+  });
+  return wb;
+}
+
+const labelled = <T extends string>(values: T[], labels: Record<string, string>): [string, string][] => values.map((v) => [labels[v] ?? v, v]);
+
+/** Sheet 产品型号: models with their certificate; 允许值: kinds, standards, chemistries, certificate statuses. */
+function productModelTemplate(): ExcelJS.Workbook {
+  const wb = listTemplate('产品型号', PRODUCT_MODEL_COLUMNS, [
+    { title: '产品类别', rows: labelled(Object.values(ProductKind), productKindLabels()), fields: ['kind'] },
+    { title: '标准', rows: Object.values(StandardVersion).map((s) => [standardNumber(s), s]), fields: ['standardVersion', 'standards'], several: true },
+    { title: '电池类型', rows: labelled(Object.values(BatteryChemistry), chemistryLabels()), fields: ['chemistry'] },
+    { title: '证书状态', rows: labelled(Object.values(CertStatus), certStatusLabels()), fields: ['certStatus'] },
+  ]);
+  const ws = wb.getWorksheet('产品型号')!;
+  // Identifiers stay text: Excel would turn long digit strings into numbers.
+  for (const field of ['producer', 'certNumber', 'certHolder']) ws.getColumn(field).numFmt = '@';
+  return wb;
+}
+
+/** Sheet 供货关系: supplier, buyer, the model; 允许值: product kinds. */
+function supplyRelationTemplate(): ExcelJS.Workbook {
+  const wb = listTemplate('供货关系', SUPPLY_RELATION_COLUMNS, [{ title: '产品类别', rows: labelled(Object.values(ProductKind), productKindLabels()), fields: ['kind'] }]);
+  const ws = wb.getWorksheet('供货关系')!;
+  for (const field of ['supplier', 'buyer', 'producer']) ws.getColumn(field).numFmt = '@';
+  return wb;
+}
+
 export function importsRouter(deps: ImportHttpDeps): Router {
   const router = express.Router();
   const anyone = [...RECORD_READERS, 'REPORTER'] as Role[];
@@ -227,6 +300,23 @@ export function importsRouter(deps: ImportHttpDeps): Router {
     res.send(`\uFEFF${SITE_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n${SITE_COLUMNS.map((c) => csvCell(c.sample)).join(',')}\r\n`);
   });
 
+  const catalogue: [string, string, string, ColumnDef[], () => ExcelJS.Workbook][] = [
+    ['product-models', 'product-models-template', '产品型号导入模板', PRODUCT_MODEL_COLUMNS, productModelTemplate],
+    ['supply-relations', 'supply-relations-template', '供货关系导入模板', SUPPLY_RELATION_COLUMNS, supplyRelationTemplate],
+  ];
+  for (const [path, ascii, zh, columns, build] of catalogue) {
+    router.get(`/templates/${path}.xlsx`, async (req, res) => {
+      if (!authorised(deps, req, res, anyone)) return;
+      res.status(200).set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': filename(ascii, zh, 'xlsx'), 'Cache-Control': 'no-store' });
+      await build().xlsx.write(res);
+      res.end();
+    });
+    router.get(`/templates/${path}.csv`, (req, res) => {
+      if (!authorised(deps, req, res, anyone)) return;
+      res.status(200).set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': filename(ascii, zh, 'csv'), 'Cache-Control': 'no-store' });
+      res.send(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n${columns.map((c) => csvCell(c.sample)).join(',')}\r\n`);
+    });
+  }
   router.get('/templates/inspections.xlsx', async (req, res) => {
     const ctx = authorised(deps, req, res, anyone);
     if (!ctx) return;

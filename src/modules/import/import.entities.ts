@@ -7,6 +7,8 @@ export enum ImportKind {
   BUSINESSES = 'BUSINESSES',
   SITES = 'SITES',
   INSPECTIONS = 'INSPECTIONS',
+  PRODUCT_MODELS = 'PRODUCT_MODELS',
+  SUPPLY_RELATIONS = 'SUPPLY_RELATIONS',
 }
 registerEnumType(ImportKind, {
   name: 'ImportKind',
@@ -15,6 +17,8 @@ registerEnumType(ImportKind, {
     BUSINESSES: { description: 'Businesses of the chain (主体名录)' },
     SITES: { description: 'Places: compounds, shops, parking and charging sites (场所)' },
     INSPECTIONS: { description: 'Inspections with the hazards they found, one row per hazard (检查记录及发现隐患)' },
+    PRODUCT_MODELS: { description: 'Product models, each with its CCC certificate on the same row (产品型号及CCC证书)' },
+    SUPPLY_RELATIONS: { description: 'Supply relations: supplier, buyer and optionally the product model (供货关系)' },
   },
 });
 

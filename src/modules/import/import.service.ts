@@ -15,6 +15,8 @@ import { BUSINESS_COLUMNS, BusinessPlanner, checkBusinessRow, type PlannedRow } 
 import { AUDIT_COLUMNS, auditCells, copyInto, type CopyCell } from './import.copy';
 import { SITE_COLUMNS, SitePlanner, checkSiteRow, writeSites } from './import.sites';
 import { INSPECTION_COLUMNS, InspectionPlanner, checkInspectionRow, writeInspections } from './import.inspections';
+import { PRODUCT_MODEL_COLUMNS, ProductModelPlanner, checkProductModelRow, writeProductModels } from './import.models';
+import { SUPPLY_RELATION_COLUMNS, SupplyRelationPlanner, checkSupplyRelationRow, writeSupplyRelations } from './import.relations';
 import type { ColumnDef } from './import.columns';
 import { findHeader } from './import.columns';
 import { ImportFileErrorCode, ImportJob, ImportKind, ImportProblemCode, ImportRow, ImportRowAction, ImportStatus, RUNNING_STATUSES, type ImportProblem } from './import.entities';
@@ -127,8 +129,15 @@ const QUIET = { info: () => undefined, warn: () => undefined, error: () => undef
 const INTERRUPTED_ZH = '服务在任务运行期间停止，任务已中断；未写入任何导入数据，请重新上传';
 const INTERRUPTED_EN = 'The service stopped while the job ran; nothing of the import was written. Upload the file again';
 
+/**
+ * Only a job still in a running status: a poll that read VALIDATING just before its step finished
+ * (and left this process's running set) must not overwrite the VALIDATED it ended with.
+ */
 async function markFailed(ds: DataSource, id: string, code: ImportFileErrorCode, zh: string, en: string): Promise<void> {
-  await ds.query(`UPDATE import_job SET status = 'FAILED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1`, [id, code, zh, en]);
+  await ds.query(
+    `UPDATE import_job SET status = 'FAILED', error_code = $2, error_message = $3, error_message_en = $4, updated_at = now() WHERE id = $1 AND status = ANY($5::import_status[])`,
+    [id, code, zh, en, RUNNING_STATUSES],
+  );
 }
 
 class Stopped extends Error {}
@@ -189,6 +198,20 @@ export const IMPORT_KINDS: Record<ImportKind, KindSpec> = {
     planner: (p, headerOf, lock) => new InspectionPlanner(p, headerOf, lock) as unknown as Planner,
     // The writer may turn rows into REJECTED when the API's own functions refuse them.
     write: (em, ctx, planned) => writeInspections(em, ctx, planned as never),
+  },
+  [ImportKind.PRODUCT_MODELS]: {
+    columns: PRODUCT_MODEL_COLUMNS,
+    lockKey: 'ebike.import.product-model',
+    check: (n, cells, headerOf) => checkProductModelRow(n, cells, headerOf),
+    planner: (p, headerOf, lock) => new ProductModelPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeProductModels(em, ctx, planned as never),
+  },
+  [ImportKind.SUPPLY_RELATIONS]: {
+    columns: SUPPLY_RELATION_COLUMNS,
+    lockKey: 'ebike.import.supply-relation',
+    check: (n, cells, headerOf) => checkSupplyRelationRow(n, cells, headerOf),
+    planner: (p, headerOf, lock) => new SupplyRelationPlanner(p, headerOf, lock) as unknown as Planner,
+    write: (em, ctx, planned) => writeSupplyRelations(em, ctx, planned as never),
   },
 };
 
@@ -486,11 +509,16 @@ export async function commitJob(ds: DataSource, id: string, actor: ImportActor, 
     } else if (e instanceof Stopped) {
       await markFailed(ds, id, ImportFileErrorCode.INTERRUPTED, INTERRUPTED_ZH, INTERRUPTED_EN);
     } else if ((e as { code?: string }).code === '23505' || (e as { driverError?: { code?: string } }).driverError?.code === '23505') {
-      // A USCC registered through the API while the commit ran (the API does not take the import lock): nothing
-      // was written; committing again re-matches against the new record.
+      // A USCC, product model, certificate number or relation registered through the API while the commit ran (the
+      // API does not take the import lock; a unique index refuses the second): nothing was written; committing again
+      // re-matches against the new record.
       await ds.query(
         `UPDATE import_job SET status = 'VALIDATED', error_code = 'CHANGED_SINCE_DRY_RUN', error_message = $2, error_message_en = $3, updated_at = now() WHERE id = $1`,
-        [id, '导入期间有相同信用代码的主体被登记，未写入任何数据；请重新确认导入', 'A business with one of these USCCs was registered while the import ran; nothing was written. Commit again'],
+        [
+          id,
+          '导入期间有相同标识(信用代码、产品型号、证书编号或供货关系)的记录通过接口登记，未写入任何数据；请重新确认导入',
+          'A record with one of these identifiers (USCC, product model, certificate number or supply relation) was registered through the API while the import ran; nothing was written. Commit again',
+        ],
       );
     } else throw e;
   }

@@ -78,10 +78,10 @@ function coordinatePair(errors: ErrorCollector, lat: number | null | undefined, 
   }
 }
 
-const businessScope = (b: Pick<Business, 'stages' | 'districtCode'>): RecordScope => ({ stages: b.stages, districtCode: b.districtCode });
+export const businessScope = (b: Pick<Business, 'stages' | 'districtCode'>): RecordScope => ({ stages: b.stages, districtCode: b.districtCode });
 export const siteScope = (s: Pick<Site, 'districtCode'>): RecordScope => ({ stages: [SupplyChainStage.PARKING_CHARGING], districtCode: s.districtCode });
 /** Product models and certificates are a city-wide catalogue: checked where makers, importers and sellers are. */
-const CATALOGUE_SCOPE: RecordScope = { stages: [SupplyChainStage.STANDARD_CERT, SupplyChainStage.PRODUCTION, SupplyChainStage.IMPORT, SupplyChainStage.SALES], districtCode: null, cityWide: true };
+export const CATALOGUE_SCOPE: RecordScope = { stages: [SupplyChainStage.STANDARD_CERT, SupplyChainStage.PRODUCTION, SupplyChainStage.IMPORT, SupplyChainStage.SALES], districtCode: null, cityWide: true };
 
 /** A supply relation may be written by whoever may write either party. */
 async function assertCanWriteRelation(ctx: Context, supplier: Business, buyer: Business, operation: string): Promise<void> {
@@ -372,23 +372,39 @@ const CHEMISTRY_OF_KIND: Partial<Record<ProductKind, BatteryChemistry>> = {
   LEAD_ACID_BATTERY: BatteryChemistry.LEAD_ACID,
 };
 
+/** A rule a record breaks, found without the database: the API and the spreadsheet import report the same. */
+export interface RecordRuleProblem {
+  code: UserErrorCode;
+  /** Path below `input`, e.g. ['chemistry'] or ['standards', '0']. */
+  field: string[];
+  message: string;
+  messageEn: string;
+}
+
+/** The product-model rules on the resulting record (chemistry of the kind, standards that apply to it). */
+export function productModelRules(m: ProductModel, patch: Partial<CreateProductModelInput>): RecordRuleProblem[] {
+  const out: RecordRuleProblem[] = [];
+  const expected = CHEMISTRY_OF_KIND[m.kind];
+  if (expected && m.chemistry && m.chemistry !== expected) {
+    out.push({ code: UserErrorCode.VALIDATION, field: ['chemistry'], message: `${m.kind} 的电池类型应为 ${expected}`, messageEn: `A ${m.kind} has chemistry ${expected}` });
+  }
+  if (m.kind === ProductKind.CHARGER && m.chemistry) out.push({ code: UserErrorCode.VALIDATION, field: ['chemistry'], message: '充电器没有电池类型', messageEn: 'A charger has no battery chemistry' });
+  if (patch.standards && patch.standardVersion && !patch.standards.includes(patch.standardVersion)) {
+    out.push({ code: UserErrorCode.VALIDATION, field: ['standardVersion'], message: `执行标准 ${patch.standardVersion} 须列在 standards 中`, messageEn: `standardVersion ${patch.standardVersion} must be one of standards` });
+  }
+  (m.standards ?? []).forEach((std, i) => {
+    if (!STANDARD_KINDS[std].includes(m.kind)) {
+      out.push({ code: UserErrorCode.VALIDATION, field: ['standards', String(i)], message: `标准 ${std} 不适用于 ${m.kind} 类产品`, messageEn: `${std} does not apply to a ${m.kind}` });
+    }
+  });
+  return out;
+}
+
 async function validateProductModel(ctx: Context, m: ProductModel, patch: Partial<CreateProductModelInput>, errors: ErrorCollector): Promise<void> {
   if (patch.manufacturerBusinessId && !(await requireBusiness(ctx, patch.manufacturerBusinessId))) {
     errors.add(UserErrorCode.INVALID_REFERENCE, 'input.manufacturerBusinessId', '不存在该经营主体（或已归档）', 'No (unarchived) business with this id');
   }
-  const expected = CHEMISTRY_OF_KIND[m.kind];
-  if (expected && m.chemistry && m.chemistry !== expected) {
-    errors.add(UserErrorCode.VALIDATION, 'input.chemistry', `${m.kind} 的电池类型应为 ${expected}`, `A ${m.kind} has chemistry ${expected}`);
-  }
-  if (m.kind === ProductKind.CHARGER && m.chemistry) errors.add(UserErrorCode.VALIDATION, 'input.chemistry', '充电器没有电池类型', 'A charger has no battery chemistry');
-  if (patch.standards && patch.standardVersion && !patch.standards.includes(patch.standardVersion)) {
-    errors.add(UserErrorCode.VALIDATION, 'input.standardVersion', `执行标准 ${patch.standardVersion} 须列在 standards 中`, `standardVersion ${patch.standardVersion} must be one of standards`);
-  }
-  (m.standards ?? []).forEach((std, i) => {
-    if (!STANDARD_KINDS[std].includes(m.kind)) {
-      errors.add(UserErrorCode.VALIDATION, ['input', 'standards', String(i)], `标准 ${std} 不适用于 ${m.kind} 类产品`, `${std} does not apply to a ${m.kind}`);
-    }
-  });
+  for (const r of productModelRules(m, patch)) errors.add(r.code, ['input', ...r.field], r.message, r.messageEn);
   const dup = await ctx.em
     .getRepository(ProductModel)
     .createQueryBuilder('m')
@@ -398,7 +414,8 @@ async function validateProductModel(ctx: Context, m: ProductModel, patch: Partia
   if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.model', `${m.kind} ${m.brand} ${m.model} 已登记为产品型号 ${dup.id}`, `${m.kind} ${m.brand} ${m.model} is already registered as product model ${dup.id}`);
 }
 
-function applyModelPatch(m: ProductModel, p: Partial<CreateProductModelInput>): void {
+/** Normalises and applies a model's fields (the mutations and the import share it). */
+export function applyModelPatch(m: ProductModel, p: Partial<CreateProductModelInput>): void {
   if (p.kind !== undefined) m.kind = p.kind;
   if (p.brand !== undefined) m.brand = clean(p.brand)!;
   if (p.model !== undefined) m.model = clean(p.model)!;
@@ -489,11 +506,18 @@ async function validateCertificate(ctx: Context, c: Certificate, patch: Partial<
     const m = await ctx.em.findOne(ProductModel, { where: { id: patch.productModelId } });
     if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', '不存在该产品型号（或已归档）', 'No (unarchived) product model with this id');
   }
-  if (!c.holderBusinessId && !c.holderName) errors.add(UserErrorCode.REQUIRED, 'input.holderBusinessId', '请填写证书持有人：holderBusinessId 或 holderName', 'Give the holder: holderBusinessId or holderName');
-  if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) errors.add(UserErrorCode.VALIDATION, 'input.expiresOn', '有效期至（expiresOn）早于发证日期（issuedOn）', 'expiresOn is before issuedOn');
+  for (const r of certificateRules(c)) errors.add(r.code, ['input', ...r.field], r.message, r.messageEn);
 }
 
-function applyCertificatePatch(c: Certificate, p: Partial<CreateCertificateInput>): void {
+/** The certificate rules on the resulting record: a holder, expiry not before issue. */
+export function certificateRules(c: Certificate): RecordRuleProblem[] {
+  const out: RecordRuleProblem[] = [];
+  if (!c.holderBusinessId && !c.holderName) out.push({ code: UserErrorCode.REQUIRED, field: ['holderBusinessId'], message: '请填写证书持有人：holderBusinessId 或 holderName', messageEn: 'Give the holder: holderBusinessId or holderName' });
+  if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) out.push({ code: UserErrorCode.VALIDATION, field: ['expiresOn'], message: '有效期至（expiresOn）早于发证日期（issuedOn）', messageEn: 'expiresOn is before issuedOn' });
+  return out;
+}
+
+export function applyCertificatePatch(c: Certificate, p: Partial<CreateCertificateInput>): void {
   if (p.holderBusinessId !== undefined) c.holderBusinessId = p.holderBusinessId;
   if (p.holderName !== undefined) c.holderName = clean(p.holderName);
   if (p.productModelId !== undefined) c.productModelId = p.productModelId;
@@ -595,7 +619,7 @@ async function validateRelation(ctx: Context, r: SupplyRelation, errors: ErrorCo
     const m = await ctx.em.findOne(ProductModel, { where: { id: r.productModelId } });
     if (!m || m.status === RecordStatus.ARCHIVED) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.productModelId', '不存在该产品型号（或已归档）', 'No (unarchived) product model with this id');
   }
-  if (r.firstSeenOn && r.lastSeenOn && r.lastSeenOn < r.firstSeenOn) errors.add(UserErrorCode.VALIDATION, 'input.lastSeenOn', '最近发现日期（lastSeenOn）早于首次发现日期（firstSeenOn）', 'lastSeenOn is before firstSeenOn');
+  for (const p of relationRules(r)) errors.add(p.code, ['input', ...p.field], p.message, p.messageEn);
   const dup = await ctx.em
     .getRepository(SupplyRelation)
     .createQueryBuilder('r')
@@ -606,7 +630,14 @@ async function validateRelation(ctx: Context, r: SupplyRelation, errors: ErrorCo
   if (dup) errors.add(UserErrorCode.DUPLICATE, 'input.productModelId', `该供货方、购货方与产品型号的供货关系已存在（${dup.id}），请修改该记录`, `This supplier, buyer and product model are already related (${dup.id}); update that relation`);
 }
 
-function applyRelationPatch(r: SupplyRelation, p: Partial<CreateSupplyRelationInput>): void {
+/** The supply-relation rules on the resulting record: last seen not before first seen. */
+export function relationRules(r: SupplyRelation): RecordRuleProblem[] {
+  return r.firstSeenOn && r.lastSeenOn && r.lastSeenOn < r.firstSeenOn
+    ? [{ code: UserErrorCode.VALIDATION, field: ['lastSeenOn'], message: '最近发现日期（lastSeenOn）早于首次发现日期（firstSeenOn）', messageEn: 'lastSeenOn is before firstSeenOn' }]
+    : [];
+}
+
+export function applyRelationPatch(r: SupplyRelation, p: Partial<CreateSupplyRelationInput>): void {
   if (p.productModelId !== undefined) r.productModelId = p.productModelId;
   if (p.firstSeenOn !== undefined) r.firstSeenOn = p.firstSeenOn;
   if (p.lastSeenOn !== undefined) r.lastSeenOn = p.lastSeenOn;

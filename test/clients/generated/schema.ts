@@ -2238,8 +2238,12 @@ export type ImportKind =
   | 'BUSINESSES'
   /** Inspections with the hazards they found, one row per hazard (检查记录及发现隐患) */
   | 'INSPECTIONS'
+  /** Product models, each with its CCC certificate on the same row (产品型号及CCC证书) */
+  | 'PRODUCT_MODELS'
   /** Places: compounds, shops, parking and charging sites (场所) */
-  | 'SITES';
+  | 'SITES'
+  /** Supply relations: supplier, buyer and optionally the product model (供货关系) */
+  | 'SUPPLY_RELATIONS';
 
 /** Import kind (导入类型) filter. */
 export type ImportKindFilter = {
