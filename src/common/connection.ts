@@ -69,9 +69,9 @@ export function pageDirection(page: PageRequest): { size: number; backward: bool
 }
 
 export interface ConnectionShape<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
-  pageInfo: PageInfo;
+  edges: { cursor: string; node: T }[] | Promise<{ cursor: string; node: T }[]>;
+  nodes: T[] | Promise<T[]>;
+  pageInfo: PageInfo | Promise<PageInfo>;
   totalCount(): Promise<number>;
 }
 
@@ -167,7 +167,9 @@ function cursorValue(v: CursorValue | Date): CursorValue {
  * Keyset pagination: rows strictly after `after` and strictly before `before` in (sort key, id)
  * order; `first` takes the start of that window, `last` its end (read in reverse order, then turned
  * round). The sort key plus the unique id make the order total, so ties never skip or repeat rows and
- * rows inserted between requests cannot shift a page (no OFFSET).
+ * rows inserted between requests cannot shift a page (no OFFSET). Cursors are checked at once (a bad
+ * one is the list's BAD_USER_INPUT); the page is read only when `edges`, `nodes` or `pageInfo` is
+ * selected and the count only when `totalCount` is, so `{ totalCount }` alone runs one statement.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -190,23 +192,31 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const readDirection = backward ? (sort.direction === 'ASC' ? 'DESC' : 'ASC') : sort.direction;
   dataQb.orderBy(sort.expression, readDirection).addOrderBy(idExpression, readDirection).limit(size + 1);
-  const rows = size === 0 ? [] : await dataQb.getMany();
-  const more = rows.length > size;
-  const nodes = rows.slice(0, size);
-  if (backward) nodes.reverse();
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor([cursorValue(sort.value(node)), node.id]) }));
+  let read: Promise<{ edges: { cursor: string; node: T }[]; nodes: T[]; pageInfo: PageInfo }> | undefined;
+  const load = () =>
+    (read ??= (async () => {
+      const rows = size === 0 ? [] : await dataQb.getMany();
+      const more = rows.length > size;
+      const nodes = rows.slice(0, size);
+      if (backward) nodes.reverse();
+      const edges = nodes.map((node) => ({ node, cursor: encodeCursor([cursorValue(sort.value(node)), node.id]) }));
+      const pageInfo = {
+        // Forwards, rows before the page exist when it started after a cursor; backwards, the same
+        // holds for `before` and the rows after it.
+        hasNextPage: backward ? Boolean(page.before) : more,
+        hasPreviousPage: backward ? more : Boolean(page.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      };
+      return { edges, nodes, pageInfo };
+    })());
   let counted: Promise<number> | undefined;
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      // Forwards, rows before the page exist when it started after a cursor; backwards, the same
-      // holds for `before` and the rows after it.
-      hasNextPage: backward ? Boolean(page.before) : more,
-      hasPreviousPage: backward ? more : Boolean(page.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: () => (counted ??= countQb.orderBy().getCount()),
-  };
+  const connection = { totalCount: () => (counted ??= countQb.orderBy().getCount()) } as ConnectionShape<T>;
+  // Getters, not enumerable: type-graphql copies the object (Object.assign) to call `totalCount`,
+  // which would read every enumerable getter and so the page, selected or not.
+  return Object.defineProperties(connection, {
+    edges: { get: () => load().then((p) => p.edges) },
+    nodes: { get: () => load().then((p) => p.nodes) },
+    pageInfo: { get: () => load().then((p) => p.pageInfo) },
+  });
 }
