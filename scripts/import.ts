@@ -1,13 +1,14 @@
 /**
  * Imports a spreadsheet from the command line, with the same dry run and commit as the API:
  *
- *   npm run import -- businesses|sites|product-models|supply-relations list.xlsx [--dry-run] [--valid-rows-only]
+ *   npm run import -- businesses|sites|product-models|supply-relations|inspections list.xlsx [--dry-run] [--valid-rows-only] [--as USERNAME]
  *
  * Prints the row problems, then (unless --dry-run) writes all rows in one transaction — or only
  * the valid ones with --valid-rows-only. Exit code 0 when written (or, with --dry-run, when every
- * row is valid), 1 when the file or rows were refused, 2 on usage errors. Runs as the system user
- * (audit rows say `cli:import`). Uses DATABASE_URL, or the embedded database under DATA_DIR
- * (connecting to the running service's server if there is one).
+ * row is valid), 1 when the file or rows were refused, 2 on usage errors. Runs as the system user,
+ * or with --as as that active user, with their role and scope (inspections are recorded only by a
+ * coordinator or an agency officer); audit rows carry request id `cli:import`. Uses DATABASE_URL, or
+ * the embedded database under DATA_DIR (connecting to the running service's server if there is one).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -19,12 +20,13 @@ import { loadConfig } from '../src/config';
 import { connectWithRetry, migrate } from '../src/database/connect';
 import { makeDataSource } from '../src/database/data-source';
 import { cliDatabase } from '../src/database/embedded';
+import { userPrincipalByUsername } from '../src/modules/access/access.authenticate';
 import { SYSTEM_PRINCIPAL } from '../src/modules/access/access.bootstrap';
 import { ImportKind, ImportRow, ImportStatus } from '../src/modules/import/import.entities';
 import { commitJob, createJob, importLimits, validateJob, type ImportActor } from '../src/modules/import/import.service';
 import { loadReferenceData } from '../src/modules/reference/reference.loader';
 
-const USAGE = 'usage: npm run import -- businesses|sites|product-models|supply-relations|inspections FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only]';
+const USAGE = 'usage: npm run import -- businesses|sites|product-models|supply-relations|inspections FILE.xlsx|FILE.csv [--dry-run] [--valid-rows-only] [--as USERNAME]';
 const KINDS: Record<string, ImportKind> = {
   businesses: ImportKind.BUSINESSES,
   sites: ImportKind.SITES,
@@ -34,7 +36,7 @@ const KINDS: Record<string, ImportKind> = {
 };
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'valid-rows-only': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'valid-rows-only': { type: 'boolean' }, as: { type: 'string' } } });
   const [kindName, file] = positionals;
   const kind = KINDS[kindName ?? ''];
   if (!kind || !file || positionals.length !== 2) {
@@ -65,7 +67,12 @@ async function main(): Promise<number> {
     await connectWithRetry(ds, db.url, config.dbConnectTimeoutMs, log);
     await migrate(ds, log);
     await loadReferenceData(ds);
-    const actor: ImportActor = { principal: SYSTEM_PRINCIPAL, requestId: 'cli:import', clientIp: null };
+    const principal = values.as ? await userPrincipalByUsername(ds, values.as) : SYSTEM_PRINCIPAL;
+    if (!principal) {
+      console.error(`no active user named ${values.as}`);
+      return 2;
+    }
+    const actor: ImportActor = { principal, requestId: 'cli:import', clientIp: null };
     let job = await createJob(ds, kind, { filename: path.basename(file), buffer }, actor, null);
     job = await validateJob(ds, job, buffer, actor, importLimits(config), null, sink);
     if (barStep) bar.update(job.totalRows);

@@ -60,6 +60,16 @@ async function userPrincipal(ds: DataSource, userId: string, tokenVersion: numbe
   return rows[0] ? toPrincipal('user', rows[0]) : null;
 }
 
+/** An active user by login name, as their requests would carry them (command-line tools acting for a user). */
+export async function userPrincipalByUsername(ds: DataSource, username: string): Promise<Principal | null> {
+  const rows: PrincipalRow[] = await ds.query(
+    `SELECT x.id, x.username AS name, x.display_name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
+       FROM app_user x WHERE x.username = $1 AND x.active`,
+    [username],
+  );
+  return rows[0] ? toPrincipal('user', rows[0]) : null;
+}
+
 /** One statement: the key by prefix, touching last_used_at at most once a minute. */
 async function apiKeyPrincipal(ds: DataSource, key: string): Promise<Principal | null> {
   const m = API_KEY_PATTERN.exec(key);
