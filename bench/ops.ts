@@ -85,7 +85,7 @@ export const OPERATIONS: Operation[] = [
     list: false,
     depth: 1,
     depthNote: 'stats (flat) + overdue list → business, district (1 level)',
-    query: `query Dashboard($from: String!, $to: String!) {
+    query: `query Dashboard($from: LocalDate!, $to: LocalDate!) {
   stats: remediationStatistics(groupBy: [DISTRICT], period: { from: $from, to: $to }) {
     isTotal districtCode districtName found rectified closed open overdue listed closedInPeriod rectificationRate onTimeRate
   }
@@ -234,7 +234,7 @@ export const OPERATIONS: Operation[] = [
     list: false,
     depth: 0,
     depthNote: 'flat rows (0 levels)',
-    query: `query Stats($from: String!, $to: String!) {
+    query: `query Stats($from: LocalDate!, $to: LocalDate!) {
   remediationStatistics(groupBy: [DISTRICT, MONTH], period: { from: $from, to: $to }) {
     isTotal districtCode districtName periodStart found rectified closed open overdue listed invalidated closedInPeriod failedReviews
     rectificationRate onTimeRate avgDaysToClose
@@ -291,7 +291,7 @@ export const OPERATIONS: Operation[] = [
     list: false,
     depth: 0,
     depthNote: 'one root object; nested objects are computed, no relation loads (0 levels)',
-    query: `query Bulletin($from: String!, $to: String!) {
+    query: `query Bulletin($from: LocalDate!, $to: LocalDate!) {
   bulletin(from: $from, to: $to) {
     period { from to days } previousPeriod { from to days }
     totals { found rectified closed open overdue listed invalidated closedInPeriod rectificationRate onTimeRate avgDaysToClose }

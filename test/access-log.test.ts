@@ -1,7 +1,14 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
 import pino from 'pino';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { Role } from '../src/common/auth';
+import type { LiveServer } from '../src/modules/live/live.ws';
 import { TEST_PASSWORD, makeUser, startTestApp, type TestApp } from './support/app';
+import { connected, subscribe } from './support/live';
+import { eventually } from './support/receiver';
 
 /**
  * One access log line per HTTP request on every route — GraphQL, exports, import templates,
@@ -103,5 +110,74 @@ describe('access log', () => {
     const lines = raw.map((l) => JSON.parse(l) as Line).filter((l) => l.requestId === id);
     expect(lines.map((l) => l.msg).sort()).toEqual(['graphql request', 'http access']);
     expect(raw.join('\n')).not.toContain(TEST_PASSWORD);
+  });
+});
+
+describe('access log of WebSocket connections (graphql-ws)', () => {
+  let t: TestApp;
+  let server: http.Server;
+  let live: LiveServer;
+  let url: string;
+  const raw: string[] = [];
+  const access = () => raw.map((l) => JSON.parse(l) as Line).filter((l) => l.msg === 'http access');
+  beforeAll(async () => {
+    const log = pino({ level: 'info' }, { write: (s: string) => void raw.push(s) });
+    t = await startTestApp({ log, env: { WEBHOOKS_ENABLED: 'false' } });
+    server = http.createServer(t.app);
+    live = t.handle.attachLive(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await live.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await t.close();
+  });
+  beforeEach(() => {
+    raw.length = 0;
+  });
+
+  /** A graphql-ws client whose upgrade request carries `X-Request-Id: requestId` (when given). */
+  function client(params: Record<string, unknown>, requestId: string | null, onClosed: (code: number) => void) {
+    class WithRequestId extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, requestId ? { headers: { 'X-Request-Id': requestId } } : {});
+      }
+    }
+    return createClient({ url, webSocketImpl: WithRequestId, connectionParams: params, retryAttempts: 0, lazy: true, on: { closed: (e) => onClosed((e as { code: number }).code) } });
+  }
+
+  it('writes one line per connection when it closes: request id, principal, duration, close code, operations started and refused', async () => {
+    const { token, user } = await makeUser(t.ds, Role.COORDINATOR);
+    let closed: number | null = null;
+    const c = client({ authorization: `Bearer ${token}` }, 'lb-ws.7f3a', (code) => (closed = code));
+    const one = subscribe(c, `subscription { remediationItemChanged { id } }`);
+    const two = subscribe(c, `subscription { inspectionRecorded { id } }`);
+    const bad = subscribe(c, `subscription { noSuchField }`);
+    await connected(c); // a query over the socket: the third operation started
+    await eventually(() => bad.error !== null || bad.results.length > 0);
+    expect(access()).toEqual([]); // nothing until the connection closes
+    one.dispose();
+    two.dispose();
+    await c.dispose();
+    await eventually(() => closed !== null && access().length === 1);
+    const [line] = access();
+    expect(line).toMatchObject({ requestId: 'lb-ws.7f3a', method: 'GET', route: 'graphql_ws', path: '/graphql', status: 101, closeCode: 1000, operations: 3, refused: 1, principal: user.id });
+    expect(typeof line.durationMs).toBe('number');
+    expect(line.durationMs).toBeGreaterThan(0);
+    expect(raw.join('\n')).not.toContain(token);
+  });
+
+  it('a connection refused for bad credentials is logged too, with a new request id, no principal and its close code', async () => {
+    let closed: number | null = null;
+    const c = client({ authorization: 'Bearer not-a-real-token' }, 'has spaces <html>', (code) => (closed = code));
+    const sub = subscribe(c, `subscription { remediationItemChanged { id } }`);
+    await eventually(() => closed !== null && sub.error !== null && access().length === 1);
+    expect(closed).toBe(4403);
+    const [line] = access();
+    expect(line).toMatchObject({ route: 'graphql_ws', status: 101, closeCode: 4403, operations: 0, refused: 0, principal: null });
+    expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(raw.join('\n')).not.toContain('not-a-real-token');
+    await c.dispose();
   });
 });

@@ -135,6 +135,28 @@ describe('metrics: exact counts after a known set of requests', () => {
   });
 });
 
+describe('metrics: job runs through the scheduler', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ ds });
+  });
+  afterAll(() => t.close());
+
+  it('runDailyJobs (ADMIN) counts one successful run of each daily job', async () => {
+    const admin = (await makeUser(t.ds, Role.ADMIN)).token;
+    const r = await t.gql(`mutation RunJobs { runDailyJobs(input: {}) { ran runs { job status } userErrors { field } } }`, {}, admin);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.runDailyJobs).toMatchObject({ ran: true, userErrors: [] });
+    const m = (await request(t.app).get('/metrics')).text;
+    // The daily jobs by name (DailyJob, lower case): each ran once and succeeded; none failed.
+    for (const job of ['escalation', 'snapshot', 'prune']) {
+      expect(sample(m, 'ebike_job_runs_total', { job, outcome: 'success' })).toBe(1);
+      expect(sample(m, 'ebike_job_run_duration_seconds_count', { job, outcome: 'success' })).toBe(1);
+      expect(sample(m, 'ebike_job_runs_total', { job, outcome: 'failure' })).toBeUndefined();
+    }
+  });
+});
+
 describe('metrics: import rows', () => {
   let t: TestApp;
   let coord: string;

@@ -6,7 +6,13 @@ import { httpDuration, httpRequests } from './metrics';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** The fixed route names of the access log and the HTTP metrics (a path never becomes a label). */
-export type RouteName = 'graphql' | 'ide' | 'exports' | 'imports' | 'health' | 'front_page' | 'metrics' | 'not_found' | 'other';
+export type RouteName = 'graphql' | 'graphql_ws' | 'ide' | 'exports' | 'imports' | 'health' | 'front_page' | 'metrics' | 'not_found' | 'other';
+
+/** The request id of a request: the caller's `X-Request-Id` when well formed, else a new UUID. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  const h = Array.isArray(header) ? header[0] : header;
+  return h && REQUEST_ID.test(h) ? h : randomUUID();
+}
 
 export function routeOf(path: string, status: number): RouteName {
   if (path === '/graphql' || path.startsWith('/graphql/')) return 'graphql';
@@ -26,12 +32,13 @@ export function routeOf(path: string, status: number): RouteName {
  * `{ requestId, method, route, path, status, durationMs, bytes, principal, aborted }`.
  * Only the path is logged — never the query string (a GET /graphql carries variables there), headers,
  * tokens, the client address or bodies; `principal` is the caller's id once authenticated.
+ * WebSocket connections never reach Express: src/modules/live/live.ws.ts writes their line
+ * (route `graphql_ws`) when they close.
  */
 export function accessLog(log: Logger): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const header = req.get('x-request-id');
-    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+    const requestId = requestIdOf(req.get('x-request-id'));
     res.locals.requestId = requestId;
     res.set('X-Request-Id', requestId);
     const path = req.path.slice(0, 200);

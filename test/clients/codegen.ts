@@ -23,7 +23,7 @@ export const CODEGEN_CONFIG: CodegenConfig = {
   },
 };
 
-/** The generated types as a string (nothing written), or written to generated/types.ts. */
+/** The generated files by path, as strings (nothing written), or written to generated/operations.ts and generated/schema.ts. */
 export async function runCodegen(write: boolean): Promise<Record<string, string>> {
   // Loaded lazily: the CLI package is heavy and only this test and the script need it.
   const { generate } = await import('@graphql-codegen/cli');

@@ -5,6 +5,7 @@ import { Role } from '../../common/auth';
 import { PageArgs } from '../../common/connection';
 import { BooleanFilter, DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../common/filters';
 import { NotBlank } from '../../common/validation';
+import { AuditEntityType } from '../../common/codes';
 import { AuditOutcome } from '../audit/audit.entity';
 import { MIN_PASSWORD_LENGTH } from './access.passwords';
 
@@ -158,6 +159,7 @@ export class ApiKeyRefInput {
 
 const RoleFilter = EnumFilter(Role, 'Role', 'Role (角色)');
 const AuditOutcomeFilter = EnumFilter(AuditOutcome, 'AuditOutcome', 'Outcome (结果)');
+const AuditEntityTypeFilter = EnumFilter(AuditEntityType, 'AuditEntityType', 'Type of the audited record (对象类型)');
 
 @InputType({ description: 'Which users to list (用户筛选).' })
 export class UserFilter {
@@ -193,7 +195,7 @@ const AuditEventOrder = OrderInput<AuditEventSortField>(AuditEventSortField, 'Au
 @InputType({ description: 'Which audit events to list (审计日志筛选).' })
 export class AuditEventFilter {
   @Field(() => StringFilter, { nullable: true, description: 'Operation, e.g. updateTaskTeam (操作).' }) @IsOptional() @ValidateNested() operation?: StringFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Entity type (对象类型).' }) @IsOptional() @ValidateNested() entityType?: StringFilter;
+  @Field(() => AuditEntityTypeFilter, { nullable: true, description: 'Entity type (对象类型).' }) @IsOptional() @ValidateNested() entityType?: InstanceType<typeof AuditEntityTypeFilter>;
   @Field(() => StringFilter, { nullable: true, description: 'Entity id (对象ID).' }) @IsOptional() @ValidateNested() entityId?: StringFilter;
   @Field(() => IdFilter, { nullable: true, description: 'Actor (user or key id) (操作者).' }) @IsOptional() @ValidateNested() actorId?: IdFilter;
   @Field(() => AuditOutcomeFilter, { nullable: true, description: 'Committed or refused (结果).' }) @IsOptional() @ValidateNested() outcome?: InstanceType<typeof AuditOutcomeFilter>;

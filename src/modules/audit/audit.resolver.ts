@@ -18,7 +18,7 @@ export class AuditResolver {
     const qb = ctx.em.getRepository(AuditEvent).createQueryBuilder('a');
     const f = args.filter;
     applyStringFilter(qb, 'a.operation', f?.operation);
-    applyStringFilter(qb, 'a.entity_type', f?.entityType);
+    applyEnumFilter(qb, 'a.entity_type', f?.entityType);
     applyStringFilter(qb, 'a.entity_id', f?.entityId);
     applyIdFilter(qb, 'a.actor_id', f?.actorId);
     applyEnumFilter(qb, 'a.outcome', f?.outcome);

@@ -20,6 +20,20 @@ registerEnumType(DailyJob, {
   },
 });
 
+/** What started a run of the daily jobs. */
+export enum JobTrigger {
+  SCHEDULE = 'SCHEDULE',
+  MANUAL = 'MANUAL',
+}
+registerEnumType(JobTrigger, {
+  name: 'JobTrigger',
+  description: 'What started a run of the daily jobs (触发方式).',
+  valuesConfig: {
+    SCHEDULE: { description: 'The schedule of the service itself (定时触发).' },
+    MANUAL: { description: 'An administrator, by runDailyJobs (手动触发).' },
+  },
+});
+
 export enum JobRunStatus {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
@@ -65,9 +79,9 @@ export class JobRun {
   @Column({ type: 'varchar', length: 200 })
   owner: string;
 
-  @Field({ description: 'Started by the schedule or by an administrator (触发方式): SCHEDULE or MANUAL.' })
+  @Field(() => JobTrigger, { description: 'Started by the schedule or by an administrator (触发方式).' })
   @Column({ name: 'triggered_by', type: 'varchar', length: 20 })
-  triggeredBy: string;
+  triggeredBy: JobTrigger;
 
   @Field({ description: 'Last start (开始时间).' })
   @Column({ name: 'started_at', ...ts })

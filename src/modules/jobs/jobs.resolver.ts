@@ -6,6 +6,7 @@ import type { Context } from '../../common/context';
 import { UserErrorCode, fail } from '../../common/errors';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { LocalDate } from '../../common/scalars';
+import { SupplyChainStage } from '../reference/reference.enums';
 import { IsLocalDate } from '../../common/validation';
 import { updateRule, listRules } from './escalation.service';
 import { EscalationRule, JobRun } from './jobs.entities';
@@ -23,7 +24,7 @@ export class DailySnapshotRow {
   @Field(() => LocalDate, { description: 'Day (日期).' }) day: string;
   @Field(() => String, { nullable: true, description: 'District code (区县代码).' }) districtCode: string | null;
   @Field(() => String, { nullable: true, description: 'Team code (工作组代码).' }) teamCode: string | null;
-  @Field(() => String, { nullable: true, description: 'Stage (环节).' }) stage: string | null;
+  @Field(() => SupplyChainStage, { nullable: true, description: 'Stage (环节).' }) stage: SupplyChainStage | null;
   @Field(() => Int, { description: 'Hazards found so far, false reports excluded (累计发现).' }) foundTotal: number;
   @Field(() => Int, { description: 'Of those, closed so far (累计销号).' }) closedTotal: number;
   @Field(() => Int, { description: 'Found on the day (当日发现).' }) foundOnDay: number;

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../../common/logger';
 import { shanghaiDate } from '../../common/time';
 import { JobInterrupted, runEscalation, type JobEnv } from './escalation.service';
-import { DailyJob, JobRun, JobRunStatus } from './jobs.entities';
+import { DailyJob, JobRun, JobRunStatus, type JobTrigger } from './jobs.entities';
 import { runPrune } from './prune.service';
 import { runSnapshot, snapshotDayOf } from './snapshot.service';
 
@@ -22,7 +22,7 @@ export interface SchedulerOptions {
   retentionDays?: number;
 }
 
-export type Trigger = 'SCHEDULE' | 'MANUAL';
+export type Trigger = `${JobTrigger}`;
 
 export interface RunOutcome {
   day: string;

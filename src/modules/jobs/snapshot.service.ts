@@ -1,6 +1,7 @@
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { addDays, daysBetween } from '../../common/time';
+import type { SupplyChainStage } from '../reference/reference.enums';
 import type { JobEnv } from './escalation.service';
 
 /**
@@ -63,7 +64,7 @@ export async function readSnapshots(ctx: Context, from: string, to: string, grou
     day: r.day as string,
     districtCode: (r.district_code as string | null) ?? null,
     teamCode: (r.team_code as string | null) ?? null,
-    stage: (r.stage as string | null) ?? null,
+    stage: (r.stage as SupplyChainStage | null) ?? null,
     foundTotal: r.found_total as number,
     closedTotal: r.closed_total as number,
     foundOnDay: r.found_on_day as number,

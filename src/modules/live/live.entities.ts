@@ -1,5 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AuditEntityType } from '../../common/codes';
+import { SupplyChainStage } from '../reference/reference.enums';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** What happened, as partner systems and live subscribers see it (事件类型). */
@@ -63,9 +65,9 @@ export class OutboxEvent {
   @Column({ type: 'varchar', length: 40 })
   type: OutboxEventType;
 
-  @Field({ description: 'Type of the record it is about: RemediationItem or Inspection (对象类型).' })
+  @Field(() => AuditEntityType, { description: 'Type of the record it is about: RemediationItem or Inspection (对象类型).' })
   @Column({ name: 'entity_type', type: 'varchar', length: 40 })
-  entityType: string;
+  entityType: AuditEntityType.RemediationItem | AuditEntityType.Inspection;
 
   @Field(() => ID, { description: 'Id of that record (对象ID).' })
   @Index('ix_outbox_event_entity')
@@ -80,9 +82,9 @@ export class OutboxEvent {
   @Column({ name: 'team_id', type: 'uuid', nullable: true })
   teamId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Supply-chain stage of the record (环节).' })
+  @Field(() => SupplyChainStage, { nullable: true, description: 'Supply-chain stage of the record (环节).' })
   @Column({ type: 'varchar', length: 30, nullable: true })
-  stage: string | null;
+  stage: SupplyChainStage | null;
 
   @Field({ description: 'When the change happened (发生时间).' })
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })

@@ -8,6 +8,7 @@ import { unauthenticated } from '../../common/errors';
 import { Inspection } from '../inspection/inspection.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { RemediationItem } from '../remediation/remediation.entities';
+import { RemediationEventAction } from '../remediation/remediation.enums';
 import { OutboxEventType, type OutboxEvent } from './live.entities';
 import type { LiveEvent, LiveHub, NotificationRow } from './live.hub';
 
@@ -31,7 +32,7 @@ export class InspectionRecordedFilter {
 export class RemediationItemChange {
   @Field(() => ID, { description: 'Id of the change event; the same id webhooks carry (事件ID).' }) id: string;
   @Field(() => OutboxEventType, { description: 'Kind of change (变更类型).' }) type: OutboxEventType;
-  @Field(() => String, { nullable: true, description: 'Workflow action or history entry, e.g. SERVE_NOTICE, CREATED (操作).' }) action: string | null;
+  @Field(() => RemediationEventAction, { nullable: true, description: 'Workflow action or history entry, e.g. SERVE_NOTICE, CREATED (操作).' }) action: RemediationEventAction | null;
   @Field({ description: 'When it happened (发生时间).' }) occurredAt: Date;
   @Field(() => RemediationItem, { nullable: true, description: 'The item as committed, read after the change (隐患).' }) item: RemediationItem | null;
 }
@@ -98,7 +99,7 @@ export class LiveResolver {
     @Root() live: LiveEvent,
     @Arg('filter', () => RemediationItemChangedFilter, { nullable: true, description: 'Which changes; omitted: all items (订阅条件).' }) _filter?: RemediationItemChangedFilter | null,
   ): RemediationItemChange {
-    return { id: live.event.id, type: live.event.type, action: (live.event.data.action as string | undefined) ?? null, occurredAt: live.event.occurredAt, item: live.item };
+    return { id: live.event.id, type: live.event.type, action: (live.event.data.action as RemediationEventAction | undefined) ?? null, occurredAt: live.event.occurredAt, item: live.item };
   }
 
   @Roles(...RECORD_READERS)

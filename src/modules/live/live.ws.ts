@@ -5,7 +5,8 @@ import { operationLimitError } from '../../http/limits';
 import { admit, type TrustedDocuments } from '../../http/trusted-documents';
 import { codeLabel, graphqlErrors, graphqlRequests, operationLabel } from '../../observability/metrics';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { requestIdOf } from '../../observability/access-log';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth';
 import type { Context } from '../../common/context';
@@ -52,6 +53,18 @@ function headersOf(params: Record<string, unknown> | undefined): Record<string, 
 
 interface ConnectionExtra {
   principal: Principal | null;
+  socket: WebSocket;
+}
+
+/** What a connection's access line reports when it closes. */
+interface ConnectionStats {
+  requestId: string;
+  started: bigint;
+  principal: string | null;
+  /** Operations the server started (subscriptions and queries over the socket). */
+  operations: number;
+  /** Operations refused when they were sent (trusted documents, validation, limits). */
+  refused: number;
 }
 
 /**
@@ -64,6 +77,31 @@ interface ConnectionExtra {
 export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServer {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const perConnection = new WeakMap<object, number>();
+  // One access line per connection, when it closes (the upgrade never reaches Express's access log).
+  const stats = new WeakMap<WebSocket, ConnectionStats>();
+  const statsOf = (ctx: { extra: unknown }) => stats.get((ctx.extra as ConnectionExtra).socket);
+  wss.on('connection', (socket, req) => {
+    const s: ConnectionStats = { requestId: requestIdOf(req.headers['x-request-id']), started: process.hrtime.bigint(), principal: null, operations: 0, refused: 0 };
+    stats.set(socket, s);
+    socket.once('close', (code: number) => {
+      const seconds = Number(process.hrtime.bigint() - s.started) / 1e9;
+      deps.log.info(
+        {
+          requestId: s.requestId,
+          method: 'GET',
+          route: 'graphql_ws',
+          path: '/graphql',
+          status: 101,
+          durationMs: Math.round(seconds * 10000) / 10,
+          closeCode: code,
+          operations: s.operations,
+          refused: s.refused,
+          principal: s.principal,
+        },
+        'http access',
+      );
+    });
+  });
   const disposable = useServer<Record<string, unknown>, Record<PropertyKey, unknown>>(
     {
       schema: deps.schema,
@@ -71,7 +109,10 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
         try {
           const headers = headersOf(ctx.connectionParams);
           const req = { get: (name: string) => headers[name.toLowerCase()] };
-          (ctx.extra as unknown as ConnectionExtra).principal = await resolvePrincipal(deps.dataSource, deps.config.jwtSecret!, req as never);
+          const principal = await resolvePrincipal(deps.dataSource, deps.config.jwtSecret!, req as never);
+          (ctx.extra as unknown as ConnectionExtra).principal = principal;
+          const s = statsOf(ctx);
+          if (s) s.principal = principal?.id ?? null;
           return true;
         } catch (e) {
           if (e instanceof AuthenticationError) return false;
@@ -81,11 +122,15 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
       onSubscribe: (ctx, _id, payload) => {
         const n = (perConnection.get(ctx) ?? 0) + 1;
         if (n > deps.config.liveMaxSubscriptionsPerConnection) {
+          const s = statsOf(ctx);
+          if (s) s.refused += 1;
           return [new GraphQLError(`At most ${deps.config.liveMaxSubscriptionsPerConnection} subscriptions per connection (订阅数超过上限)`, { extensions: { code: 'BAD_REQUEST' } })];
         }
         // What HTTP requests meet: the trusted-documents gate, then (src/http/limits.ts) tokens while parsing,
         // validation, depth, cost and input rules. Counted in ebike_graphql_requests_total once, when it starts.
         const refused = (errors: readonly GraphQLError[]) => {
+          const s = statsOf(ctx);
+          if (s) s.refused += 1;
           graphqlRequests.inc({ operation: operationLabel(payload.operationName ?? null), outcome: 'error' });
           for (const e of errors) graphqlErrors.inc({ code: codeLabel(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED') });
           return errors;
@@ -113,6 +158,8 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
         }
         graphqlRequests.inc({ operation: operationLabel(payload.operationName ?? op?.name?.value ?? null), outcome: 'ok' });
         perConnection.set(ctx, n);
+        const s = statsOf(ctx);
+        if (s) s.operations += 1;
         return { schema: deps.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onComplete: (ctx) => {
@@ -120,6 +167,7 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
       },
       context: (ctx): Context => {
         const requestId = randomUUID();
+        const connection = statsOf(ctx)?.requestId;
         return {
           requestId,
           principal: (ctx.extra as unknown as ConnectionExtra).principal ?? null,
@@ -128,7 +176,7 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
           loaders: new Loaders(deps.dataSource.manager),
           clientIp: null,
           userAgent: null,
-          log: deps.log.child({ requestId, transport: 'ws' }),
+          log: deps.log.child({ requestId, transport: 'ws', ...(connection ? { connectionRequestId: connection } : {}) }),
           config: deps.config,
           reportCache: deps.reportCache,
           consumeSignInAttempt: async () => null,

@@ -1,6 +1,8 @@
+import { AuditEntityType } from '../../common/codes';
 import type { Context } from '../../common/context';
 import type { Inspection } from '../inspection/inspection.entities';
 import type { RemediationItem } from '../remediation/remediation.entities';
+import type { RemediationEventAction } from '../remediation/remediation.enums';
 import { OutboxEvent, OutboxEventType } from './live.entities';
 
 /**
@@ -10,7 +12,7 @@ import { OutboxEvent, OutboxEventType } from './live.entities';
  */
 
 /** Actions of an item's history that are not workflow transitions. */
-const NON_TRANSITIONS: Record<string, OutboxEventType> = {
+const NON_TRANSITIONS: Partial<Record<RemediationEventAction | 'ASSIGNED' | 'REASSIGNED', OutboxEventType>> = {
   CREATED: OutboxEventType.ITEM_CREATED,
   ASSIGNED: OutboxEventType.ITEM_ASSIGNED,
   REASSIGNED: OutboxEventType.ITEM_ASSIGNED,
@@ -24,15 +26,15 @@ const NON_TRANSITIONS: Record<string, OutboxEventType> = {
   EVIDENCE_ADDED: OutboxEventType.ITEM_UPDATED,
 };
 
-export function itemEventType(action: string): OutboxEventType {
+export function itemEventType(action: RemediationEventAction): OutboxEventType {
   return NON_TRANSITIONS[action] ?? OutboxEventType.ITEM_TRANSITIONED;
 }
 
 /** Only codes, statuses and ids: a partner's payload carries no personal data or free text. */
-export function itemOutboxRow(ctx: Pick<Context, 'now'>, item: RemediationItem, action: string, from: string | null, extra: Record<string, unknown> = {}): Partial<OutboxEvent> {
+export function itemOutboxRow(ctx: Pick<Context, 'now'>, item: RemediationItem, action: RemediationEventAction, from: string | null, extra: Record<string, unknown> = {}): Partial<OutboxEvent> {
   return {
     type: itemEventType(action),
-    entityType: 'RemediationItem',
+    entityType: AuditEntityType.RemediationItem,
     entityId: item.id,
     districtCode: item.districtCode,
     teamId: item.teamId,
@@ -45,7 +47,7 @@ export function itemOutboxRow(ctx: Pick<Context, 'now'>, item: RemediationItem, 
 export function inspectionOutboxRow(ctx: Pick<Context, 'now'>, inspection: Inspection, remediationItems: number): Partial<OutboxEvent> {
   return {
     type: OutboxEventType.INSPECTION_RECORDED,
-    entityType: 'Inspection',
+    entityType: AuditEntityType.Inspection,
     entityId: inspection.id,
     districtCode: inspection.districtCode,
     teamId: inspection.teamId,

@@ -183,6 +183,16 @@ export type AuditEntityType =
   /** WebhookSubscriber (推送订阅方). */
   | 'WebhookSubscriber';
 
+/** Type of the audited record (对象类型) filter. */
+export type AuditEntityTypeFilter = {
+  /** Equals (等于). */
+  eq?: InputMaybe<AuditEntityType>;
+  /** One of (属于). */
+  in?: InputMaybe<Array<AuditEntityType>>;
+  /** None of (不属于). */
+  notIn?: InputMaybe<Array<AuditEntityType>>;
+};
+
 /** One entry of the audit trail (审计日志), written in the same transaction as the change. */
 export type AuditEvent = Node & {
   __typename?: 'AuditEvent';
@@ -247,7 +257,7 @@ export type AuditEventFilter = {
   /** Entity id (对象ID). */
   entityId?: InputMaybe<StringFilter>;
   /** Entity type (对象类型). */
-  entityType?: InputMaybe<StringFilter>;
+  entityType?: InputMaybe<AuditEntityTypeFilter>;
   /** Asia/Shanghai dates (日期). */
   occurredAt?: InputMaybe<DateRangeFilter>;
   /** Operation, e.g. updateTaskTeam (操作). */
@@ -1519,7 +1529,7 @@ export type DailySnapshotRow = {
   /** Overdue backlog (逾期存量). */
   overdue: Scalars['Int']['output'];
   /** Stage (环节). */
-  stage: Maybe<Scalars['String']['output']>;
+  stage: Maybe<SupplyChainStage>;
   /** Team code (工作组代码). */
   teamCode: Maybe<Scalars['String']['output']>;
 };
@@ -2661,8 +2671,8 @@ export type JobRun = {
   startedAt: Scalars['DateTimeISO']['output'];
   /** State (状态). */
   status: JobRunStatus;
-  /** Started by the schedule or by an administrator (触发方式): SCHEDULE or MANUAL. */
-  triggeredBy: Scalars['String']['output'];
+  /** Started by the schedule or by an administrator (触发方式). */
+  triggeredBy: JobTrigger;
 };
 
 /** State of a job for a day (任务状态). */
@@ -2675,6 +2685,13 @@ export type JobRunStatus =
   | 'INTERRUPTED'
   /** Started and not finished; after a crash the next run resumes it (运行中). */
   | 'RUNNING';
+
+/** What started a run of the daily jobs (触发方式). */
+export type JobTrigger =
+  /** An administrator, by runDailyJobs (手动触发). */
+  | 'MANUAL'
+  /** The schedule of the service itself (定时触发). */
+  | 'SCHEDULE';
 
 /** A joint operation (联合检查): one outing of several departments on a day; the bulletin’s 出动检查组 and 出动人次 come from these. */
 export type JointOperation = {
@@ -3709,13 +3726,13 @@ export type OutboxEvent = {
   /** Id of that record (对象ID). */
   entityId: Scalars['ID']['output'];
   /** Type of the record it is about: RemediationItem or Inspection (对象类型). */
-  entityType: Scalars['String']['output'];
+  entityType: AuditEntityType;
   /** Idempotency id: the same in every delivery of this event (幂等ID). */
   id: Scalars['ID']['output'];
   /** When the change happened (发生时间). */
   occurredAt: Scalars['DateTimeISO']['output'];
   /** Supply-chain stage of the record (环节). */
-  stage: Maybe<Scalars['String']['output']>;
+  stage: Maybe<SupplyChainStage>;
   /** Task team of the record (专项工作组). */
   teamId: Maybe<Scalars['ID']['output']>;
   /** Kind of event (事件类型). */
@@ -5021,7 +5038,7 @@ export type RemediationItem = Node & {
 export type RemediationItemChange = {
   __typename?: 'RemediationItemChange';
   /** Workflow action or history entry, e.g. SERVE_NOTICE, CREATED (操作). */
-  action: Maybe<Scalars['String']['output']>;
+  action: Maybe<RemediationEventAction>;
   /** Id of the change event; the same id webhooks carry (事件ID). */
   id: Scalars['ID']['output'];
   /** The item as committed, read after the change (隐患). */
