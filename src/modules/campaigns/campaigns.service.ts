@@ -141,8 +141,10 @@ export async function createCampaign(ctx: Context, input: CreateCampaignInput): 
     });
     campaign.code = `ZX-${compactDate(input.startsOn)}-${String(await nextSequence(ctx.em, 'ZX', CITY, input.startsOn)).padStart(3, '0')}`;
     await ctx.em.insert(Campaign, campaign);
-    await recordAudit(ctx, { operation: 'createCampaign', entityType: 'Campaign', entityId: campaign.id, before: null, after: view(campaign) });
-    return campaign;
+    // Read back: the insert's RETURNING leaves the enum arrays (stages, types, site types) as unparsed '{…}' text.
+    const saved = await ctx.em.findOneByOrFail(Campaign, { id: campaign.id });
+    await recordAudit(ctx, { operation: 'createCampaign', entityType: 'Campaign', entityId: saved.id, before: null, after: view(saved) });
+    return saved;
   }, (id) => ctx.em.findOneByOrFail(Campaign, { id }));
 }
 
