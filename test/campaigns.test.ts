@@ -634,6 +634,37 @@ describe('every write is audited; a create retried with its key returns the firs
   });
 });
 
+describe('an item registered without an inspection may name its campaign', () => {
+  const CREATE_ITEM = `mutation($i: CreateRemediationItemInput!) { createRemediationItem(input: $i) { remediationItem { id campaign { id } } ${E} } }`;
+  const item = (extra: Record<string, unknown>) => ({ i: { hazardTypeCode: 'SALES_THREE_NO', description: '群众举报：门店销售三无电池', businessId: biz.D, teamCode: 'SALES', discoveryMethod: 'NIGHT_CHECK', ...extra } });
+  const itemCount = async () => (await ds.query(`SELECT count(*)::int AS n FROM remediation_item`))[0].n as number;
+
+  it('linked when the campaign’s period (1 March – 15 April after the update) covers the Shanghai day found', async () => {
+    // 28 February 16:00Z is already 1 March in Shanghai: the campaign's first day.
+    const p = await ok(CREATE_ITEM, item({ campaignId, discoveredAt: '2026-02-28T16:00:00Z' }), officer.token, 'createRemediationItem');
+    expect(p.remediationItem.campaign).toEqual({ id: campaignId });
+    const r = await ok(`query($id: ID!) { campaign(id: $id) { results { hazardsFound } } }`, { id: campaignId }, viewer.token, 'campaign');
+    expect(r.results.hazardsFound).toBe(5); // a1, a2, b1, f1 and this one (e1 written off)
+  });
+
+  it('refused, naming campaignId, for a day outside the period, an unknown campaign, or an inspection outside the campaign; nothing is written', async () => {
+    const n = await itemCount();
+    const fields = async (vars: { i: Record<string, unknown> }) => {
+      const r = await t.gql(CREATE_ITEM, vars, officer.token);
+      expect(r.body.data!.createRemediationItem.remediationItem).toBeNull();
+      return r.body.data!.createRemediationItem.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code]);
+    };
+    // 28 February 15:59:59Z is still 28 February in Shanghai.
+    expect(await fields(item({ campaignId, discoveredAt: '2026-02-28T15:59:59Z' }))).toEqual([['input.campaignId', 'VALIDATION']]);
+    expect(await fields(item({ campaignId: '00000000-0000-4000-8000-000000000019' }))).toEqual([['input.campaignId', 'INVALID_REFERENCE']]);
+    // D's inspection of 13 March was not part of the campaign.
+    const insp = await ok(`query($f: InspectionFilter) { inspections(filter: $f) { nodes { id campaign { id } } } }`, { f: { businessId: { eq: biz.D } } }, coord.token, 'inspections');
+    expect(insp.nodes).toEqual([{ id: expect.any(String), campaign: null }]);
+    expect(await fields(item({ campaignId, inspectionId: insp.nodes[0].id, discoveredAt: '2026-03-13T02:00:00Z' }))).toEqual([['input.campaignId', 'VALIDATION']]);
+    expect(await itemCount()).toBe(n);
+  });
+});
+
 describe('the dispatch lists every campaign of its period', () => {
   it('103 campaigns around the week of 5–11 January 2025: the 101 overlapping it, none cut off, in the workbook too', async () => {
     const base = { kind: 'SPECIAL_INSPECTION', phase: 'CONCENTRATED', leadTeamCode: 'SALES', leadDepartmentCode: 'MARKET' };

@@ -19,6 +19,7 @@ import { BusinessStatus, SiteType } from '../registry/registry.enums';
 import { EnforcementCase, RemediationItem } from '../remediation/remediation.entities';
 import { itemScope, today } from '../remediation/remediation.service';
 import { Campaign, JointOperation, Task, TaskNote, Warning, type CampaignGoal } from './campaigns.entities';
+import { campaignRef, checkCampaignPeriod } from './campaigns.links';
 import { CampaignGoalMetric, TaskState, TaskStatus } from './campaigns.enums';
 import type {
   CampaignGoalInput,
@@ -64,13 +65,6 @@ async function teamByCode(ctx: Context, code: string, field: string, errors: Err
   const team = await ctx.em.findOne(TaskTeam, { where: { code } });
   if (!team) errors.add(UserErrorCode.INVALID_REFERENCE, field, `不存在代码为 ${code} 的专项工作组`, `No task team with code ${code}`);
   return team;
-}
-
-async function campaignRef(ctx: Context, id: string | undefined | null, field: string, errors: ErrorCollector): Promise<Campaign | null> {
-  if (!id) return null;
-  const c = await ctx.em.findOne(Campaign, { where: { id } });
-  if (!c) errors.add(UserErrorCode.INVALID_REFERENCE, field, '不存在该专项行动', 'No campaign with this id');
-  return c;
 }
 
 async function teamStages(ctx: Context, teamId: string): Promise<SupplyChainStage[]> {
@@ -267,9 +261,7 @@ export async function inspectionLinks(
       if (campaign && op.campaignId !== campaign.id) errors.add(UserErrorCode.VALIDATION, 'input.campaignId', `联合检查 ${op.code} 不属于该专项行动`, `Joint operation ${op.code} is not part of this campaign`);
     }
   }
-  if (campaign && (day < campaign.startsOn || day > campaign.endsOn)) {
-    errors.add(UserErrorCode.VALIDATION, 'input.campaignId', `检查日期 ${day} 不在专项行动 ${campaign.code} 的期间（${campaign.startsOn} 至 ${campaign.endsOn}）内`, `${day} is outside campaign ${campaign.code} (${campaign.startsOn} to ${campaign.endsOn})`);
-  }
+  if (campaign) checkCampaignPeriod(campaign, day, '检查日期', 'input.campaignId', errors);
   return { campaignId: campaign?.id ?? op?.campaignId ?? null, jointOperationId: op?.id ?? null };
 }
 

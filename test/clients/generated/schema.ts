@@ -1384,6 +1384,8 @@ export type CreateRemediationItemInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** Party: the business (责任主体). */
   businessId?: InputMaybe<Scalars['ID']['input']>;
+  /** Campaign it was found in; its period must cover the day found; with an inspection, the inspection's campaign (所属专项行动). */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** What was found (隐患描述). */
   description: Scalars['String']['input'];
   /** When it was found; default now (发现时间). */
