@@ -425,6 +425,23 @@ describe('a task’s overdue state turns at midnight in Shanghai, like an item�
   });
 });
 
+/** /exports/dispatch.xlsx of a period, as a reporter downloads it. */
+async function dispatchWorkbook(from: string, to: string): Promise<ExcelJS.Workbook> {
+  const res = await request(t.app)
+    .get(`/exports/dispatch.xlsx?from=${from}&to=${to}`)
+    .set('Authorization', `Bearer ${reporter.token}`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.body as ArrayBuffer);
+  return wb;
+}
+
 describe('site targets: “inspect every charging site in 市中区 by a date”', () => {
   const site: Record<string, { id: string; version: number }> = {};
   let siteCampaignId = '';
@@ -524,6 +541,14 @@ describe('site targets: “inspect every charging site in 市中区 by a date”
         { goal: { metric: 'SITE_INSPECTION_COVERAGE', siteTypes: ['SWAP_CABINET_SITE'] }, achieved: 1, population: 1, rate: 1, met: true, overdue: false },
       ],
     });
+  });
+
+  it('the dispatch workbook shows the site figures beside the business ones', async () => {
+    const wb = await dispatchWorkbook('2026-02-01', '2026-02-28');
+    const camp = wb.getWorksheet('专项行动')!;
+    expect((camp.getRow(2).values as unknown[]).slice(7, 16)).toEqual(['检查次数', '检查单位', '目标主体', '已覆盖', '覆盖率', '检查场所', '目标场所', '已覆盖场所', '场所覆盖率']);
+    expect((camp.getRow(3).values as unknown[]).slice(1, 16)).toEqual(['ZX-20260201-001', '市中区充电场所夜查', '夜查', '集中整治', '2026-02-01', '2026-02-28', 6, 0, 0, 0, undefined, 5, 3, 2, 0.6667]); // no business population: the rate's cell is empty
+    expect(camp.getRow(3).getCell(15).numFmt).toBe('0.0%');
   });
 
   it('a page with the site figures still costs two statements', async () => {
@@ -681,18 +706,7 @@ describe('the dispatch lists every campaign of its period', () => {
     expect(d.campaigns[0]).toEqual({ code: 'ZX-20241220-001', name: '跨入本周' });
     expect(d.campaigns[100]).toEqual({ code: 'ZX-20250111-001', name: '跨出本周' });
 
-    const res = await request(t.app)
-      .get('/exports/dispatch.xlsx?from=2025-01-05&to=2025-01-11')
-      .set('Authorization', `Bearer ${reporter.token}`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as ArrayBuffer);
+    const wb = await dispatchWorkbook('2025-01-05', '2025-01-11');
     const camp = wb.getWorksheet('专项行动')!;
     expect(camp.rowCount).toBe(2 + 101); // title, header, one row a campaign
     expect(camp.getRow(103).getCell(1).value).toBe('ZX-20250111-001');
