@@ -17,6 +17,7 @@ import { ImportInspections1796083200320 } from './1796083200320-ImportInspection
 import { ImportModelsAndRelations1796083200300 } from './1796083200300-ImportModelsAndRelations';
 import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
+import { CampaignSiteTargets1796083200360 } from './1796083200360-CampaignSiteTargets';
 import { OutboxRetention1796083200340 } from './1796083200340-OutboxRetention';
 import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
 
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   ImportModelsAndRelations1796083200300,
   ImportInspections1796083200320,
   OutboxRetention1796083200340,
+  CampaignSiteTargets1796083200360,
 ];

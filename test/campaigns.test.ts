@@ -424,3 +424,291 @@ describe('a task’s overdue state turns at midnight in Shanghai, like an item�
     }
   });
 });
+
+/** /exports/dispatch.xlsx of a period, as a reporter downloads it. */
+async function dispatchWorkbook(from: string, to: string): Promise<ExcelJS.Workbook> {
+  const res = await request(t.app)
+    .get(`/exports/dispatch.xlsx?from=${from}&to=${to}`)
+    .set('Authorization', `Bearer ${reporter.token}`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.body as ArrayBuffer);
+  return wb;
+}
+
+describe('site targets: “inspect every charging site in 市中区 by a date”', () => {
+  const site: Record<string, { id: string; version: number }> = {};
+  let siteCampaignId = '';
+  const SITE_CAMPAIGN = {
+    name: '市中区充电场所夜查', kind: 'NIGHT_CHECK', phase: 'CONCENTRATED', startsOn: '2026-02-01', endsOn: '2026-02-28',
+    leadTeamCode: 'PARKING_CHARGING', leadDepartmentCode: 'FIRE', stages: ['PARKING_CHARGING'], districtCodes: ['511102'],
+    siteTypes: ['CENTRAL_PARKING_CHARGING_SITE', 'SWAP_CABINET_SITE'],
+    goals: [
+      { metric: 'SITE_INSPECTION_COVERAGE', target: 1, dueOn: '2026-02-15', description: '2月15日前检查市中区全部充电场所' },
+      { metric: 'SITE_INSPECTION_COVERAGE', target: 0.5, dueOn: '2026-02-28', siteTypes: ['SWAP_CABINET_SITE'] },
+    ],
+  };
+  const CREATE = `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id stages businessTypes siteTypes goals { metric siteTypes businessTypes districtCodes } } ${E} } }`;
+
+  async function inspectSite(name: string, startedAt: string) {
+    await ok(
+      M.inspection,
+      { i: { method: 'NIGHT_CHECK', teamCode: 'PARKING_CHARGING', departmentCodes: ['FIRE', 'MARKET'], inspectors: ['王五', '赵六'], targetSiteId: site[name].id, stage: 'PARKING_CHARGING', startedAt, campaignId: siteCampaignId } },
+      coord.token,
+      'createInspection',
+    );
+  }
+
+  it('a site goal needs site types, its own or the campaign’s; site types belong to site goals only; nothing is written', async () => {
+    const before = await rowCounts();
+    const r = await t.gql(
+      CREATE,
+      { i: { ...SITE_CAMPAIGN, siteTypes: [], goals: [
+        { metric: 'SITE_INSPECTION_COVERAGE', target: 1, dueOn: '2026-02-15' },
+        { metric: 'INSPECTION_COVERAGE', target: 1, dueOn: '2026-02-15', siteTypes: ['SWAP_CABINET_SITE'] },
+        { metric: 'SITE_INSPECTION_COVERAGE', target: 1, dueOn: '2026-02-15', siteTypes: ['SWAP_CABINET_SITE'], businessTypes: ['RETAIL_STORE'] },
+      ] } },
+      coord.token,
+    );
+    expect(r.body.data!.createCampaign.campaign).toBeNull();
+    expect(r.body.data!.createCampaign.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code])).toEqual([
+      ['input.goals.0.siteTypes', 'REQUIRED'],
+      ['input.goals.1.siteTypes', 'VALIDATION'],
+      ['input.goals.2.businessTypes', 'VALIDATION'],
+    ]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('coverage = distinct target sites inspected ÷ target sites (archived sites left out), beside the business figures', async () => {
+    const mk = async (name: string, siteType: string, districtCode: string) => {
+      site[name] = (await ok(`mutation($i: CreateSiteInput!) { createSite(input: $i) { site { id version } ${E} } }`, { i: { siteType, name: `充电场所${name}`, districtCode } }, coord.token, 'createSite')).site;
+    };
+    // Target sites of the campaign: charging and swap-cabinet sites of 市中区 in use — S1, S2, S4 (S3 is archived below).
+    await mk('S1', 'CENTRAL_PARKING_CHARGING_SITE', '511102');
+    await mk('S2', 'SWAP_CABINET_SITE', '511102');
+    await mk('S3', 'CENTRAL_PARKING_CHARGING_SITE', '511102');
+    await mk('S4', 'CENTRAL_PARKING_CHARGING_SITE', '511102');
+    await mk('S5', 'CENTRAL_PARKING_CHARGING_SITE', '511111'); // another district
+    await mk('S6', 'RESIDENTIAL_COMPOUND', '511102'); // another type
+
+    const p = await ok(CREATE, { i: SITE_CAMPAIGN }, coord.token, 'createCampaign');
+    expect(p.campaign).toMatchObject({
+      stages: ['PARKING_CHARGING'],
+      businessTypes: [],
+      siteTypes: ['CENTRAL_PARKING_CHARGING_SITE', 'SWAP_CABINET_SITE'],
+      goals: [
+        { metric: 'SITE_INSPECTION_COVERAGE', siteTypes: [], businessTypes: [], districtCodes: [] },
+        { metric: 'SITE_INSPECTION_COVERAGE', siteTypes: ['SWAP_CABINET_SITE'], businessTypes: [], districtCodes: [] },
+      ],
+    });
+    siteCampaignId = p.campaign.id;
+
+    await inspectSite('S1', '2026-02-10T12:00:00Z');
+    await inspectSite('S1', '2026-02-12T12:00:00Z'); // again: counted once
+    await inspectSite('S3', '2026-02-11T12:00:00Z'); // archived afterwards: not a target site
+    await inspectSite('S5', '2026-02-12T13:00:00Z');
+    await inspectSite('S6', '2026-02-13T12:00:00Z');
+    await inspectSite('S2', '2026-02-20T12:00:00Z'); // after the first goal's due date
+    await ok(`mutation($i: ArchiveInput!) { archiveSite(input: $i) { site { id status } ${E} } }`, { i: { id: site.S3.id, expectedVersion: site.S3.version, reason: '场所已拆除' } }, coord.token, 'archiveSite');
+
+    const r = await ok(
+      `query($id: ID!) { campaign(id: $id) { results { inspections businessesInspected sitesInspected targetPopulation businessesCovered coverageRate targetSites sitesCovered siteCoverageRate
+         goals { achieved population rate met overdue goal { metric siteTypes } } } } }`,
+      { id: siteCampaignId },
+      viewer.token,
+      'campaign',
+    );
+    expect(r.results).toEqual({
+      inspections: 6,
+      businessesInspected: 0,
+      sitesInspected: 5, // S1, S2, S3, S5, S6
+      targetPopulation: 0, // no business of 市中区 is in the parking/charging stage
+      businessesCovered: 0,
+      coverageRate: null,
+      targetSites: 3, // S1, S2, S4
+      sitesCovered: 2, // S1, S2
+      siteCoverageRate: 0.6667,
+      goals: [
+        // S1 by 15 February, out of S1, S2, S4; due date passed (today 20 March), not met.
+        { goal: { metric: 'SITE_INSPECTION_COVERAGE', siteTypes: [] }, achieved: 1, population: 3, rate: 0.3333, met: false, overdue: true },
+        // Swap-cabinet sites of 市中区: S2, inspected on 20 February.
+        { goal: { metric: 'SITE_INSPECTION_COVERAGE', siteTypes: ['SWAP_CABINET_SITE'] }, achieved: 1, population: 1, rate: 1, met: true, overdue: false },
+      ],
+    });
+  });
+
+  it('the dispatch workbook shows the site figures beside the business ones', async () => {
+    const wb = await dispatchWorkbook('2026-02-01', '2026-02-28');
+    const camp = wb.getWorksheet('专项行动')!;
+    expect((camp.getRow(2).values as unknown[]).slice(7, 16)).toEqual(['检查次数', '检查单位', '目标主体', '已覆盖', '覆盖率', '检查场所', '目标场所', '已覆盖场所', '场所覆盖率']);
+    expect((camp.getRow(3).values as unknown[]).slice(1, 16)).toEqual(['ZX-20260201-001', '市中区充电场所夜查', '夜查', '集中整治', '2026-02-01', '2026-02-28', 6, 0, 0, 0, undefined, 5, 3, 2, 0.6667]); // no business population: the rate's cell is empty
+    expect(camp.getRow(3).getCell(15).numFmt).toBe('0.0%');
+  });
+
+  it('a page with the site figures still costs two statements', async () => {
+    const r = await t.gql(`{ campaigns(first: 50) { nodes { code results { targetSites sitesCovered siteCoverageRate businessesCovered goals { achieved population } } } } }`, {}, viewer.token);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.campaigns.nodes).toHaveLength(3);
+    expect(r.body.extensions!.sqlStatements).toBe(2);
+  });
+});
+
+describe('updateCampaign', () => {
+  const UPDATE = `mutation($i: UpdateCampaignInput!) { updateCampaign(input: $i) { campaign { id version phase endsOn goals { metric target dueOn } } ${E} } }`;
+  const audits = async (entityId: string, operation: string) =>
+    (await ok(`query($f: AuditEventFilter) { auditEvents(filter: $f) { nodes { operation entityType outcome changes } } }`, { f: { entityId: { eq: entityId }, operation: { eq: operation } } }, coord.token, 'auditEvents')).nodes;
+
+  it('changes phase, period end and goals, bumps the version and audits the changed fields', async () => {
+    const p = await ok(
+      UPDATE,
+      { i: { id: campaignId, expectedVersion: 1, phase: 'CONSOLIDATION', endsOn: '2026-04-15', goals: [{ metric: 'RECTIFICATION_RATE', target: 0.8, dueOn: '2026-04-15' }] } },
+      coord.token,
+      'updateCampaign',
+    );
+    expect(p.campaign).toEqual({ id: campaignId, version: 2, phase: 'CONSOLIDATION', endsOn: '2026-04-15', goals: [{ metric: 'RECTIFICATION_RATE', target: 0.8, dueOn: '2026-04-15' }] });
+    const [row] = await audits(campaignId, 'updateCampaign');
+    expect(row).toMatchObject({ operation: 'updateCampaign', entityType: 'Campaign', outcome: 'SUCCESS' });
+    expect(Object.keys(row.changes).sort()).toEqual(['endsOn', 'goals', 'phase']);
+    expect(row.changes.phase).toEqual({ before: 'CONCENTRATED', after: 'CONSOLIDATION' });
+    expect(row.changes.endsOn).toEqual({ before: '2026-03-31', after: '2026-04-15' });
+  });
+
+  it('a stale expectedVersion is refused naming it; an officer or a viewer is refused; nothing is written', async () => {
+    const before = await rowCounts();
+    const r = await t.gql(UPDATE, { i: { id: campaignId, expectedVersion: 1, phase: 'MOBILIZATION' } }, coord.token);
+    expect(r.body.data!.updateCampaign).toMatchObject({ campaign: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT' }] });
+    expect(await refusedCode(UPDATE, { i: { id: campaignId, expectedVersion: 2, phase: 'MOBILIZATION' } }, officer.token)).toBe('FORBIDDEN');
+    expect(await refusedCode(UPDATE, { i: { id: campaignId, expectedVersion: 2, phase: 'MOBILIZATION' } }, viewer.token)).toBe('FORBIDDEN');
+    expect(await rowCounts()).toEqual(before);
+    const c = await ok(`query($id: ID!) { campaign(id: $id) { version phase } }`, { id: campaignId }, coord.token, 'campaign');
+    expect(c).toEqual({ version: 2, phase: 'CONSOLIDATION' });
+    expect(await audits(campaignId, 'updateCampaign')).toHaveLength(1);
+  });
+});
+
+describe('every write is audited; a create retried with its key returns the first record and writes nothing more', () => {
+  const audits = async (entityId: string) =>
+    (await ok(`query($f: AuditEventFilter) { auditEvents(filter: $f) { nodes { operation entityType outcome changes } } }`, { f: { entityId: { eq: entityId } } }, coord.token, 'auditEvents')).nodes;
+  /** Runs the create twice with one key: the same id, one record and one audit row more. */
+  async function twice(query: string, input: Record<string, unknown>, token: string, field: string, record: string, count: 'operations' | 'tasks' | 'warnings') {
+    const before = await rowCounts();
+    const first = (await ok(query, { i: input }, token, field))[record];
+    const again = (await ok(query, { i: input }, token, field))[record];
+    expect(again.id).toBe(first.id);
+    const after = await rowCounts();
+    expect({ [count]: after[count], audit: after.audit }).toEqual({ [count]: before[count] + 1, audit: before.audit + 1 });
+    return first.id as string;
+  }
+
+  it('recordJointOperation', async () => {
+    const id = await twice(M.operation, { campaignId, teamCode: 'SALES', heldOn: '2026-03-19', districtCodes: ['511102'], departmentCodes: ['MARKET', 'FIRE'], groupsDispatched: 1, officerCount: 4, idempotencyKey: 'op-retry-0001' }, officer.token, 'recordJointOperation', 'jointOperation', 'operations');
+    const [row] = await audits(id);
+    expect(row).toMatchObject({ operation: 'recordJointOperation', entityType: 'JointOperation', outcome: 'SUCCESS' });
+    expect(row.changes).toMatchObject({ heldOn: { before: null, after: '2026-03-19' }, groupsDispatched: { before: null, after: 1 }, officerCount: { before: null, after: 4 } });
+  });
+
+  it('createTask', async () => {
+    const id = await twice(M.task, { teamCode: 'SALES', title: '重试任务', dueOn: '2026-03-28', idempotencyKey: 'task-retry-0001' }, coord.token, 'createTask', 'task', 'tasks');
+    const [row] = await audits(id);
+    expect(row).toMatchObject({ operation: 'createTask', entityType: 'Task', outcome: 'SUCCESS', changes: { title: { before: null, after: '重试任务' }, dueOn: { before: null, after: '2026-03-28' } } });
+  });
+
+  it('issueWarning', async () => {
+    const id = await twice(M.warning, { issuedOn: '2026-03-20', kind: 'REMINDER', districtCode: '511102', content: '重试提醒', departmentCode: 'MARKET', idempotencyKey: 'warn-retry-0001' }, officer.token, 'issueWarning', 'warning', 'warnings');
+    const [row] = await audits(id);
+    expect(row).toMatchObject({ operation: 'issueWarning', entityType: 'Warning', outcome: 'SUCCESS', changes: { kind: { before: null, after: 'REMINDER' }, districtCode: { before: null, after: '511102' } } });
+  });
+
+  it('updateTask (no key: a retry with the read version is refused as stale, naming expectedVersion, and writes nothing)', async () => {
+    const input = { id: tasks.T3.id, expectedVersion: 1, state: 'IN_PROGRESS', progressNote: '已排查3家门店', notedOn: '2026-03-19' };
+    const p = await ok(M.updateTask, { i: input }, officer.token, 'updateTask');
+    expect(p.task).toMatchObject({ version: 2, state: 'IN_PROGRESS' });
+    const before = await rowCounts();
+    const r = await t.gql(M.updateTask, { i: input }, officer.token);
+    expect(r.body.data!.updateTask).toMatchObject({ task: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT' }] });
+    expect(await rowCounts()).toEqual(before);
+    const rows = await audits(tasks.T3.id);
+    expect(rows.map((x: { operation: string }) => x.operation)).toEqual(['updateTask', 'createTask']);
+    expect(Object.keys(rows[0].changes).sort()).toEqual(['progressNote', 'state']);
+    expect(rows[0].changes.state).toEqual({ before: 'NOT_STARTED', after: 'IN_PROGRESS' });
+  });
+
+  it('exposeEnforcementCase (no key: a retry with the read version is refused as stale and writes nothing)', async () => {
+    const filed = await ok(
+      M.fileCase,
+      { i: { id: items.f1.id, expectedVersion: items.f1.version, caseNumber: '乐市监罚〔2026〕20号', filedOn: '2026-03-16', departmentCode: 'MARKET', penaltyTypes: ['FINE'], fineAmount: '1000' } },
+      coord.token,
+      'fileEnforcementCase',
+    );
+    const c = filed.enforcementCase;
+    const input = { id: c.id, expectedVersion: c.version, exposedOn: '2026-03-19' };
+    const p = await ok(M.expose, { i: input }, coord.token, 'exposeEnforcementCase');
+    expect(p.enforcementCase).toMatchObject({ exposed: true, exposedOn: '2026-03-19', version: c.version + 1 });
+    const before = await rowCounts();
+    const r = await t.gql(M.expose, { i: input }, coord.token);
+    expect(r.body.data!.exposeEnforcementCase).toMatchObject({ enforcementCase: null, userErrors: [{ field: ['input', 'expectedVersion'], code: 'CONFLICT' }] });
+    expect(await rowCounts()).toEqual(before);
+    const rows = (await audits(c.id)).filter((x: { operation: string }) => x.operation === 'exposeEnforcementCase');
+    expect(rows).toEqual([{ operation: 'exposeEnforcementCase', entityType: 'EnforcementCase', outcome: 'SUCCESS', changes: { exposed: { before: false, after: true }, exposedOn: { before: null, after: '2026-03-19' } } }]);
+  });
+});
+
+describe('an item registered without an inspection may name its campaign', () => {
+  const CREATE_ITEM = `mutation($i: CreateRemediationItemInput!) { createRemediationItem(input: $i) { remediationItem { id campaign { id } } ${E} } }`;
+  const item = (extra: Record<string, unknown>) => ({ i: { hazardTypeCode: 'SALES_THREE_NO', description: '群众举报：门店销售三无电池', businessId: biz.D, teamCode: 'SALES', discoveryMethod: 'NIGHT_CHECK', ...extra } });
+  const itemCount = async () => (await ds.query(`SELECT count(*)::int AS n FROM remediation_item`))[0].n as number;
+
+  it('linked when the campaign’s period (1 March – 15 April after the update) covers the Shanghai day found', async () => {
+    // 28 February 16:00Z is already 1 March in Shanghai: the campaign's first day.
+    const p = await ok(CREATE_ITEM, item({ campaignId, discoveredAt: '2026-02-28T16:00:00Z' }), officer.token, 'createRemediationItem');
+    expect(p.remediationItem.campaign).toEqual({ id: campaignId });
+    const r = await ok(`query($id: ID!) { campaign(id: $id) { results { hazardsFound } } }`, { id: campaignId }, viewer.token, 'campaign');
+    expect(r.results.hazardsFound).toBe(5); // a1, a2, b1, f1 and this one (e1 written off)
+  });
+
+  it('refused, naming campaignId, for a day outside the period, an unknown campaign, or an inspection outside the campaign; nothing is written', async () => {
+    const n = await itemCount();
+    const fields = async (vars: { i: Record<string, unknown> }) => {
+      const r = await t.gql(CREATE_ITEM, vars, officer.token);
+      expect(r.body.data!.createRemediationItem.remediationItem).toBeNull();
+      return r.body.data!.createRemediationItem.userErrors.map((e: { field: string[]; code: string }) => [e.field.join('.'), e.code]);
+    };
+    // 28 February 15:59:59Z is still 28 February in Shanghai.
+    expect(await fields(item({ campaignId, discoveredAt: '2026-02-28T15:59:59Z' }))).toEqual([['input.campaignId', 'VALIDATION']]);
+    expect(await fields(item({ campaignId: '00000000-0000-4000-8000-000000000019' }))).toEqual([['input.campaignId', 'INVALID_REFERENCE']]);
+    // D's inspection of 13 March was not part of the campaign.
+    const insp = await ok(`query($f: InspectionFilter) { inspections(filter: $f) { nodes { id campaign { id } } } }`, { f: { businessId: { eq: biz.D } } }, coord.token, 'inspections');
+    expect(insp.nodes).toEqual([{ id: expect.any(String), campaign: null }]);
+    expect(await fields(item({ campaignId, inspectionId: insp.nodes[0].id, discoveredAt: '2026-03-13T02:00:00Z' }))).toEqual([['input.campaignId', 'VALIDATION']]);
+    expect(await itemCount()).toBe(n);
+  });
+});
+
+describe('the dispatch lists every campaign of its period', () => {
+  it('103 campaigns around the week of 5–11 January 2025: the 101 overlapping it, none cut off, in the workbook too', async () => {
+    const base = { kind: 'SPECIAL_INSPECTION', phase: 'CONCENTRATED', leadTeamCode: 'SALES', leadDepartmentCode: 'MARKET' };
+    const make = (name: string, startsOn: string, endsOn: string) => ok(M.campaign, { i: { ...base, name, startsOn, endsOn } }, coord.token, 'createCampaign');
+    // Overlapping the week: 99 inside it (33 on each of 6, 7 and 8 January), one ending on its first day, one starting on its last.
+    for (let i = 0; i < 99; i++) await make(`一月检查${i}`, `2025-01-0${6 + (i % 3)}`, '2025-01-09');
+    await make('跨入本周', '2024-12-20', '2025-01-05');
+    await make('跨出本周', '2025-01-11', '2025-01-31');
+    // Not overlapping: ended the day before, starts the day after.
+    await make('上周结束', '2024-12-20', '2025-01-04');
+    await make('下周开始', '2025-01-12', '2025-01-31');
+    const d = await ok(`query { dispatch(from: "2025-01-05", to: "2025-01-11") { campaigns { code name } } }`, {}, reporter.token, 'dispatch');
+    expect(d.campaigns).toHaveLength(101);
+    expect(d.campaigns[0]).toEqual({ code: 'ZX-20241220-001', name: '跨入本周' });
+    expect(d.campaigns[100]).toEqual({ code: 'ZX-20250111-001', name: '跨出本周' });
+
+    const wb = await dispatchWorkbook('2025-01-05', '2025-01-11');
+    const camp = wb.getWorksheet('专项行动')!;
+    expect(camp.rowCount).toBe(2 + 101); // title, header, one row a campaign
+    expect(camp.getRow(103).getCell(1).value).toBe('ZX-20250111-001');
+  });
+});

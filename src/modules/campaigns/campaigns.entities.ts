@@ -5,7 +5,7 @@ import { User } from '../access/access.entities';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
 import { CampaignPhase, SupplyChainStage } from '../reference/reference.enums';
 import { Business } from '../registry/registry.entities';
-import { BusinessType } from '../registry/registry.enums';
+import { BusinessType, SiteType } from '../registry/registry.enums';
 import { CampaignGoalMetric, CampaignKind, TaskState, WarningKind } from './campaigns.enums';
 
 const ts = { type: 'timestamptz', precision: 3 } as const;
@@ -24,6 +24,11 @@ export class CampaignGoal {
 
   @Field(() => [BusinessType], { description: 'Business types of the population; empty means the campaign’s business types (目标主体类型).' })
   businessTypes: BusinessType[];
+
+  @Field(() => [SiteType], {
+    description: 'Site types of the population of a SITE_INSPECTION_COVERAGE goal; empty means the campaign’s site types; always empty for the other metrics (目标场所类型).',
+  })
+  siteTypes: SiteType[];
 
   @Field(() => LocalDate, { description: 'Due date (完成期限).' })
   dueOn: string;
@@ -97,8 +102,15 @@ export class Campaign {
   @Column({ name: 'district_codes', type: 'varchar', length: 6, array: true, default: () => "'{}'" })
   districtCodes: string[];
 
+  @Field(() => [SiteType], {
+    description: 'Target site types: the site population is the sites in use (not archived) of these types in the target districts; empty means the campaign targets no sites (目标场所类型).',
+  })
+  @Column({ name: 'site_types', type: 'enum', enum: SiteType, enumName: 'site_type', array: true, default: () => "'{}'" })
+  siteTypes: SiteType[];
+
   @Field(() => [CampaignGoal], { description: 'Goals (行动目标).' })
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  // Goals stored before site goals existed have no siteTypes: read as none.
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: { to: (v: CampaignGoal[]) => v, from: (v: CampaignGoal[] | null) => v?.map((g) => ({ ...g, siteTypes: g.siteTypes ?? [] })) ?? v } })
   goals: CampaignGoal[];
 
   @Field(() => String, { nullable: true, description: 'Remarks (备注).' })

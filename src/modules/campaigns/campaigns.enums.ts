@@ -27,6 +27,7 @@ registerEnumType(CampaignKind, {
 export enum CampaignGoalMetric {
   INSPECTION_COVERAGE = 'INSPECTION_COVERAGE',
   RECTIFICATION_RATE = 'RECTIFICATION_RATE',
+  SITE_INSPECTION_COVERAGE = 'SITE_INSPECTION_COVERAGE',
 }
 
 registerEnumType(CampaignGoalMetric, {
@@ -37,6 +38,9 @@ registerEnumType(CampaignGoalMetric, {
       description: "Share of the goal's target population (active businesses of its types in its districts) inspected in the campaign (检查覆盖率).",
     },
     RECTIFICATION_RATE: { description: "Closed ÷ found among the campaign's hazards in the goal's districts, as the bulletin counts them (整改率)." },
+    SITE_INSPECTION_COVERAGE: {
+      description: "Share of the goal's target sites (sites in use, not archived, of its site types in its districts) inspected in the campaign (场所检查覆盖率), e.g. every charging site of 市中区 by a date.",
+    },
   },
 });
 

@@ -90,13 +90,15 @@ export async function writeDispatchWorkbook(d: Dispatch, out: Writable): Promise
     wb,
     '专项行动',
     `专项行动开展情况（截至${d.asOf}累计）`,
-    ['行动编号', '行动名称', '类型', '阶段', '开始日期', '结束日期', '检查次数', '检查单位', '目标主体', '已覆盖', '覆盖率', '发现隐患', '已销号', '整改率', '立案', '罚没金额(元)', '出动检查组', '出动人次', '警示提醒'],
+    ['行动编号', '行动名称', '类型', '阶段', '开始日期', '结束日期', '检查次数', '检查单位', '目标主体', '已覆盖', '覆盖率', '检查场所', '目标场所', '已覆盖场所', '场所覆盖率',
+      '发现隐患', '已销号', '整改率', '立案', '罚没金额(元)', '出动检查组', '出动人次', '警示提醒'],
     d.campaigns.map((c) => {
       const x = c.results;
       return [c.code, c.name, KIND_ZH[c.kind], PHASE_ZH[c.phase], c.startsOn, c.endsOn, x.inspections, x.businessesInspected, x.targetPopulation, x.businessesCovered, x.coverageRate,
+        x.sitesInspected, x.targetSites, x.sitesCovered, x.siteCoverageRate,
         x.hazardsFound, x.hazardsClosed, x.rectificationRate, x.casesFiled, Number(x.finesAndConfiscations), x.groupsDispatched, x.officerVisits, x.warnings];
     }),
-    { 11: PERCENT, 14: PERCENT, 16: MONEY },
+    { 11: PERCENT, 15: PERCENT, 18: PERCENT, 20: MONEY },
     [18, 28],
   );
   await wb.xlsx.write(out);

@@ -5,7 +5,7 @@ import { DateRangeFilter, EnumFilter, IdFilter, StringFilter } from '../../commo
 import { LocalDate } from '../../common/scalars';
 import { IsLocalDate, NotBlank } from '../../common/validation';
 import { CampaignPhase, SupplyChainStage } from '../reference/reference.enums';
-import { BusinessType } from '../registry/registry.enums';
+import { BusinessType, SiteType } from '../registry/registry.enums';
 import { CampaignGoalMetric, CampaignKind, TaskState, TaskStatus, WarningKind } from './campaigns.enums';
 
 const IDEMPOTENCY = { nullable: true, description: 'Retry key: a repeated create with the same key returns the first result (幂等键).' } as const;
@@ -24,6 +24,10 @@ export class CampaignGoalInput {
   @ArrayUnique()
   @IsEnum(BusinessType, { each: true })
   businessTypes: BusinessType[];
+  @Field(() => [SiteType], { defaultValue: [], description: 'SITE_INSPECTION_COVERAGE only: site types of the population; empty: the campaign’s (目标场所类型).' })
+  @ArrayUnique()
+  @IsEnum(SiteType, { each: true })
+  siteTypes: SiteType[];
   @Field(() => LocalDate, { description: 'Due date (完成期限).' }) @IsLocalDate() dueOn: string;
   @Field(() => String, { nullable: true, description: 'The goal in words (目标说明).' }) @IsOptional() @MaxLength(500) description?: string;
 }
@@ -41,6 +45,7 @@ export class CreateCampaignInput {
   @Field(() => [SupplyChainStage], { defaultValue: [], description: 'Target stages (目标环节).' }) @ArrayUnique() @IsEnum(SupplyChainStage, { each: true }) stages: SupplyChainStage[];
   @Field(() => [BusinessType], { defaultValue: [], description: 'Target business types; empty: all (目标主体类型).' }) @ArrayUnique() @IsEnum(BusinessType, { each: true }) businessTypes: BusinessType[];
   @Field(() => [String], { defaultValue: [], description: 'Target districts; empty: the whole city (目标区县).' }) @ArrayUnique() @ArrayMaxSize(20) @MaxLength(6, { each: true }) districtCodes: string[];
+  @Field(() => [SiteType], { defaultValue: [], description: 'Target site types (sites in the target districts); empty: no site population (目标场所类型).' }) @ArrayUnique() @IsEnum(SiteType, { each: true }) siteTypes: SiteType[];
   @Field(() => [CampaignGoalInput], { defaultValue: [], description: 'Goals (行动目标).' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) goals: CampaignGoalInput[];
   @Field(() => String, { nullable: true, description: 'Remarks (备注).' }) @IsOptional() @MaxLength(4000) note?: string;
   @Field(() => String, IDEMPOTENCY) @IsOptional() @IdempotencyKey() idempotencyKey?: string;

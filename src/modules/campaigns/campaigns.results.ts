@@ -18,6 +18,15 @@ const POPULATION = (types: string, stages: string, districts: string) => `b.stat
   AND (cardinality(${stages}) = 0 OR b.stages::text[] && ${stages})`;
 
 /**
+ * The site population of a campaign or of a site goal, as SQL over site `s`: in use (not archived,
+ * as businesses), of the site types given (an empty list: no site population) and in the districts
+ * given (an empty list does not restrict).
+ */
+const SITE_POPULATION = (types: string, districts: string) => `s.status <> 'ARCHIVED'
+  AND s.site_type = ANY(${types}::site_type[])
+  AND (cardinality(${districts}) = 0 OR s.district_code = ANY(${districts}))`;
+
+/**
  * Results of campaigns, all of them in ONE statement (a DataLoader batch): with the bulletin's
  * definitions (reports.service.ts) — hazards found exclude written-off false reports (INVALIDATED),
  * closed means a closing date, cases and fines are the cases filed over those hazards — counted over
@@ -25,24 +34,30 @@ const POPULATION = (types: string, stages: string, districts: string) => `b.stat
  */
 export async function campaignResults(ctx: Context, ids: readonly string[]): Promise<CampaignResults[]> {
   const rows: Record<string, any>[] = await ctx.em.query(
-    `WITH c AS (SELECT id, stages::text[] AS stages, business_types::text[] AS types, district_codes::text[] AS districts, goals FROM campaign WHERE id = ANY($1::uuid[])),
+    `WITH c AS (SELECT id, stages::text[] AS stages, business_types::text[] AS types, district_codes::text[] AS districts, site_types::text[] AS site_types, goals FROM campaign WHERE id = ANY($1::uuid[])),
      insp AS (SELECT n.campaign_id, n.id, n.target_business_id, n.target_site_id, (n.started_at AT TIME ZONE 'Asia/Shanghai')::date AS day
               FROM inspection n WHERE n.campaign_id = ANY($1::uuid[])),
      it AS (SELECT i.campaign_id, i.id, i.district_code, i.closed_on FROM remediation_item i WHERE i.campaign_id = ANY($1::uuid[]) AND i.status <> 'INVALIDATED'),
      cs AS (SELECT it.campaign_id, e.closed_on, e.fine_amount, e.confiscated_amount FROM it JOIN enforcement_case e ON e.item_id = it.id),
      g AS (SELECT c.id AS campaign_id, g.n, g.goal->>'metric' AS metric, (g.goal->>'dueOn')::date AS due_on, c.stages,
                   CASE WHEN jsonb_array_length(g.goal->'districtCodes') > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'districtCodes')) ELSE c.districts END AS districts,
-                  CASE WHEN jsonb_array_length(g.goal->'businessTypes') > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'businessTypes')) ELSE c.types END AS types
+                  CASE WHEN jsonb_array_length(g.goal->'businessTypes') > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'businessTypes')) ELSE c.types END AS types,
+                  CASE WHEN jsonb_array_length(coalesce(g.goal->'siteTypes', '[]')) > 0 THEN ARRAY(SELECT jsonb_array_elements_text(g.goal->'siteTypes')) ELSE c.site_types END AS site_types
            -- LIMIT: at most 20 goals a campaign (the input rule); without it the planner assumes 100 per
            -- campaign, and the inflated cost of the goals' subqueries switches JIT on (~1 s of compiling).
            FROM c CROSS JOIN LATERAL (SELECT * FROM jsonb_array_elements(c.goals) WITH ORDINALITY e(goal, n) LIMIT 20) g),
      gv AS (SELECT g.campaign_id, g.n,
-              CASE WHEN g.metric = '${CampaignGoalMetric.INSPECTION_COVERAGE}'
+              CASE g.metric WHEN '${CampaignGoalMetric.INSPECTION_COVERAGE}'
                 THEN (SELECT count(*) FROM business b WHERE ${POPULATION('g.types', 'g.stages', 'g.districts')})
+                WHEN '${CampaignGoalMetric.SITE_INSPECTION_COVERAGE}'
+                THEN (SELECT count(*) FROM site s WHERE ${SITE_POPULATION('g.site_types', 'g.districts')})
                 ELSE (SELECT count(*) FROM it WHERE it.campaign_id = g.campaign_id AND (cardinality(g.districts) = 0 OR it.district_code = ANY(g.districts))) END AS population,
-              CASE WHEN g.metric = '${CampaignGoalMetric.INSPECTION_COVERAGE}'
+              CASE g.metric WHEN '${CampaignGoalMetric.INSPECTION_COVERAGE}'
                 THEN (SELECT count(DISTINCT insp.target_business_id) FROM insp JOIN business b ON b.id = insp.target_business_id
                        WHERE insp.campaign_id = g.campaign_id AND insp.day <= g.due_on AND ${POPULATION('g.types', 'g.stages', 'g.districts')})
+                WHEN '${CampaignGoalMetric.SITE_INSPECTION_COVERAGE}'
+                THEN (SELECT count(DISTINCT insp.target_site_id) FROM insp JOIN site s ON s.id = insp.target_site_id
+                       WHERE insp.campaign_id = g.campaign_id AND insp.day <= g.due_on AND ${SITE_POPULATION('g.site_types', 'g.districts')})
                 ELSE (SELECT count(*) FROM it WHERE it.campaign_id = g.campaign_id AND (cardinality(g.districts) = 0 OR it.district_code = ANY(g.districts)) AND it.closed_on <= g.due_on) END AS achieved
             FROM g)
      SELECT c.id,
@@ -53,6 +68,9 @@ export async function campaignResults(ctx: Context, ids: readonly string[]): Pro
        -- Covered: from the campaign's inspections to their businesses (by key), not from the population to the inspections.
        (SELECT count(DISTINCT insp.target_business_id) FROM insp JOIN business b ON b.id = insp.target_business_id
          WHERE insp.campaign_id = c.id AND ${POPULATION('c.types', 'c.stages', 'c.districts')})::int AS covered,
+       (SELECT count(*) FROM site s WHERE ${SITE_POPULATION('c.site_types', 'c.districts')})::int AS target_sites,
+       (SELECT count(DISTINCT insp.target_site_id) FROM insp JOIN site s ON s.id = insp.target_site_id
+         WHERE insp.campaign_id = c.id AND ${SITE_POPULATION('c.site_types', 'c.districts')})::int AS sites_covered,
        (SELECT count(*) FROM it WHERE it.campaign_id = c.id)::int AS found,
        (SELECT count(*) FROM it WHERE it.campaign_id = c.id AND it.closed_on IS NOT NULL)::int AS closed,
        (SELECT count(*) FROM cs WHERE cs.campaign_id = c.id)::int AS cases_filed,
@@ -72,7 +90,7 @@ export async function campaignResults(ctx: Context, ids: readonly string[]): Pro
   const byId = new Map(rows.map((r) => [r.id as string, r]));
   return ids.map((id) => {
     const r = byId.get(id);
-    if (!r) return Object.assign(new CampaignResults(), { inspections: 0, businessesInspected: 0, sitesInspected: 0, targetPopulation: 0, businessesCovered: 0, coverageRate: null, hazardsFound: 0, hazardsClosed: 0, rectificationRate: null, casesFiled: 0, casesClosed: 0, fines: '0.00', finesAndConfiscations: '0.00', jointOperations: 0, groupsDispatched: 0, officerVisits: 0, warnings: 0, goals: [] });
+    if (!r) return Object.assign(new CampaignResults(), { inspections: 0, businessesInspected: 0, sitesInspected: 0, targetPopulation: 0, businessesCovered: 0, coverageRate: null, targetSites: 0, sitesCovered: 0, siteCoverageRate: null, hazardsFound: 0, hazardsClosed: 0, rectificationRate: null, casesFiled: 0, casesClosed: 0, fines: '0.00', finesAndConfiscations: '0.00', jointOperations: 0, groupsDispatched: 0, officerVisits: 0, warnings: 0, goals: [] });
     const goals = (r.goals as CampaignGoal[]).map((goal, i) => {
       const v = (r.goal_values as { population: number; achieved: number }[])[i];
       const rate = ratio(Number(v.achieved), Number(v.population));
@@ -86,6 +104,9 @@ export async function campaignResults(ctx: Context, ids: readonly string[]): Pro
       targetPopulation: r.population,
       businessesCovered: r.covered,
       coverageRate: ratio(r.covered, r.population),
+      targetSites: r.target_sites,
+      sitesCovered: r.sites_covered,
+      siteCoverageRate: ratio(r.sites_covered, r.target_sites),
       hazardsFound: r.found,
       hazardsClosed: r.closed,
       rectificationRate: ratio(r.closed, r.found),
@@ -150,7 +171,8 @@ export async function buildDispatch(ctx: Context, from: string, to: string): Pro
       .where('c.starts_on <= CAST(:to AS date) AND c.ends_on >= CAST(:from AS date)', { from: period.from, to: period.to })
       .orderBy('c.starts_on', 'ASC')
       .addOrderBy('c.code', 'ASC')
-      .limit(100)
+      // Every campaign of the period, none left out: a week overlaps a handful, and a reader of the
+      // dispatch takes the list for the whole of it.
       .getMany(),
     remediationStatistics(ctx, undefined, [], period),
     inspectionStatistics(ctx, undefined, [], period),

@@ -15,11 +15,12 @@ import { auditView, recordAudit, recordRefusal } from '../audit/audit.service';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
 import { SupplyChainStage } from '../reference/reference.enums';
 import { Business } from '../registry/registry.entities';
-import { BusinessStatus } from '../registry/registry.enums';
+import { BusinessStatus, SiteType } from '../registry/registry.enums';
 import { EnforcementCase, RemediationItem } from '../remediation/remediation.entities';
 import { itemScope, today } from '../remediation/remediation.service';
 import { Campaign, JointOperation, Task, TaskNote, Warning, type CampaignGoal } from './campaigns.entities';
-import { TaskState, TaskStatus } from './campaigns.enums';
+import { campaignRef, checkCampaignPeriod } from './campaigns.links';
+import { CampaignGoalMetric, TaskState, TaskStatus } from './campaigns.enums';
 import type {
   CampaignGoalInput,
   CampaignsArgs,
@@ -66,21 +67,31 @@ async function teamByCode(ctx: Context, code: string, field: string, errors: Err
   return team;
 }
 
-async function campaignRef(ctx: Context, id: string | undefined | null, field: string, errors: ErrorCollector): Promise<Campaign | null> {
-  if (!id) return null;
-  const c = await ctx.em.findOne(Campaign, { where: { id } });
-  if (!c) errors.add(UserErrorCode.INVALID_REFERENCE, field, '不存在该专项行动', 'No campaign with this id');
-  return c;
-}
-
 async function teamStages(ctx: Context, teamId: string): Promise<SupplyChainStage[]> {
   const rows: { stage: SupplyChainStage }[] = await ctx.em.query(`SELECT stage FROM task_team_stage WHERE team_id = $1`, [teamId]);
   return rows.map((r) => r.stage);
 }
 
-async function goalsFrom(ctx: Context, goals: CampaignGoalInput[], field: string, errors: ErrorCollector): Promise<CampaignGoal[]> {
-  for (const [i, g] of goals.entries()) await checkDistricts(ctx, g.districtCodes, `${field}.${i}.districtCodes`, errors);
-  return goals.map((g) => ({ metric: g.metric, target: g.target, districtCodes: g.districtCodes, businessTypes: g.businessTypes, dueOn: g.dueOn, description: clean(g.description) }));
+/**
+ * Goals as stored. A site goal (SITE_INSPECTION_COVERAGE) counts sites of its own site types or,
+ * without any, of the campaign's — it needs one or the other; business types make no sense for it,
+ * and site types none for the business metrics.
+ */
+async function goalsFrom(ctx: Context, goals: CampaignGoalInput[], campaignSiteTypes: SiteType[], field: string, errors: ErrorCollector): Promise<CampaignGoal[]> {
+  for (const [i, g] of goals.entries()) {
+    await checkDistricts(ctx, g.districtCodes, `${field}.${i}.districtCodes`, errors);
+    const siteGoal = g.metric === CampaignGoalMetric.SITE_INSPECTION_COVERAGE;
+    if (siteGoal && !g.siteTypes.length && !campaignSiteTypes.length) {
+      errors.add(UserErrorCode.REQUIRED, `${field}.${i}.siteTypes`, '场所检查覆盖目标须填写场所类型（siteTypes），或在专项行动上填写目标场所类型', 'A site coverage goal needs site types, its own or the campaign’s');
+    }
+    if (siteGoal && g.businessTypes.length) {
+      errors.add(UserErrorCode.VALIDATION, `${field}.${i}.businessTypes`, '场所检查覆盖目标不按主体类型统计，请勿填写 businessTypes', 'A site coverage goal does not count businesses; leave businessTypes empty');
+    }
+    if (!siteGoal && g.siteTypes.length) {
+      errors.add(UserErrorCode.VALIDATION, `${field}.${i}.siteTypes`, '只有场所检查覆盖目标（SITE_INSPECTION_COVERAGE）填写场所类型', 'siteTypes is given only for a SITE_INSPECTION_COVERAGE goal');
+    }
+  }
+  return goals.map((g) => ({ metric: g.metric, target: g.target, districtCodes: g.districtCodes, businessTypes: g.businessTypes, siteTypes: g.siteTypes, dueOn: g.dueOn, description: clean(g.description) }));
 }
 
 function view(row: object): Record<string, unknown> {
@@ -100,7 +111,7 @@ export async function createCampaign(ctx: Context, input: CreateCampaignInput): 
     if (!lead) errors.add(UserErrorCode.INVALID_REFERENCE, 'input.leadDepartmentCode', `不存在代码为 ${input.leadDepartmentCode} 的部门`, `No department with code ${input.leadDepartmentCode}`);
     const depts = await departmentsByCode(ctx, input.departmentCodes, 'input.departmentCodes', errors);
     await checkDistricts(ctx, input.districtCodes, 'input.districtCodes', errors);
-    const goals = await goalsFrom(ctx, input.goals, 'input.goals', errors);
+    const goals = await goalsFrom(ctx, input.goals, input.siteTypes, 'input.goals', errors);
     input.goals.forEach((g, i) => {
       if (g.dueOn < input.startsOn) errors.add(UserErrorCode.VALIDATION, ['input', 'goals', String(i), 'dueOn'], '目标完成期限早于行动开始日期', 'A goal is due before the campaign starts');
     });
@@ -117,14 +128,17 @@ export async function createCampaign(ctx: Context, input: CreateCampaignInput): 
       stages: input.stages,
       businessTypes: input.businessTypes,
       districtCodes: input.districtCodes,
+      siteTypes: input.siteTypes,
       goals,
       note: clean(input.note),
       createdBy: principalId(ctx),
     });
     campaign.code = `ZX-${compactDate(input.startsOn)}-${String(await nextSequence(ctx.em, 'ZX', CITY, input.startsOn)).padStart(3, '0')}`;
     await ctx.em.insert(Campaign, campaign);
-    await recordAudit(ctx, { operation: 'createCampaign', entityType: 'Campaign', entityId: campaign.id, before: null, after: view(campaign) });
-    return campaign;
+    // Read back: the insert's RETURNING leaves the enum arrays (stages, types, site types) as unparsed '{…}' text.
+    const saved = await ctx.em.findOneByOrFail(Campaign, { id: campaign.id });
+    await recordAudit(ctx, { operation: 'createCampaign', entityType: 'Campaign', entityId: saved.id, before: null, after: view(saved) });
+    return saved;
   }, (id) => ctx.em.findOneByOrFail(Campaign, { id }));
 }
 
@@ -137,7 +151,7 @@ export async function updateCampaign(ctx: Context, input: UpdateCampaignInput): 
     if (input.endsOn < c.startsOn) errors.add(UserErrorCode.VALIDATION, 'input.endsOn', `结束日期早于开始日期 ${c.startsOn}`, `endsOn is before startsOn ${c.startsOn}`);
     c.endsOn = input.endsOn;
   }
-  if (input.goals) c.goals = await goalsFrom(ctx, input.goals, 'input.goals', errors);
+  if (input.goals) c.goals = await goalsFrom(ctx, input.goals, c.siteTypes, 'input.goals', errors);
   errors.throwIfAny();
   c.version += 1;
   await ctx.em.update(Campaign, { id: c.id }, { phase: c.phase, endsOn: c.endsOn, goals: c.goals as never, version: c.version });
@@ -247,9 +261,7 @@ export async function inspectionLinks(
       if (campaign && op.campaignId !== campaign.id) errors.add(UserErrorCode.VALIDATION, 'input.campaignId', `联合检查 ${op.code} 不属于该专项行动`, `Joint operation ${op.code} is not part of this campaign`);
     }
   }
-  if (campaign && (day < campaign.startsOn || day > campaign.endsOn)) {
-    errors.add(UserErrorCode.VALIDATION, 'input.campaignId', `检查日期 ${day} 不在专项行动 ${campaign.code} 的期间（${campaign.startsOn} 至 ${campaign.endsOn}）内`, `${day} is outside campaign ${campaign.code} (${campaign.startsOn} to ${campaign.endsOn})`);
-  }
+  if (campaign) checkCampaignPeriod(campaign, day, '检查日期', 'input.campaignId', errors);
   return { campaignId: campaign?.id ?? op?.campaignId ?? null, jointOperationId: op?.id ?? null };
 }
 

@@ -8,8 +8,8 @@ import { CampaignKind } from './campaigns.enums';
 @ObjectType({ description: 'Progress of one campaign goal (目标进度), counted up to the goal’s due date.' })
 export class CampaignGoalProgress {
   @Field(() => CampaignGoal, { description: 'The goal (目标).' }) goal: CampaignGoal;
-  @Field(() => Int, { description: 'Units counted toward the goal: businesses of the population inspected, or hazards closed, by the due date (已完成数).' }) achieved: number;
-  @Field(() => Int, { description: 'Units the goal is over: businesses of the target population, or hazards found (目标基数).' }) population: number;
+  @Field(() => Int, { description: 'Units counted toward the goal: businesses (or, for a site goal, sites) of the population inspected, or hazards closed, by the due date (已完成数).' }) achieved: number;
+  @Field(() => Int, { description: 'Units the goal is over: businesses (or, for a site goal, sites) of the target population, or hazards found (目标基数).' }) population: number;
   @Field(() => Float, { nullable: true, description: 'achieved ÷ population, 0–1; null when the population is empty (完成率).' }) rate: number | null;
   @Field({ description: 'The rate reaches the target (已达标).' }) met: boolean;
   @Field({ description: 'Not met and the due date has passed (Asia/Shanghai) (逾期未达标).' }) overdue: boolean;
@@ -23,6 +23,9 @@ export class CampaignResults {
   @Field(() => Int, { description: 'Target population: active businesses of the campaign’s types, stages and districts (目标主体数).' }) targetPopulation: number;
   @Field(() => Int, { description: 'Businesses of the target population inspected in the campaign (已覆盖主体数).' }) businessesCovered: number;
   @Field(() => Float, { nullable: true, description: 'businessesCovered ÷ targetPopulation (覆盖率).' }) coverageRate: number | null;
+  @Field(() => Int, { description: 'Target sites: sites in use (not archived) of the campaign’s site types in its districts; 0 when it targets no sites (目标场所数).' }) targetSites: number;
+  @Field(() => Int, { description: 'Target sites inspected in the campaign (已覆盖场所数).' }) sitesCovered: number;
+  @Field(() => Float, { nullable: true, description: 'sitesCovered ÷ targetSites; null when there are no target sites (场所覆盖率).' }) siteCoverageRate: number | null;
   @Field(() => Int, { description: 'Hazards found, written-off false reports excluded (发现隐患).' }) hazardsFound: number;
   @Field(() => Int, { description: 'Of those, closed (整改销号).' }) hazardsClosed: number;
   @Field(() => Float, { nullable: true, description: 'hazardsClosed ÷ hazardsFound (整改率).' }) rectificationRate: number | null;
@@ -66,7 +69,7 @@ export class Dispatch {
   @Field(() => Period, { description: 'The period (统计期间).' }) period: Period;
   @Field(() => LocalDate, { description: 'Day stocks (overdue) are judged on: the last day, or today if earlier (截至日期).' }) asOf: string;
   @Field(() => [DispatchTeamLine], { description: 'Task lists per team, in the teams’ order (各工作组任务完成情况).' }) teams: DispatchTeamLine[];
-  @Field(() => [DispatchCampaignLine], { description: 'Campaigns running in the period (专项行动).' }) campaigns: DispatchCampaignLine[];
+  @Field(() => [DispatchCampaignLine], { description: 'Every campaign running in the period (overlapping it by a day or more), by start date and code; none left out (专项行动).' }) campaigns: DispatchCampaignLine[];
   @Field(() => Int, { description: 'Warnings issued in the period (警示提醒).' }) warningsIssued: number;
   @Field(() => Int, { description: 'Of those, to businesses (警示企业).' }) warningsToBusinesses: number;
   @Field(() => Int, { description: 'Of those, to districts (警示区县).' }) warningsToDistricts: number;

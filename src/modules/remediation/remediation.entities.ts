@@ -106,7 +106,7 @@ export class RemediationItem {
   @JoinColumn({ name: 'inspection_id' })
   inspectionRef?: Inspection | null;
 
-  /** The campaign the item was found in (专项行动): its inspection's campaign. */
+  /** The campaign the item was found in (专项行动): its inspection's campaign, or the one given when registered without an inspection. */
   @Index('ix_remediation_item_campaign')
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
   campaignId: string | null;

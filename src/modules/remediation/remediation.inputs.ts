@@ -105,6 +105,11 @@ export class CreateRemediationItemInput extends HazardFields {
   @IsUUID('all')
   inspectionId?: string;
 
+  @Field(() => ID, { nullable: true, description: "Campaign it was found in; its period must cover the day found; with an inspection, the inspection's campaign (所属专项行动)." })
+  @IsOptional()
+  @IsUUID('all')
+  campaignId?: string;
+
   @Field({ description: 'Task team responsible, e.g. SALES (负责工作组).' })
   @MaxLength(40)
   teamCode: string;

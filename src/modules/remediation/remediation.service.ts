@@ -20,6 +20,7 @@ import { Department, HazardType, TaskTeam } from '../reference/reference.entitie
 import { Business, Site } from '../registry/registry.entities';
 import { BusinessStatus, RecordStatus } from '../registry/registry.enums';
 import { Inspection } from '../inspection/inspection.entities';
+import { campaignRef, checkCampaignPeriod } from '../campaigns/campaigns.links';
 import { OutboxEvent } from '../live/live.entities';
 import { itemOutboxRow } from '../live/outbox';
 import { EnforcementCase, Evidence, ExtensionRequest, Listing, RemediationEvent, RemediationItem } from './remediation.entities';
@@ -62,6 +63,8 @@ export interface ItemOrigin {
   team: TaskTeam;
   /** The department credited with the item; default: the inspection's first (inspecting) department, else the team's lead. */
   leadDepartmentId: string | null;
+  /** The campaign it was found in, when given without an inspection (default: the inspection's). */
+  campaignId?: string | null;
   /** Where a team that does not cover the item's stage is reported (the team field of the caller's input). */
   teamField: string[];
   districtCode: string;
@@ -115,7 +118,7 @@ export async function insertItem(ctx: Context, fields: HazardFields, origin: Ite
     districtCode: origin.districtCode,
     businessId: origin.business?.id ?? null,
     siteId: origin.site?.id ?? null,
-    campaignId: origin.inspection?.campaignId ?? null,
+    campaignId: origin.campaignId ?? origin.inspection?.campaignId ?? null,
     inspectionId: origin.inspection?.id ?? null,
     description: clean(fields.description)!,
     legalBasis: clean(fields.legalBasis) ?? hazardType.legalBasis,
@@ -245,6 +248,14 @@ export async function createRemediationItem(ctx: Context, input: CreateRemediati
     }
     const discoveredAt = input.discoveredAt ?? ctx.now();
     if (discoveredAt.getTime() > ctx.now().getTime() + 5 * 60000) errors.add(UserErrorCode.VALIDATION, 'input.discoveredAt', '发现时间（discoveredAt）不能晚于当前时间', 'discoveredAt is in the future');
+    // A campaign as for an inspection: its period covers the day found; with an inspection, it is the inspection's.
+    const campaign = await campaignRef(ctx, input.campaignId, 'input.campaignId', errors);
+    if (campaign) {
+      checkCampaignPeriod(campaign, shanghaiDate(discoveredAt), '发现日期', 'input.campaignId', errors);
+      if (inspection && inspection.campaignId !== campaign.id) {
+        errors.add(UserErrorCode.VALIDATION, 'input.campaignId', `检查 ${inspection.code} 不属于该专项行动`, `Inspection ${inspection.code} is not part of this campaign`);
+      }
+    }
     if (!errors.empty || !team || !districtCode) {
       errors.throwIfAny();
       fail(UserErrorCode.REQUIRED, 'input.districtCode', '请填写所属区县', 'Give the district');
@@ -258,6 +269,7 @@ export async function createRemediationItem(ctx: Context, input: CreateRemediati
         inspection,
         team,
         leadDepartmentId,
+        campaignId: campaign?.id ?? null,
         teamField: ['input', 'teamCode'],
         districtCode,
         discoveryMethod: input.discoveryMethod,

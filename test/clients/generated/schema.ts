@@ -748,6 +748,8 @@ export type Campaign = {
   phase: CampaignPhase;
   /** Results to date: inspections, coverage of the target population, hazards, cases, fines, deployment, goals (成效). */
   results: CampaignResults;
+  /** Target site types: the site population is the sites in use (not archived) of these types in the target districts; empty means the campaign targets no sites (目标场所类型). */
+  siteTypes: Array<SiteType>;
   /** Target stages (目标环节). */
   stages: Array<SupplyChainStage>;
   /** First day (开始日期). */
@@ -803,6 +805,8 @@ export type CampaignGoal = {
   dueOn: Scalars['LocalDate']['output'];
   /** What is measured (目标指标). */
   metric: CampaignGoalMetric;
+  /** Site types of the population of a SITE_INSPECTION_COVERAGE goal; empty means the campaign’s site types; always empty for the other metrics (目标场所类型). */
+  siteTypes: Array<SiteType>;
   /** Target as a share, 0–1; 1 means every unit of the population (目标值). */
   target: Scalars['Float']['output'];
 };
@@ -819,6 +823,8 @@ export type CampaignGoalInput = {
   dueOn: Scalars['LocalDate']['input'];
   /** What is measured (目标指标). */
   metric: CampaignGoalMetric;
+  /** SITE_INSPECTION_COVERAGE only: site types of the population; empty: the campaign’s (目标场所类型). */
+  siteTypes?: Array<SiteType>;
   /** Target share, 0–1; 1 means every unit (目标值). */
   target?: Scalars['Float']['input'];
 };
@@ -828,12 +834,14 @@ export type CampaignGoalMetric =
   /** Share of the goal's target population (active businesses of its types in its districts) inspected in the campaign (检查覆盖率). */
   | 'INSPECTION_COVERAGE'
   /** Closed ÷ found among the campaign's hazards in the goal's districts, as the bulletin counts them (整改率). */
-  | 'RECTIFICATION_RATE';
+  | 'RECTIFICATION_RATE'
+  /** Share of the goal's target sites (sites in use, not archived, of its site types in its districts) inspected in the campaign (场所检查覆盖率), e.g. every charging site of 市中区 by a date. */
+  | 'SITE_INSPECTION_COVERAGE';
 
 /** Progress of one campaign goal (目标进度), counted up to the goal’s due date. */
 export type CampaignGoalProgress = {
   __typename?: 'CampaignGoalProgress';
-  /** Units counted toward the goal: businesses of the population inspected, or hazards closed, by the due date (已完成数). */
+  /** Units counted toward the goal: businesses (or, for a site goal, sites) of the population inspected, or hazards closed, by the due date (已完成数). */
   achieved: Scalars['Int']['output'];
   /** The goal (目标). */
   goal: CampaignGoal;
@@ -841,7 +849,7 @@ export type CampaignGoalProgress = {
   met: Scalars['Boolean']['output'];
   /** Not met and the due date has passed (Asia/Shanghai) (逾期未达标). */
   overdue: Scalars['Boolean']['output'];
-  /** Units the goal is over: businesses of the target population, or hazards found (目标基数). */
+  /** Units the goal is over: businesses (or, for a site goal, sites) of the target population, or hazards found (目标基数). */
   population: Scalars['Int']['output'];
   /** achieved ÷ population, 0–1; null when the population is empty (完成率). */
   rate: Maybe<Scalars['Float']['output']>;
@@ -925,10 +933,16 @@ export type CampaignResults = {
   officerVisits: Scalars['Int']['output'];
   /** hazardsClosed ÷ hazardsFound (整改率). */
   rectificationRate: Maybe<Scalars['Float']['output']>;
+  /** sitesCovered ÷ targetSites; null when there are no target sites (场所覆盖率). */
+  siteCoverageRate: Maybe<Scalars['Float']['output']>;
+  /** Target sites inspected in the campaign (已覆盖场所数). */
+  sitesCovered: Scalars['Int']['output'];
   /** Distinct sites inspected (检查场所, 处). */
   sitesInspected: Scalars['Int']['output'];
   /** Target population: active businesses of the campaign’s types, stages and districts (目标主体数). */
   targetPopulation: Scalars['Int']['output'];
+  /** Target sites: sites in use (not archived) of the campaign’s site types in its districts; 0 when it targets no sites (目标场所数). */
+  targetSites: Scalars['Int']['output'];
   /** Warnings issued in the campaign (警示提醒). */
   warnings: Scalars['Int']['output'];
 };
@@ -1292,6 +1306,8 @@ export type CreateCampaignInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Phase (阶段). */
   phase: CampaignPhase;
+  /** Target site types (sites in the target districts); empty: no site population (目标场所类型). */
+  siteTypes?: Array<SiteType>;
   /** Target stages (目标环节). */
   stages?: Array<SupplyChainStage>;
   /** First day (开始日期). */
@@ -1378,6 +1394,8 @@ export type CreateRemediationItemInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   /** Party: the business (责任主体). */
   businessId?: InputMaybe<Scalars['ID']['input']>;
+  /** Campaign it was found in; its period must cover the day found; with an inspection, the inspection's campaign (所属专项行动). */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** What was found (隐患描述). */
   description: Scalars['String']['input'];
   /** When it was found; default now (发现时间). */
@@ -1611,7 +1629,7 @@ export type Dispatch = {
   __typename?: 'Dispatch';
   /** Day stocks (overdue) are judged on: the last day, or today if earlier (截至日期). */
   asOf: Scalars['LocalDate']['output'];
-  /** Campaigns running in the period (专项行动). */
+  /** Every campaign running in the period (overlapping it by a day or more), by start date and code; none left out (专项行动). */
   campaigns: Array<DispatchCampaignLine>;
   /** Enforcement cases exposed in the period (典型案例曝光). */
   casesExposed: Scalars['Int']['output'];
