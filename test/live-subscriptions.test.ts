@@ -147,6 +147,7 @@ test('a subscription costing more than MAX_QUERY_COST, or breaking an input rule
   const sub = subscribe(client({ authorization: `Bearer ${tok.COORDINATOR}` }), costly);
   await eventually(() => sub.error !== null);
   expect(refusal(sub)).toBe('QUERY_TOO_COSTLY');
+  expect((sub.error as { extensions: Record<string, unknown> }[])[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', limit: 5000, cost: expect.any(Number) });
   // A value the input rules refuse (a NUL character), named as over HTTP — not left to the resolver.
   const big = subscribe(client({ authorization: `Bearer ${tok.COORDINATOR}` }), `subscription { remediationItemChanged(filter: { districtCodes: ["5111\\u0000"] }) { item { id } } }`);
   await eventually(() => big.error !== null || big.completed);

@@ -133,7 +133,12 @@ export function attachLiveServer(server: Server, deps: LiveServerDeps): LiveServ
           if (s) s.refused += 1;
           graphqlRequests.inc({ operation: operationLabel(payload.operationName ?? null), outcome: 'error' });
           for (const e of errors) graphqlErrors.inc({ code: codeLabel(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED') });
-          return errors;
+          // `extensions.http` is the HTTP status Apollo answers with; it means nothing on a socket.
+          return errors.map((e) => {
+            if (!e.extensions?.http) return e;
+            const { http: _h, ...extensions } = e.extensions;
+            return new GraphQLError(e.message, { nodes: e.nodes, extensions });
+          });
         };
         let query = payload.query;
         if (deps.trusted) {
