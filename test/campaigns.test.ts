@@ -375,6 +375,29 @@ describe('the issue’s scenario', () => {
   });
 });
 
+describe('Relay: campaigns, joint operations, tasks and warnings are nodes', () => {
+  // The same selection through the record's list and through node(id:): a refetch returns what the list returned.
+  const SELECT: Record<string, [string, string]> = {
+    Campaign: ['campaigns(first: 100)', 'id code name kind phase startsOn endsOn stages businessTypes siteTypes districtCodes note version leadTeam { code } leadDepartment { code } departments { code } goals { metric target dueOn } results { inspections hazardsFound }'],
+    JointOperation: ['jointOperations(first: 100)', 'id code heldOn districtCodes groupsDispatched officerCount officers note version campaign { id } departments { code } inspections { id }'],
+    Task: ['tasks(first: 100)', 'id code title description dueOn doneOn state status overdue ownerName evidence districtCode version team { code } campaign { id } notes { note } items { id }'],
+    Warning: ['warnings(first: 100)', 'id issuedOn kind content districtCode version business { id } campaign { id } department { code }'],
+  };
+  it.each(Object.keys(SELECT))('%s: node(id:) returns what its list returns, masked alike; a reporter is refused', async (type) => {
+    const [list, fields] = SELECT[type];
+    const root = list.slice(0, list.indexOf('('));
+    for (const who of [coord, viewer]) {
+      const rows = (await ok(`{ ${list} { nodes { ${fields} } } }`, {}, who.token, root)).nodes as { id: string }[];
+      expect(rows.length).toBeGreaterThan(0);
+      const refetched = await ok(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on ${type} { ${fields} } } }`, { ids: rows.map((r) => r.id) }, who.token, 'nodes');
+      expect(refetched).toEqual(rows.map((r) => ({ __typename: type, ...r })));
+    }
+    const one = (await ok(`{ ${list} { nodes { id } } }`, {}, coord.token, root)).nodes[0].id;
+    const refused = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: one }, reporter.token);
+    expect(refused.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('statements', () => {
   it('a page of campaigns with every campaign’s results and goals costs two statements, whatever the page holds', async () => {
     await ok(M.campaign, { i: { ...CAMPAIGN_INPUT, name: '集中整治（第二批）', startsOn: '2026-03-05', goals: [{ metric: 'RECTIFICATION_RATE', target: 0.9, dueOn: '2026-03-31' }] } }, coord.token, 'createCampaign');

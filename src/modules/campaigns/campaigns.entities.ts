@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Node } from '../../common/node';
 import { LocalDate } from '../../common/scalars';
 import { User } from '../access/access.entities';
 import { Department, District, TaskTeam } from '../reference/reference.entities';
@@ -37,7 +38,7 @@ export class CampaignGoal {
   description: string | null;
 }
 
-@ObjectType({ description: 'A campaign (专项行动): a night check, a concentrated action, a joint enforcement … with its period, phase, teams and goals.' })
+@ObjectType({ implements: Node, description: 'A campaign (专项行动): a night check, a concentrated action, a joint enforcement … with its period, phase, teams and goals.' })
 @Entity('campaign')
 @Index('ix_campaign_starts', ['startsOn', 'id'])
 @Check('ck_campaign_period', `ends_on >= starts_on`)
@@ -133,7 +134,7 @@ export class Campaign {
   version: number;
 }
 
-@ObjectType({ description: 'A joint operation (联合检查): one outing of several departments on a day; the bulletin’s 出动检查组 and 出动人次 come from these.' })
+@ObjectType({ implements: Node, description: 'A joint operation (联合检查): one outing of several departments on a day; the bulletin’s 出动检查组 and 出动人次 come from these.' })
 @Entity('joint_operation')
 @Index('ix_joint_operation_held', ['heldOn', 'id'])
 @Check('ck_joint_operation_counts', `groups_dispatched >= 1 AND officer_count >= 1`)
@@ -207,7 +208,7 @@ export class JointOperation {
   version: number;
 }
 
-@ObjectType({ description: 'A task of a team’s task list (任务清单), with owner, due date, status, progress notes and evidence of completion.' })
+@ObjectType({ implements: Node, description: 'A task of a team’s task list (任务清单), with owner, due date, status, progress notes and evidence of completion.' })
 @Entity('task')
 @Index('ix_task_team_due', ['teamId', 'dueOn', 'id'])
 @Index('ix_task_due', ['dueOn', 'id'])
@@ -342,7 +343,7 @@ export class TaskNote {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'A warning (警示提醒) issued to a business or to a district.' })
+@ObjectType({ implements: Node, description: 'A warning (警示提醒) issued to a business or to a district.' })
 @Entity('warning')
 @Index('ix_warning_issued', ['issuedOn', 'id'])
 export class Warning {

@@ -9,6 +9,7 @@ import { Node } from '../../common/node';
 import { mayRead } from '../../common/record-access';
 import { ApiKey, User } from '../access/access.entities';
 import { AuditEvent } from '../audit/audit.entity';
+import { Campaign, JointOperation, Task, Warning } from '../campaigns/campaigns.entities';
 import { Inspection } from '../inspection/inspection.entities';
 import { inspectionById } from '../inspection/inspection.service';
 import { Department, TaskTeam } from '../reference/reference.entities';
@@ -31,7 +32,8 @@ const one = (entity: EntityTarget<ObjectLiteral>): NodeType => ({ entity, load: 
  * Every type that implements Node, by GraphQL type name. Reading goes through RECORD_ACCESS (the
  * same declaration that guards the type on every other path) and the field masks of the type, so
  * node(id:) shows no more than the type's own root. Import jobs are not nodes: an officer may read
- * only its own, a row scope the `import` root applies itself.
+ * only its own, a row scope the `import` root applies itself; nor are notifications (the caller's own)
+ * and the administrator's webhook and escalation-rule records.
  */
 export const NODE_TYPES: Record<string, NodeType> = {
   Business: { entity: Business, load: (ctx, id) => businessById(ctx, id) },
@@ -47,6 +49,11 @@ export const NODE_TYPES: Record<string, NodeType> = {
   AuditEvent: one(AuditEvent),
   Department: one(Department),
   TaskTeam: one(TaskTeam),
+  // Work records of the program (every record reader reads every row, as their lists do).
+  Campaign: one(Campaign),
+  JointOperation: one(JointOperation),
+  Task: one(Task),
+  Warning: one(Warning),
 };
 
 /** Which node type holds each id: one statement over the node tables' primary keys. */

@@ -205,16 +205,20 @@ export type RefetchItemQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Business', id: string }
+    | { __typename: 'Campaign', id: string }
     | { __typename: 'Certificate', id: string }
     | { __typename: 'Department', id: string }
     | { __typename: 'EnforcementCase', id: string }
     | { __typename: 'Inspection', id: string }
+    | { __typename: 'JointOperation', id: string }
     | { __typename: 'ProductModel', id: string }
     | { __typename: 'RemediationItem', code: string, status: HazardStatus, deadline: string | null, version: number, id: string }
     | { __typename: 'Site', id: string }
     | { __typename: 'SupplyRelation', id: string }
+    | { __typename: 'Task', id: string }
     | { __typename: 'TaskTeam', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Warning', id: string }
    | null };
 
 export type MoveItemMutationVariables = Exact<{

@@ -716,7 +716,7 @@ export type CalendarYearStatus =
   | 'WEEKENDS_ONLY';
 
 /** A campaign (专项行动): a night check, a concentrated action, a joint enforcement … with its period, phase, teams and goals. */
-export type Campaign = {
+export type Campaign = Node & {
   __typename?: 'Campaign';
   /** Target business types; empty means all (目标主体类型). */
   businessTypes: Array<BusinessType>;
@@ -2712,7 +2712,7 @@ export type JobTrigger =
   | 'SCHEDULE';
 
 /** A joint operation (联合检查): one outing of several departments on a day; the bulletin’s 出动检查组 and 出动人次 come from these. */
-export type JointOperation = {
+export type JointOperation = Node & {
   __typename?: 'JointOperation';
   /** Campaign it belongs to (所属专项行动). */
   campaign: Maybe<Campaign>;
@@ -5850,7 +5850,7 @@ export type SupplyRole =
   | 'SUPPLIER';
 
 /** A task of a team’s task list (任务清单), with owner, due date, status, progress notes and evidence of completion. */
-export type Task = {
+export type Task = Node & {
   __typename?: 'Task';
   /** Campaign it serves (所属专项行动). */
   campaign: Maybe<Campaign>;
@@ -6550,7 +6550,7 @@ export type UserRefInput = {
 };
 
 /** A warning (警示提醒) issued to a business or to a district. */
-export type Warning = {
+export type Warning = Node & {
   __typename?: 'Warning';
   /** Business warned (警示对象主体). */
   business: Maybe<Business>;
