@@ -19,6 +19,7 @@ import { Campaigns1796083200220 } from './1796083200220-Campaigns';
 import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJobsAndNotifications';
 import { CampaignSiteTargets1796083200360 } from './1796083200360-CampaignSiteTargets';
 import { OutboxRetention1796083200340 } from './1796083200340-OutboxRetention';
+import { NotificationRetention1796083200400 } from './1796083200400-NotificationRetention';
 import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
 
 /** Every migration in order. New migrations are added here by hand after review. */
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   ImportInspections1796083200320,
   OutboxRetention1796083200340,
   CampaignSiteTargets1796083200360,
+  NotificationRetention1796083200400,
 ];

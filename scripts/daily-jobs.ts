@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const log = createLogger(process.env.LOG_LEVEL ?? 'info');
   const db = await cliDatabase(config, log);
   const ds = makeDataSource({ url: db.url, log });
-  const jobs = new DailyJobs(ds, log, () => new Date(), { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000, retentionDays: config.outboxRetentionDays });
+  const jobs = new DailyJobs(ds, log, () => new Date(), { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000, retentionDays: config.outboxRetentionDays, notificationRetentionDays: config.notificationRetentionDays });
   const stop = () => void jobs.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -236,7 +236,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const reportCache = ReportCache.forDataSource(dataSource, { entries: config.reportCacheEntries, ttlMs: config.reportCacheTtlSeconds * 1000 }, log);
   const principalCache = new PrincipalCache({ entries: config.principalCacheEntries, ttlMs: config.principalCacheTtlSeconds * 1000 }, reportCache);
   await reportCache.start();
-  const dailyJobs = new DailyJobs(dataSource, log, now, { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000, retentionDays: config.outboxRetentionDays });
+  const dailyJobs = new DailyJobs(dataSource, log, now, { at: config.dailyJobsAt, batchSize: config.dailyJobsBatchSize, pollMs: config.dailyJobsPollSeconds * 1000, retentionDays: config.outboxRetentionDays, notificationRetentionDays: config.notificationRetentionDays });
   if (config.dailyJobs) dailyJobs.start();
   const importRunner = ImportRunner.forDataSource(dataSource, log);
   // Jobs a previous process left running read as interrupted; also checked on every read of a job, so a failure here is not fatal.

@@ -95,6 +95,8 @@ export interface Config {
   /** How often an instance checks whether the daily run is due. */
   /** Days published outbox events and delivered webhook deliveries are kept before the daily PRUNE job deletes them (0 = always). */
   outboxRetentionDays: number;
+  /** Days a notification is kept after it was read, before the daily PRUNE job deletes it (0 = always; unread ones stay). */
+  notificationRetentionDays: number;
   dailyJobsPollSeconds: number;
   /** Whether this instance sends webhook deliveries (any number of instances may). */
   webhooksEnabled: boolean;
@@ -330,6 +332,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dailyJobsBatchSize: int(env, 'DAILY_JOBS_BATCH_SIZE', 2000, 1, 10000),
     dailyJobsPollSeconds: int(env, 'DAILY_JOBS_POLL_SECONDS', 60, 1, 3600),
     outboxRetentionDays: int(env, 'OUTBOX_RETENTION_DAYS', 30, 0, 3650),
+    notificationRetentionDays: int(env, 'NOTIFICATION_RETENTION_DAYS', 180, 0, 3650),
     webhooksEnabled: bool(env, 'WEBHOOKS_ENABLED', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 120000),
     webhookMaxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),

@@ -16,7 +16,7 @@ registerEnumType(DailyJob, {
   valuesConfig: {
     ESCALATION: { description: 'Applies the escalation rules to overdue, listed and review-due items (逾期督办).' },
     SNAPSHOT: { description: "Stores the day's headline figures per district, team and stage (每日统计快照)." },
-    PRUNE: { description: 'Deletes published outbox events and delivered webhook deliveries older than the retention period; pending and dead-lettered ones are kept (发件箱清理).' },
+    PRUNE: { description: 'Deletes published outbox events and delivered webhook deliveries older than their retention period, and notifications read longer ago than theirs; pending and dead-lettered deliveries and unread notifications are kept (过期数据清理).' },
   },
 });
 

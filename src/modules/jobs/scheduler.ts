@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   pollMs: number;
   /** Days published outbox events and delivered webhook deliveries are kept (OUTBOX_RETENTION_DAYS; 0 = always). */
   retentionDays?: number;
+  /** Days a read notification is kept (NOTIFICATION_RETENTION_DAYS; 0 = always). */
+  notificationRetentionDays?: number;
 }
 
 export type Trigger = `${JobTrigger}`;
@@ -153,7 +155,7 @@ export class DailyJobs {
       const effects =
         job === DailyJob.ESCALATION ? await runEscalation(env, day)
         : job === DailyJob.SNAPSHOT ? await runSnapshot(env, snapshotDayOf(day))
-        : await runPrune(env, day, this.options.retentionDays ?? 30);
+        : await runPrune(env, day, this.options.retentionDays ?? 30, this.options.notificationRetentionDays ?? 180);
       await this.ds.query(`UPDATE job_run SET status = 'DONE', finished_at = $3 WHERE job = $1 AND day = $2`, [job, day, this.now()]);
       this.log.info({ job, day, effects, ms: Date.now() - started }, 'daily job done');
       recordJobRun(job.toLowerCase(), 'success', (Date.now() - started) / 1000);

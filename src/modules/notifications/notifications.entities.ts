@@ -26,6 +26,7 @@ registerEnumType(NotificationKind, {
 @Entity('notification')
 @Index('ix_notification_inbox', ['userId', 'createdAt', 'id'])
 @Index('ix_notification_unread', { synchronize: false })
+@Index('ix_notification_read', ['readAt'], { where: '"read_at" IS NOT NULL' })
 export class Notification {
   @Field(() => ID, { description: 'Record id: a UUID, unique across all record types and stable (记录ID).' })
   @PrimaryGeneratedColumn('uuid')

@@ -1516,7 +1516,7 @@ export type CreateUserInput = {
 export type DailyJob =
   /** Applies the escalation rules to overdue, listed and review-due items (逾期督办). */
   | 'ESCALATION'
-  /** Deletes published outbox events and delivered webhook deliveries older than the retention period; pending and dead-lettered ones are kept (发件箱清理). */
+  /** Deletes published outbox events and delivered webhook deliveries older than their retention period, and notifications read longer ago than theirs; pending and dead-lettered deliveries and unread notifications are kept (过期数据清理). */
   | 'PRUNE'
   /** Stores the day's headline figures per district, team and stage (每日统计快照). */
   | 'SNAPSHOT';
