@@ -12,6 +12,7 @@ import { applyBusinessPatch, type BusinessPatch } from '../registry/registry.ser
 import { enumLabels, type ColumnDef } from './import.columns';
 import { ImportProblemCode, ImportRowAction, type ImportProblem } from './import.entities';
 import { CellIssue, type Cell } from './import.parse';
+import { enumIndex, problemAdder, squash, type HeaderOf } from './import.refs';
 
 /**
  * Businesses from a spreadsheet. The rules are the API's: the input class's class-validator
@@ -64,10 +65,8 @@ const DOMAIN_TYPE_NAMES: Record<BusinessType, string> = {
   BATTERY_TEST_RECYCLE_POINT: '老旧锂电池检测回收站点',
 };
 
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s()/（）]/g, '').toLowerCase();
 
 let typeIndex: Map<string, BusinessType> | undefined;
-let statusIndex: Map<string, BusinessStatus> | undefined;
 
 /** Chinese labels as the schema (and so the export) writes them. */
 export function businessTypeLabels(): Record<string, string> {
@@ -88,20 +87,7 @@ function typeByName(): Map<string, BusinessType> {
   return typeIndex;
 }
 
-function statusByName(): Map<string, BusinessStatus> {
-  if (!statusIndex) {
-    statusIndex = new Map();
-    const labels = businessStatusLabels();
-    for (const s of Object.values(BusinessStatus)) {
-      statusIndex.set(squash(s), s);
-      const label = labels[s];
-      if (!label) continue;
-      statusIndex.set(squash(label), s);
-      for (const part of label.split('/')) statusIndex.set(squash(part), s);
-    }
-  }
-  return statusIndex;
-}
+const statusOf = enumIndex(BusinessStatus);
 
 export interface DistrictRef {
   code: string;
@@ -146,11 +132,7 @@ export interface CheckedRow {
   problems: ImportProblem[];
 }
 
-type HeaderOf = (field: string) => string | null;
 
-function problem(column: string | null, field: string | null, code: ImportProblemCode, message: string, messageEn: string): ImportProblem {
-  return { column, field, code, message, messageEn };
-}
 
 /**
  * First pass, no database: coded values, formats and the input class's constraints. Columns that
@@ -159,7 +141,7 @@ function problem(column: string | null, field: string | null, code: ImportProble
 export function checkBusinessRow(rowNumber: number, cells: Map<string, Cell>, headerOf: HeaderOf, districts: DistrictRef[]): CheckedRow {
   const problems: ImportProblem[] = [];
   const patch: Record<string, unknown> = {};
-  const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  const add = problemAdder(problems, headerOf);
 
   for (const [field, cell] of cells) {
     if (cell instanceof CellIssue) {
@@ -188,7 +170,7 @@ export function checkBusinessRow(rowNumber: number, cells: Map<string, Cell>, he
       }
       case 'status': {
         if (!v) break;
-        const s = statusByName().get(squash(v));
+        const s = statusOf(v);
         if (!s) add(field, ImportProblemCode.INVALID_REFERENCE, `未知的主体状态“${v}”，可填：在营、停业/停产、关闭/注销`, `Unknown status "${v}"; use ACTIVE, SUSPENDED or CLOSED`);
         else if (s === BusinessStatus.ARCHIVED) add(field, ImportProblemCode.VALIDATION, '导入不能归档主体；请用归档功能并填写原因', 'An import does not archive; use archiveBusiness, which records a reason');
         else patch.status = s;
@@ -330,7 +312,7 @@ export class BusinessPlanner {
     const elevated = principal.role === Role.ADMIN || principal.role === Role.COORDINATOR;
     for (const { rowNumber, patch } of rows) {
       const problems: ImportProblem[] = [];
-      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+      const add = problemAdder(problems, headerOf);
       const key = workshopKey(patch.name, patch.address, patch.districtCode);
       const sameBusiness = (first: number) =>
         add('name', ImportProblemCode.DUPLICATE, `与第 ${first} 行是同一主体(名称、地址、区县相同)；同一主体在文件中只能出现一次`, `The same business as line ${first} (same name, address and district); a business may appear once in a file`);

@@ -21,6 +21,7 @@ import { createRemediationItem, transition, updateRemediationItem } from '../rem
 import { enumLabels, type ColumnDef } from './import.columns';
 import { ImportProblemCode, ImportRowAction, type ImportProblem } from './import.entities';
 import { CellIssue, type Cell } from './import.parse';
+import { enumIndex, problem, problemAdder, squash, type HeaderOf } from './import.refs';
 
 /**
  * Inspections (检查) with the hazards they found, from an agency's spreadsheet: one row per hazard,
@@ -70,33 +71,17 @@ export interface InspectionPatch {
   };
 }
 
-type HeaderOf = (field: string) => string | null;
-const problem = (column: string | null, field: string | null, code: ImportProblemCode, message: string, messageEn: string): ImportProblem => ({ column, field, code, message, messageEn });
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s()/（）]/g, '').toLowerCase();
 /** How a hazard is recognised again within its inspection: type + description (NFKC, white space removed, lower case). */
 export const hazardKey = (typeCode: string, description: string) => `${typeCode}|${description.normalize('NFKC').replace(/\s+/g, '').toLowerCase()}`;
 const list = (v: string) => v.split(/[、,，;；\n|]+/).map((s) => s.trim()).filter(Boolean);
 
-function labelIndex<T extends string>(enumObj: Record<string, T>): Map<string, T> {
-  const m = new Map<string, T>();
-  const labels = enumLabels(enumObj);
-  for (const v of Object.values(enumObj)) {
-    m.set(squash(v), v);
-    const label = labels[v];
-    if (!label) continue;
-    m.set(squash(label), v);
-    for (const part of label.split('/')) m.set(squash(part), v);
-  }
-  return m;
-}
-let methods: Map<string, InspectionMethod> | undefined;
-let levels: Map<string, HazardLevel> | undefined;
+const methodOf = enumIndex(InspectionMethod);
+const levelByLabel = enumIndex(HazardLevel);
 export const inspectionMethodLabels = () => enumLabels(InspectionMethod);
 export const hazardLevelLabels = () => enumLabels(HazardLevel);
 
 function levelOf(v: string): HazardLevel | undefined {
-  levels ??= labelIndex(HazardLevel as unknown as Record<string, HazardLevel>);
-  const exact = levels.get(squash(v));
+  const exact = levelByLabel(v);
   if (exact) return exact;
   // 一般 / 较大 / 重大 for 一般事故隐患 …
   const labels = hazardLevelLabels();
@@ -115,7 +100,7 @@ function parseDate(v: string): string | null {
 /** First pass, no database: dates, coded values and the input classes' constraints. */
 export function checkInspectionRow(rowNumber: number, cells: Map<string, Cell>, headerOf: HeaderOf, today = shanghaiDate(new Date())): { rowNumber: number; patch: InspectionPatch | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  const add = problemAdder(problems, headerOf);
   const text = new Map<string, string>();
   for (const [field, cell] of cells) {
     if (cell instanceof CellIssue) add(field, ImportProblemCode.FORMULA, cell.messageZh, cell.messageEn);
@@ -131,10 +116,9 @@ export function checkInspectionRow(rowNumber: number, cells: Map<string, Cell>, 
     else if (d > today) add('inspectedOn', ImportProblemCode.VALIDATION, `检查日期 ${d} 晚于今天(${today})`, `The inspection date ${d} is after today (${today})`);
     else inspectedOn = d;
   }
-  methods ??= labelIndex(InspectionMethod as unknown as Record<string, InspectionMethod>);
   let method: InspectionMethod | null = null;
   if (get('method')) {
-    const m = methods.get(squash(get('method')));
+    const m = methodOf(get('method'));
     if (!m) add('method', ImportProblemCode.INVALID_REFERENCE, `未知的检查方式“${get('method')}”(见模板“允许值”表)`, `Unknown inspection method "${get('method')}" (see the template's allowed values)`);
     else method = m;
   }
@@ -257,7 +241,7 @@ export class InspectionPlanner {
     // Resolve references first, so that recorded inspections are loaded in one query for the batch.
     const resolved = rows.map(({ rowNumber, patch }) => {
       const problems: ImportProblem[] = [];
-      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+      const add = problemAdder(problems, headerOf);
       const matches = [...new Map([...(byRef.get(patch.business) ?? []), ...(byRef.get(patch.business.toUpperCase()) ?? [])].map((b) => [b.id, b])).values()];
       if (matches.length === 0) add('business', ImportProblemCode.INVALID_REFERENCE, `没有信用代码或名称为“${patch.business}”的在册主体`, `No (unarchived) business with USCC or name "${patch.business}"`);
       else if (matches.length > 1) add('business', ImportProblemCode.DUPLICATE, `名称为“${patch.business}”的主体有 ${matches.length} 个，请填写统一社会信用代码`, `${matches.length} businesses are named "${patch.business}"; give the USCC`);

@@ -14,7 +14,7 @@ import { enumLabels, type ColumnDef } from './import.columns';
 import { AUDIT_COLUMNS, auditCells, copyInto } from './import.copy';
 import { ImportProblemCode, ImportRowAction, type ImportProblem } from './import.entities';
 import { CellIssue, type Cell } from './import.parse';
-import { businessesByRef, constraintProblems, enumIndex, modelsByName, normName, oneBusiness, parseDate, problem, type HeaderOf } from './import.refs';
+import { businessesByRef, constraintProblems, enumIndex, modelsByName, normName, oneBusiness, parseDate, problemAdder, type HeaderOf } from './import.refs';
 
 /**
  * Product models (产品型号) with their CCC certificate (强制性产品认证证书) on the same row. The rules
@@ -101,7 +101,7 @@ export function checkProductModelRow(rowNumber: number, cells: Map<string, Cell>
   const problems: ImportProblem[] = [];
   const patch: Record<string, unknown> = {};
   const cert: Record<string, unknown> = {};
-  const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  const add = problemAdder(problems, headerOf);
   const coded = <T>(field: string, v: string, of: (v: string) => T | undefined, what: string, whatEn: string): T | undefined => {
     const t = of(v);
     if (t === undefined) add(field, ImportProblemCode.INVALID_REFERENCE, `未知的${what}“${v}”(见模板“允许值”表)`, `Unknown ${whatEn} "${v}" (see the template's allowed values)`);
@@ -235,7 +235,7 @@ export class ProductModelPlanner {
     const out: PlannedProductModel[] = [];
     for (const { rowNumber, patch } of rows) {
       const problems: ImportProblem[] = [];
-      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? this.headerOf(field) : null, field, code, zh, en));
+      const add = problemAdder(problems, this.headerOf);
       const key = modelKey(patch.kind, patch.brand, patch.model);
       const first = this.seenModel.get(key);
       if (first !== undefined) add('model', ImportProblemCode.DUPLICATE, `产品类别、品牌、型号与第 ${first} 行相同`, `Same product kind, brand and model as line ${first}`);

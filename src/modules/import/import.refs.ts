@@ -5,8 +5,8 @@ import { enumLabels } from './import.columns';
 import { ImportProblemCode, type ImportProblem } from './import.entities';
 
 /**
- * What the product-model and supply-relation imports share: coded values by Chinese name or code,
- * dates as spreadsheets write them, and businesses and product models named in a row.
+ * What the imports share: row problems, coded values by Chinese name or code, dates as spreadsheets
+ * write them, and businesses and product models named in a row.
  */
 
 /** Loose comparison of names and codes: Unicode NFKC, white space and brackets removed, lower case. */
@@ -18,6 +18,13 @@ export const normName = (s: string | null | undefined) => (s ?? '').normalize('N
 export type HeaderOf = (field: string) => string | null;
 
 export const problem = (column: string | null, field: string | null, code: ImportProblemCode, message: string, messageEn: string): ImportProblem => ({ column, field, code, message, messageEn });
+
+/** Adds a row's problems to `problems`, each under the header its field has in the file. */
+export const problemAdder =
+  (problems: ImportProblem[], headerOf: HeaderOf) =>
+  (field: string | null, code: ImportProblemCode, zh: string, en: string): void => {
+    problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  };
 
 /**
  * A lookup of a type-graphql enum by code, by its Chinese label (and each part of a label with "/"),

@@ -14,7 +14,7 @@ import { AUDIT_COLUMNS, auditCells, copyInto } from './import.copy';
 import { ImportProblemCode, ImportRowAction, type ImportProblem } from './import.entities';
 import { productKindOf } from './import.models';
 import { CellIssue, type Cell } from './import.parse';
-import { businessesByRef, constraintProblems, modelsByName, normName, oneBusiness, parseDate, problem, type HeaderOf } from './import.refs';
+import { businessesByRef, constraintProblems, modelsByName, normName, oneBusiness, parseDate, problemAdder, type HeaderOf } from './import.refs';
 
 /**
  * Supply relations (供货关系): supplier → buyer, optionally for one product model. The rules are the
@@ -58,7 +58,7 @@ const FIELD_RULES_ZH: Record<string, string> = {
 export function checkSupplyRelationRow(rowNumber: number, cells: Map<string, Cell>, headerOf: HeaderOf): { rowNumber: number; patch: SupplyRelationRowPatch | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const patch: Record<string, unknown> = {};
-  const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  const add = problemAdder(problems, headerOf);
   for (const [field, c] of cells) {
     if (c instanceof CellIssue) {
       add(field, ImportProblemCode.FORMULA, c.messageZh, c.messageEn);
@@ -158,7 +158,7 @@ export class SupplyRelationPlanner {
     const out: PlannedSupplyRelation[] = [];
     for (const { rowNumber, patch } of rows) {
       const problems: ImportProblem[] = [];
-      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? this.headerOf(field) : null, field, code, zh, en));
+      const add = problemAdder(problems, this.headerOf);
       const party = (field: 'supplier' | 'buyer' | 'producer', ref: string) => {
         const r = oneBusiness(businesses(ref), ref);
         if (!r.business) add(field, r.code!, r.zh!, r.en!);

@@ -14,6 +14,7 @@ import { enumLabels, type ColumnDef } from './import.columns';
 import { AUDIT_COLUMNS, auditCells, copyInto } from './import.copy';
 import { ImportProblemCode, ImportRowAction, type ImportProblem } from './import.entities';
 import { CellIssue, type Cell } from './import.parse';
+import { enumIndex, problemAdder, type HeaderOf } from './import.refs';
 
 /**
  * Sites (场所) from a spreadsheet. The rules are the API's: CreateSiteInput's constraints,
@@ -46,27 +47,11 @@ export interface SitePatch {
   operator?: string | null;
 }
 
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s()/（）]/g, '').toLowerCase();
-let typeIndex: Map<string, SiteType> | undefined;
-
 export function siteTypeLabels(): Record<string, string> {
   return enumLabels(SiteType);
 }
 
-function siteTypeByName(): Map<string, SiteType> {
-  if (!typeIndex) {
-    typeIndex = new Map();
-    const labels = siteTypeLabels();
-    for (const t of Object.values(SiteType)) {
-      typeIndex.set(squash(t), t);
-      const label = labels[t];
-      if (!label) continue;
-      typeIndex.set(squash(label), t);
-      for (const part of label.split('/')) typeIndex.set(squash(part), t);
-    }
-  }
-  return typeIndex;
-}
+const siteTypeOf = enumIndex(SiteType);
 
 const FIELD_RULES_ZH: Record<string, string> = {
   name: '名称不能为空，最长 200 字',
@@ -78,14 +63,12 @@ const FIELD_RULES_ZH: Record<string, string> = {
   chargingPorts: '充电端口数须为 0 到 100000 之间的整数',
 };
 
-type HeaderOf = (field: string) => string | null;
-const problem = (column: string | null, field: string | null, code: ImportProblemCode, message: string, messageEn: string): ImportProblem => ({ column, field, code, message, messageEn });
 
 /** First pass, no database: coded values, numbers and CreateSiteInput's constraints. */
 export function checkSiteRow(rowNumber: number, cells: Map<string, Cell>, headerOf: HeaderOf, districts: DistrictRef[]): { rowNumber: number; patch: SitePatch | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const patch: SitePatch = {};
-  const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? headerOf(field) : null, field, code, zh, en));
+  const add = problemAdder(problems, headerOf);
   for (const [field, cell] of cells) {
     if (cell instanceof CellIssue) {
       add(field, ImportProblemCode.FORMULA, cell.messageZh, cell.messageEn);
@@ -95,7 +78,7 @@ export function checkSiteRow(rowNumber: number, cells: Map<string, Cell>, header
     switch (field) {
       case 'siteType': {
         if (!v) break;
-        const t = siteTypeByName().get(squash(v));
+        const t = siteTypeOf(v);
         if (!t) add(field, ImportProblemCode.INVALID_REFERENCE, `未知的场所类型“${v}”(见模板“允许值”表)`, `Unknown site type "${v}" (see the template's allowed values)`);
         else patch.siteType = t;
         break;
@@ -195,7 +178,7 @@ export class SitePlanner {
     const out: PlannedSite[] = [];
     for (const { rowNumber, patch } of rows) {
       const problems: ImportProblem[] = [];
-      const add = (field: string | null, code: ImportProblemCode, zh: string, en: string) => problems.push(problem(field ? this.headerOf(field) : null, field, code, zh, en));
+      const add = problemAdder(problems, this.headerOf);
       const key = workshopKey(patch.name, patch.address, patch.districtCode);
       const first = this.seen.get(key);
       if (first !== undefined) add('name', ImportProblemCode.DUPLICATE, `名称、地址、区县与第 ${first} 行相同`, `Same name, address and district as line ${first}`);
