@@ -5,7 +5,7 @@ import { Role } from '../src/common/auth';
 import { addDays, shanghaiDate } from '../src/common/time';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
-import { COMMIT, JOB, csv, upload, uscc } from './import-support';
+import { COMMIT, csv, importDriver, uscc } from './import-support';
 
 /**
  * Inspections with their hazards (检查记录): one row per hazard, rows with the same business + date +
@@ -42,31 +42,7 @@ afterAll(async () => {
   await ds.destroy();
 });
 
-async function job(id: string, token = coord) {
-  const r = await t.gql(JOB, { id }, token);
-  expect(r.body.errors).toBeUndefined();
-  return r.body.data!.import;
-}
-async function settle(id: string, token = coord) {
-  for (let i = 0; i < 400; i++) {
-    const j = await job(id, token);
-    if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not settle');
-}
-async function dryRun(name: string, body: Buffer, token = coord) {
-  const res = await upload(t.app, token, name, body, { kind: 'INSPECTIONS' });
-  expect(res.status).toBe(200);
-  expect(res.body.data.startImport.userErrors).toEqual([]);
-  return settle(res.body.data.startImport.import.id, token);
-}
-async function commit(id: string, validRowsOnly = false, token = coord) {
-  const r = await t.gql(COMMIT, { input: { id, validRowsOnly } }, token);
-  expect(r.body.errors).toBeUndefined();
-  expect(r.body.data!.commitImport.userErrors).toEqual([]);
-  return settle(id, token);
-}
+const { job, dryRun, commit } = importDriver(() => t, 'INSPECTIONS', () => coord);
 const problemsByRow = (j: any) => Object.fromEntries(j.report.nodes.map((n: any) => [n.rowNumber, [n.action, n.problems.map((p: any) => [p.column, p.code])]]));
 
 const INSPECTIONS = `query($b: ID!) { inspections(filter: { businessId: { eq: $b } }, orderBy: { field: STARTED_AT, direction: ASC }, first: 50) { nodes {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
-import { COMMIT, JOB, csv, upload, uscc, xlsx } from './import-support';
+import { COMMIT, csv, importDriver, uscc, xlsx } from './import-support';
 
 /**
  * Product models with their CCC certificate (PRODUCT_MODELS) and supply relations (SUPPLY_RELATIONS)
@@ -50,31 +50,9 @@ afterAll(async () => {
   await ds.destroy();
 });
 
-async function job(id: string, token = coord) {
-  const r = await t.gql(JOB, { id }, token);
-  expect(r.body.errors).toBeUndefined();
-  return r.body.data!.import;
-}
-async function settle(id: string, token = coord) {
-  for (let i = 0; i < 600; i++) {
-    const j = await job(id, token);
-    if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not settle');
-}
-async function dryRun(kind: 'PRODUCT_MODELS' | 'SUPPLY_RELATIONS', name: string, body: Buffer, token = coord) {
-  const res = await upload(t.app, token, name, body, { kind });
-  expect(res.status).toBe(200);
-  expect(res.body.data.startImport.userErrors).toEqual([]);
-  return settle(res.body.data.startImport.import.id, token);
-}
-async function commit(id: string, validRowsOnly = false, token = coord) {
-  const r = await t.gql(COMMIT, { input: { id, validRowsOnly } }, token);
-  expect(r.body.errors).toBeUndefined();
-  expect(r.body.data!.commitImport.userErrors).toEqual([]);
-  return settle(id, token);
-}
+const drive = importDriver(() => t, 'PRODUCT_MODELS', () => coord);
+const { job, commit } = drive;
+const dryRun = (kind: 'PRODUCT_MODELS' | 'SUPPLY_RELATIONS', name: string, body: Buffer, token = coord) => drive.dryRun(name, body, token, kind);
 const problemsOf = (j: any) => Object.fromEntries(j.report.nodes.filter((n: any) => n.problems.length).map((n: any) => [n.rowNumber, n.problems.map((p: any) => [p.column, p.code])]));
 const messageOf = (j: any, row: number) => j.report.nodes.find((n: any) => n.rowNumber === row).problems[0].message;
 const count = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0].n as number;

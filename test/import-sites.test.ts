@@ -5,7 +5,7 @@ import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 import type { TestApp as App } from './support/app';
-import { COMMIT, JOB, csv, upload, uscc, xlsx } from './import-support';
+import { COMMIT, JOB, csv, importDriver, upload, uscc, xlsx } from './import-support';
 
 /** Sites (场所) through the same two steps as businesses: dry run, commit, idempotent re-import. */
 
@@ -37,31 +37,7 @@ afterAll(async () => {
   await ds.destroy();
 });
 
-async function job(id: string, token = coord) {
-  const r = await t.gql(JOB, { id }, token);
-  expect(r.body.errors).toBeUndefined();
-  return r.body.data!.import;
-}
-async function settle(id: string, token = coord) {
-  for (let i = 0; i < 400; i++) {
-    const j = await job(id, token);
-    if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not settle');
-}
-async function dryRun(name: string, body: Buffer, token = coord) {
-  const res = await upload(t.app, token, name, body, { kind: 'SITES' });
-  expect(res.status).toBe(200);
-  expect(res.body.data.startImport.userErrors).toEqual([]);
-  return settle(res.body.data.startImport.import.id, token);
-}
-async function commit(id: string, validRowsOnly = false, token = coord) {
-  const r = await t.gql(COMMIT, { input: { id, validRowsOnly } }, token);
-  expect(r.body.errors).toBeUndefined();
-  expect(r.body.data!.commitImport.userErrors).toEqual([]);
-  return settle(id, token);
-}
+const { job, dryRun, commit } = importDriver(() => t, 'SITES', () => coord);
 const sites = (names: string[]) =>
   ds.query(
     `SELECT s.name, s.site_type::text AS site_type, s.district_code, s.address, b.name AS operator, s.charging_ports, s.latitude, s.longitude, s.version

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { Express } from 'express';
 import { usccOuterCheckDigit } from '../src/modules/registry/registry.identifiers';
+import type { TestApp } from './support/app';
 
 export const START = `mutation($input: StartImportInput!) { startImport(input: $input) { import { id status } userErrors { code message field } } }`;
 export const JOB = `query($id: ID!, $after: String, $only: Boolean) { import(id: $id) {
@@ -71,4 +72,38 @@ export function zipBomb(size: number): Buffer {
   end.writeUInt32LE(46 + name.length, 12);
   end.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, name, data, central, name, end]);
+}
+
+/**
+ * One kind of import driven through GraphQL as its caller would: `dryRun` uploads a file and waits
+ * for the dry run, `commit` commits and waits, `job` reads a job with the first page of its report.
+ * The app and the default caller are read when called (a test file sets them in beforeAll).
+ */
+export function importDriver(app: () => TestApp, kind: string, caller: () => string) {
+  const job = async (id: string, token = caller()) => {
+    const r = await app().gql(JOB, { id }, token);
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data!.import;
+  };
+  const settle = async (id: string, token = caller()) => {
+    for (let i = 0; i < 600; i++) {
+      const j = await job(id, token);
+      if (!['PENDING', 'VALIDATING', 'COMMITTING'].includes(j.status)) return j;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not settle');
+  };
+  const dryRun = async (name: string, body: Buffer, token = caller(), as = kind) => {
+    const res = await upload(app().app, token, name, body, { kind: as });
+    expect(res.status).toBe(200);
+    expect(res.body.data.startImport.userErrors).toEqual([]);
+    return settle(res.body.data.startImport.import.id, token);
+  };
+  const commit = async (id: string, validRowsOnly = false, token = caller()) => {
+    const r = await app().gql(COMMIT, { input: { id, validRowsOnly } }, token);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.commitImport.userErrors).toEqual([]);
+    return settle(id, token);
+  };
+  return { job, dryRun, commit };
 }
