@@ -11,6 +11,7 @@ import { Role } from '../src/common/auth';
 import { bulletinDocx } from '../src/modules/reports/bulletin/docx';
 import { TEST_PASSWORD, makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
+import { binary } from './support/http';
 
 /**
  * The bulletin as a page, a Word file and a workbook, against a hand-built fixture whose figures
@@ -60,11 +61,6 @@ const HEADLINE: [string, number | null, number | null, number | null][] = [
   ['查扣车辆(辆)', 3, 0, 3],
 ];
 
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 /** The entries of a ZIP file (DOCX, XLSX), read with zlib only. */
 function unzip(buf: Buffer): Map<string, Buffer> {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp, type TestUser } from './support/app';
 import { workerDataSource } from './support/db';
+import { binary } from './support/http';
 
 /**
  * Issue 19: a campaign (专项行动) with a target population, two joint operations (联合检查) with
@@ -338,11 +339,7 @@ describe('the issue’s scenario', () => {
       .get('/exports/dispatch.xlsx?from=2026-03-09&to=2026-03-22')
       .set('Authorization', `Bearer ${reporter.token}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as ArrayBuffer);
@@ -454,11 +451,7 @@ async function dispatchWorkbook(from: string, to: string): Promise<ExcelJS.Workb
     .get(`/exports/dispatch.xlsx?from=${from}&to=${to}`)
     .set('Authorization', `Bearer ${reporter.token}`)
     .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    .parse(binary);
   expect(res.status).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body as ArrayBuffer);

@@ -7,12 +7,8 @@ import { TEST_JWT_SECRET, makeUser, startTestApp, type TestApp } from './support
 import { withDatabase, workerDataSource, workerDatabaseName } from './support/db';
 import { freePort } from './support/global-setup';
 import { runService, type Service } from './support/process';
+import { binary } from './support/http';
 
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 describe('exports', () => {
   let t: TestApp;

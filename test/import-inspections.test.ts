@@ -6,6 +6,7 @@ import { addDays, shanghaiDate } from '../src/common/time';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 import { COMMIT, csv, importDriver, uscc } from './import-support';
+import { binary } from './support/http';
 
 /**
  * Inspections with their hazards (检查记录): one row per hazard, rows with the same business + date +
@@ -199,11 +200,7 @@ describe('inspections: scope and template', () => {
   });
 
   it('/imports/templates/inspections.xlsx lists the columns, a sample row and the allowed values', async () => {
-    const res = await request(t.app).get('/imports/templates/inspections.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await request(t.app).get('/imports/templates/inspections.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);

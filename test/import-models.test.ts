@@ -5,6 +5,7 @@ import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 import { COMMIT, csv, importDriver, uscc, xlsx } from './import-support';
+import { binary } from './support/http';
 
 /**
  * Product models with their CCC certificate (PRODUCT_MODELS) and supply relations (SUPPLY_RELATIONS)
@@ -256,11 +257,7 @@ async function template(path: string): Promise<{ wb: ExcelJS.Workbook; body: Buf
     .get(`/imports/templates/${path}.xlsx`)
     .set('Authorization', `Bearer ${coord}`)
     .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    .parse(binary);
   expect(res.status).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body);

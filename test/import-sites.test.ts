@@ -6,6 +6,7 @@ import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 import type { TestApp as App } from './support/app';
 import { COMMIT, JOB, csv, importDriver, upload, uscc, xlsx } from './import-support';
+import { binary } from './support/http';
 
 /** Sites (场所) through the same two steps as businesses: dry run, commit, idempotent re-import. */
 
@@ -142,11 +143,7 @@ describe('site rows: the API rules, per row, column, code and message', () => {
 
 describe('site template and concurrency', () => {
   it('/imports/templates/sites.xlsx lists the columns, a sample row and the site types, and imports as it is', async () => {
-    const res = await request(t.app).get('/imports/templates/sites.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await request(t.app).get('/imports/templates/sites.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);

@@ -6,6 +6,7 @@ import { Role } from '../src/common/auth';
 import { makeUser, startTestApp, type TestApp } from './support/app';
 import { workerDataSource } from './support/db';
 import { COMMIT, JOB, csv, upload, uscc, xlsx, zipBomb } from './import-support';
+import { binary } from './support/http';
 
 const ZH = ['统一社会信用代码', '名称', '主体类型', '区县', '地址', '法定代表人/经营者', '联系电话', '主体状态'];
 
@@ -315,11 +316,7 @@ describe('files that are not what they say: a clear error, nothing written', () 
 
 describe('template, round trip, concurrency, restart', () => {
   it('the template lists columns, a sample row and the allowed values, and imports as it is', async () => {
-    const res = await request(t.app).get('/imports/templates/businesses.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await request(t.app).get('/imports/templates/businesses.xlsx').set('Authorization', `Bearer ${coord}`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);

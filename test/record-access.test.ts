@@ -17,6 +17,7 @@ import { createLogger } from '../src/common/logger';
 import { GUARDED } from '../src/common/record-access';
 import { buildAppSchema } from '../src/schema';
 import { makeUser, startTestApp, type TestApp } from './support/app';
+import { binary } from './support/http';
 
 /**
  * Access and personal data by construction (issue 12), checked from outside: the tables below are
@@ -154,11 +155,6 @@ let coordUsername = '';
 let coordDisplayName = '';
 const ids: Record<string, string> = {};
 
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 async function ok(query: string, input: Record<string, unknown>, token = tokens.COORDINATOR): Promise<Record<string, any>> {
   const r = await t.gql(query, { i: input }, token);

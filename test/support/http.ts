@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type request from 'supertest';
 
 export interface RawResponse {
   status: number;
@@ -57,4 +58,11 @@ export function get(port: number, path: string): Promise<{ status: number; body:
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A supertest body parser that keeps the response as bytes: `.buffer(true).parse(binary)` for files (XLSX, DOCX, CSV). */
+export function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 }
