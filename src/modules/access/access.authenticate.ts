@@ -30,9 +30,9 @@ interface PrincipalRow {
 }
 
 const STAGES_OF_TEAMS = `COALESCE(ARRAY(SELECT DISTINCT s.stage::text FROM task_team_stage s WHERE s.team_id = ANY(x.team_ids) ORDER BY 1), '{}') AS stages`;
-/** An active user as a principal row, with the stages of its teams; the caller adds the rest of the WHERE. */
-const ACTIVE_USER = `SELECT x.id, x.username AS name, x.display_name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
-       FROM app_user x WHERE x.active`;
+/** A user as a principal row, with the stages of its teams; the caller adds the WHERE (an active user). */
+const USER_PRINCIPAL = `SELECT x.id, x.username AS name, x.display_name, x.role, x.department_id, x.team_ids, x.district_codes, ${STAGES_OF_TEAMS}
+       FROM app_user x`;
 
 function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
   return {
@@ -55,13 +55,13 @@ function toPrincipal(kind: Principal['kind'], r: PrincipalRow): Principal {
  * which every committed change to app_user or task_team_stage empties.
  */
 async function userPrincipal(ds: DataSource, userId: string, tokenVersion: number): Promise<Principal | null> {
-  const rows: PrincipalRow[] = await ds.query(`${ACTIVE_USER} AND x.id = $1 AND x.token_version = $2`, [userId, tokenVersion]);
+  const rows: PrincipalRow[] = await ds.query(`${USER_PRINCIPAL} WHERE x.id = $1 AND x.active AND x.token_version = $2`, [userId, tokenVersion]);
   return rows[0] ? toPrincipal('user', rows[0]) : null;
 }
 
 /** An active user by login name, as their requests would carry them (command-line tools acting for a user). */
 export async function userPrincipalByUsername(ds: DataSource, username: string): Promise<Principal | null> {
-  const rows: PrincipalRow[] = await ds.query(`${ACTIVE_USER} AND x.username = $1`, [username]);
+  const rows: PrincipalRow[] = await ds.query(`${USER_PRINCIPAL} WHERE x.username = $1 AND x.active`, [username]);
   return rows[0] ? toPrincipal('user', rows[0]) : null;
 }
 
