@@ -9,6 +9,7 @@ import { forbidden, unauthenticated } from './common/errors';
 import { maskPersonalFields } from './common/mask';
 import { guardRecordTypes } from './common/record-access';
 import { validateArguments } from './common/mutation';
+import { recordDefaultResolvedFields } from './common/projection';
 import { recordRefusal } from './modules/audit/audit.service';
 import { AccessResolver, ApiKeyResolver, MeResolver, UserResolver } from './modules/access/access.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -218,6 +219,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     pubSub: UNUSED_PUBSUB,
   });
   describeOperationRoles(schema);
+  // Before masking and guards wrap fields: which fields read their own property (column projection).
+  recordDefaultResolvedFields(schema);
   // Masking wraps the field's own resolver and the record guard wraps that, so a refused type is never resolved.
   maskPersonalFields(schema);
   guardRecordTypes(schema);

@@ -1,6 +1,8 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { connectionColumns } from './projection';
 import { badInput } from './errors';
 import { MAX_TEXT_LENGTH, isUuid } from './input-rules';
 import { isLocalDate } from './time';
@@ -163,6 +165,13 @@ function cursorValue(v: CursorValue | Date): CursorValue {
   return v instanceof Date ? v.toISOString() : v;
 }
 
+export interface PaginateOptions {
+  /** The SQL of the row id (default `<alias>.id`). */
+  idExpression?: string;
+  /** The connection field's resolve info: with it the page reads only the columns the query selects. */
+  info?: GraphQLResolveInfo;
+}
+
 /**
  * Keyset pagination: rows strictly after `after` and strictly before `before` in (sort key, id)
  * order; `first` takes the start of that window, `last` its end (read in reverse order, then turned
@@ -175,11 +184,18 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   page: PageRequest,
   sort: SortKey<T>,
-  idExpression = `${qb.alias}.id`,
+  options: PaginateOptions = {},
 ): Promise<ConnectionShape<T>> {
   const { size, backward } = pageDirection(page);
+  const idExpression = options.idExpression ?? `${qb.alias}.id`;
   const countQb = qb.clone();
   const dataQb = qb.clone();
+  // Only the columns the query selects (src/common/projection.ts), when the builder selects just its own table.
+  const selectsOwnRowsOnly = qb.expressionMap.selects.length === 1 && qb.expressionMap.selects[0].selection === qb.alias && !qb.expressionMap.joinAttributes.some((j) => j.isSelected);
+  if (options.info && selectsOwnRowsOnly) {
+    const columns = connectionColumns(options.info, qb.expressionMap.mainAlias!.metadata, sort.value as (row: never) => unknown);
+    if (columns) dataQb.select(columns.map((c) => `${qb.alias}.${c}`));
+  }
   const forwardOp = sort.direction === 'ASC' ? '>' : '<';
   const backwardOp = sort.direction === 'ASC' ? '<' : '>';
   if (page.after) {

@@ -26,21 +26,26 @@ export class Loaders {
     return loader;
   }
 
-  /** One row per key by a unique column (`null` when missing). */
-  one<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, name = `${String(entityName(entity))}.${column}`): DataLoader<string, E | null> {
-    return this.get<string, E | null>(name, async (keys, em) => {
-      const rows = await em.getRepository(entity).createQueryBuilder('e').where(`e.${column} = ANY(:keys)`, { keys }).getMany();
+  /**
+   * One row per key by a unique column (`null` when missing). With `select` (property paths, see
+   * src/common/projection.ts) only those columns and the key are read, in a loader of their own.
+   */
+  one<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, name = `${String(entityName(entity))}.${column}`, select?: readonly string[] | null): DataLoader<string, E | null> {
+    return this.get<string, E | null>(select ? `${name}|${select.join(',')}` : name, async (keys, em) => {
+      const qb = em.getRepository(entity).createQueryBuilder('e');
+      if (select) qb.select([...new Set([...select, column])].map((c) => `e.${c}`));
+      const rows = await qb.where(`e.${column} = ANY(:keys)`, { keys }).getMany();
       const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[column]), r]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
   }
 
-  /** All rows per key of a non-unique column, in the given order. */
-  many<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, orderBy: string, name = `${String(entityName(entity))}[${column}]`): DataLoader<string, E[]> {
-    return this.get<string, E[]>(name, async (keys, em) => {
-      const rows = await em
-        .getRepository(entity)
-        .createQueryBuilder('e')
+  /** All rows per key of a non-unique column, in the given order; `select` as for `one`. */
+  many<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, orderBy: string, name = `${String(entityName(entity))}[${column}]`, select?: readonly string[] | null): DataLoader<string, E[]> {
+    return this.get<string, E[]>(select ? `${name}|${select.join(',')}` : name, async (keys, em) => {
+      const qb = em.getRepository(entity).createQueryBuilder('e');
+      if (select) qb.select([...new Set([...select, column, orderBy])].map((c) => `e.${c}`));
+      const rows = await qb
         .where(`e.${column} = ANY(:keys)`, { keys })
         .orderBy(`e.${orderBy}`, 'ASC')
         .getMany();

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ALL_ROLES, RECORD_READERS, Role, Roles, shownName } from '../../common/auth';
 import { Connection } from '../../common/connection';
+import { fieldColumns } from '../../common/projection';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { LocalDate } from '../../common/scalars';
@@ -280,6 +281,9 @@ export class TaskTeamTasksResolver {
     return campaigns.listTasks(ctx, args, team.id);
   }
 }
+
+fieldColumns('Inspection', { campaign: ['campaignId'], jointOperation: ['jointOperationId'] });
+fieldColumns('RemediationItem', { campaign: ['campaignId'] });
 
 @Resolver(() => Inspection)
 export class InspectionCampaignResolver {

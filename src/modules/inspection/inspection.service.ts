@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { OutboxEvent } from '../live/live.entities';
 import { inspectionOutboxRow } from '../live/outbox';
 import { SortDirection } from '../../common/sort';
@@ -138,7 +139,7 @@ export async function createInspection(ctx: Context, input: CreateInspectionInpu
   }, (id) => ctx.em.findOneByOrFail(Inspection, { id }));
 }
 
-export function listInspections(ctx: Context, args: InspectionsArgs): Promise<ConnectionShape<Inspection>> {
+export function listInspections(ctx: Context, args: InspectionsArgs, info?: GraphQLResolveInfo): Promise<ConnectionShape<Inspection>> {
   const qb = ctx.em.getRepository(Inspection).createQueryBuilder('n');
   const f = args.filter;
   applyStringFilter(qb, 'n.district_code', f?.district);
@@ -157,7 +158,7 @@ export function listInspections(ctx: Context, args: InspectionsArgs): Promise<Co
   const key = order.field === InspectionSortField.CODE
     ? { expression: 'n.code', cast: 'text', value: (n: Inspection) => n.code }
     : { expression: 'n.started_at', cast: 'timestamptz', value: (n: Inspection) => n.startedAt };
-  return paginate(qb, args, { ...key, direction: order.direction });
+  return paginate(qb, args, { ...key, direction: order.direction }, { info });
 }
 
 export const inspectionById = (ctx: Context) => ctx.loaders.one(Inspection, 'id');

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
+import { fieldColumns } from '../../common/projection';
 import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -109,8 +110,8 @@ export class RegistryResolver {
 
   @Roles(...RECORD_READERS)
   @Query(() => BusinessConnection, { description: 'Businesses of the chain (主体列表), filtered and sorted.' })
-  businesses(@Ctx() ctx: Context, @Args() args: BusinessesArgs) {
-    return registry.listBusinesses(ctx, args);
+  businesses(@Ctx() ctx: Context, @Args() args: BusinessesArgs, @Info() info: GraphQLResolveInfo) {
+    return registry.listBusinesses(ctx, args, info);
   }
 
   @Roles(...RECORD_READERS)
@@ -121,8 +122,8 @@ export class RegistryResolver {
 
   @Roles(...RECORD_READERS)
   @Query(() => SiteConnection, { description: 'Sites, by name (场所列表).' })
-  sites(@Ctx() ctx: Context, @Args() args: SitesArgs) {
-    return registry.listSites(ctx, args);
+  sites(@Ctx() ctx: Context, @Args() args: SitesArgs, @Info() info: GraphQLResolveInfo) {
+    return registry.listSites(ctx, args, info);
   }
 
   @Roles(...RECORD_READERS)
@@ -274,6 +275,9 @@ function district(ctx: Context, code: string): Promise<District> {
   return districtByCode(ctx).load(code) as Promise<District>;
 }
 
+/** What the field resolvers below read off the row, so lists read only the selected columns (src/common/projection.ts). */
+fieldColumns('Business', { district: ['districtCode'], usccWarnings: ['uscc'], certificates: [], sites: [], suppliers: [], supplierRelations: [], customerRelations: [], customers: [] });
+
 @Resolver(() => Business)
 export class BusinessResolver {
   @FieldResolver(() => District, { description: 'District (所在区县).' })
@@ -297,8 +301,8 @@ export class BusinessResolver {
   }
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses that supply it, by name (上游供货方).' })
-  suppliers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'suppliers', page);
+  suppliers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Business>> {
+    return registry.counterparts(ctx, b, 'suppliers', page, info);
   }
 
   @FieldResolver(() => SupplyRelationConnection, {
@@ -316,10 +320,12 @@ export class BusinessResolver {
   }
 
   @FieldResolver(() => BusinessConnection, { description: 'Businesses it supplies, by name (下游购货方).' })
-  customers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ConnectionShape<Business>> {
-    return registry.counterparts(ctx, b, 'customers', page);
+  customers(@Root() b: Business, @Ctx() ctx: Context, @Args() page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Business>> {
+    return registry.counterparts(ctx, b, 'customers', page, info);
   }
 }
+
+fieldColumns('Site', { district: ['districtCode'], operator: ['operatorBusinessId'] });
 
 @Resolver(() => Site)
 export class SiteResolver {

@@ -1,6 +1,7 @@
 import { LocalDate } from '../../common/scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { fieldColumns } from '../../common/projection';
 import { badInput } from '../../common/errors';
 import { shanghaiDate } from '../../common/time';
 import { MILESTONE } from '../reference/reference.data';
@@ -204,6 +205,8 @@ export class ProductModelRestrictionsResolver {
     return (await modelRestrictions(ctx, day(ctx, asOf)).load(m.id)).length > 0;
   }
 }
+
+fieldColumns('Business', { restrictedProductSales: [], sellsRestrictedProducts: [] });
 
 @Resolver(() => Business)
 export class BusinessRestrictionsResolver {

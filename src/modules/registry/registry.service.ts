@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { connectionColumns } from '../../common/projection';
 import type { AuditEntityType } from '../../common/codes';
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { Role, shownName } from '../../common/auth';
@@ -248,7 +250,7 @@ const CERTIFICATE_SORT: Record<CertificateSortField, { expression: string; cast:
   UPDATED_AT: { expression: 'c.updated_at', cast: 'timestamptz', value: (c) => c.updatedAt },
 };
 
-export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<ConnectionShape<Business>> {
+export function listBusinesses(ctx: Context, args: BusinessesArgs, info?: GraphQLResolveInfo): Promise<ConnectionShape<Business>> {
   const qb = ctx.em.getRepository(Business).createQueryBuilder('b');
   const f = args.filter;
   applyStringFilter(qb, 'b.district_code', f?.district);
@@ -283,7 +285,7 @@ export function listBusinesses(ctx: Context, args: BusinessesArgs): Promise<Conn
   }
   const order = args.orderBy ?? { field: BusinessSortField.NAME, direction: SortDirection.ASC };
   const sort = BUSINESS_SORT[order.field];
-  return paginate(qb, args, { ...sort, direction: order.direction });
+  return paginate(qb, args, { ...sort, direction: order.direction }, { info });
 }
 
 // ===================== sites =====================
@@ -343,7 +345,7 @@ export async function updateSite(ctx: Context, input: UpdateSiteInput): Promise<
 }
 
 
-export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShape<Site>> {
+export function listSites(ctx: Context, args: SitesArgs, info?: GraphQLResolveInfo): Promise<ConnectionShape<Site>> {
   const qb = ctx.em.getRepository(Site).createQueryBuilder('s');
   const f = args.filter;
   applyStringFilter(qb, 's.district_code', f?.district);
@@ -353,7 +355,7 @@ export function listSites(ctx: Context, args: SitesArgs): Promise<ConnectionShap
   if (f?.status) applyEnumFilter(qb, 's.status', f.status);
   else qb.andWhere(`s.status = 'ACTIVE'`);
   const order = args.orderBy ?? { field: SiteSortField.NAME, direction: SortDirection.ASC };
-  return paginate(qb, args, { ...SITE_SORT[order.field], direction: order.direction });
+  return paginate(qb, args, { ...SITE_SORT[order.field], direction: order.direction }, { info });
 }
 
 // ===================== product models =====================
@@ -778,8 +780,9 @@ export const archiveSupplyRelation = (ctx: Context, input: ArchiveInput) =>
 
 // ===================== loaders =====================
 
-export function businessLoader(ctx: Context) {
-  return ctx.loaders.one(Business, 'id');
+/** Businesses by id; with `select` (src/common/projection.ts) only those columns. */
+export function businessLoader(ctx: Context, select?: readonly string[] | null) {
+  return ctx.loaders.one(Business, 'id', undefined, select);
 }
 export function productModelLoader(ctx: Context) {
   return ctx.loaders.one(ProductModel, 'id');
@@ -848,10 +851,12 @@ export function counterpartCount(ctx: Context, side: 'suppliers' | 'customers') 
   });
 }
 
-export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', request: PageRequest): Promise<ConnectionShape<Business>> {
+export async function counterparts(ctx: Context, parent: Business, side: 'suppliers' | 'customers', request: PageRequest, info?: GraphQLResolveInfo): Promise<ConnectionShape<Business>> {
   const backward = pageDirection(request).backward;
   const page = await counterpartPage(ctx, side, request).load(parent.id);
-  const rows = (await businessLoader(ctx).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
+  // The cursor reads the name.
+  const select = info ? connectionColumns(info, ctx.dataSource.getMetadata(Business), (b: Business) => b.name) : null;
+  const rows = (await businessLoader(ctx, select).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
   const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
   return {
     edges,

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
 import { Connection, type ConnectionShape } from '../../common/connection';
+import { fieldColumns, fieldRowColumns } from '../../common/projection';
 import type { Context } from '../../common/context';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { LocalDate, Yuan, yuan } from '../../common/scalars';
@@ -78,8 +80,8 @@ export class RemediationResolver {
 
   @Roles(...RECORD_READERS)
   @Query(() => RemediationItemConnection, { description: 'Remediation items across the whole chain, filtered and sorted (隐患列表).' })
-  remediationItems(@Ctx() ctx: Context, @Args() args: RemediationItemsArgs) {
-    return remediation.listRemediationItems(ctx, args);
+  remediationItems(@Ctx() ctx: Context, @Args() args: RemediationItemsArgs, @Info() info: GraphQLResolveInfo) {
+    return remediation.listRemediationItems(ctx, args, info);
   }
 
   @Roles(...RECORD_READERS)
@@ -90,8 +92,8 @@ export class RemediationResolver {
 
   @Roles(...RECORD_READERS)
   @Query(() => InspectionConnection, { description: 'Inspections, newest first (检查列表).' })
-  inspections(@Ctx() ctx: Context, @Args() args: InspectionsArgs) {
-    return inspections.listInspections(ctx, args);
+  inspections(@Ctx() ctx: Context, @Args() args: InspectionsArgs, @Info() info: GraphQLResolveInfo) {
+    return inspections.listInspections(ctx, args, info);
   }
 
   @Roles(...WORKERS)
@@ -155,6 +157,25 @@ export class RemediationResolver {
   }
 }
 
+/** What the field resolvers below read off the item, so lists read only the selected columns (src/common/projection.ts). */
+fieldColumns('RemediationItem', {
+  hazardType: ['hazardTypeCode'],
+  team: ['teamId'],
+  leadDepartment: ['leadDepartmentId'],
+  district: ['districtCode'],
+  business: ['businessId'],
+  site: ['siteId'],
+  inspection: ['inspectionId'],
+  events: [],
+  evidence: [],
+  extensionRequests: [],
+  listing: [],
+  enforcementCases: [],
+  overdue: ['deadline', 'status'],
+  overdueDays: ['deadline', 'status'],
+  escalationLevel: [],
+});
+
 @Resolver(() => RemediationItem)
 export class RemediationItemResolver {
   @FieldResolver(() => HazardType, { description: 'Hazard type (隐患类型).' })
@@ -178,8 +199,8 @@ export class RemediationItemResolver {
   }
 
   @FieldResolver(() => Business, { nullable: true, description: 'Responsible business (责任主体).' })
-  business(@Root() i: RemediationItem, @Ctx() ctx: Context) {
-    return i.businessId ? businessLoader(ctx).load(i.businessId) : null;
+  business(@Root() i: RemediationItem, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return i.businessId ? businessLoader(ctx, fieldRowColumns(info, ctx.dataSource.getMetadata(Business))).load(i.businessId) : null;
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'Site (场所).' })
@@ -315,6 +336,16 @@ export class EnforcementCaseResolver {
   }
 }
 
+fieldColumns('Inspection', {
+  team: ['teamId'],
+  departments: ['departmentIds'],
+  district: ['districtCode'],
+  targetBusiness: ['targetBusinessId'],
+  targetSite: ['targetSiteId'],
+  checklistResults: [],
+  remediationItems: [],
+});
+
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @FieldResolver(() => TaskTeam, { description: 'Task team (工作组).' })
@@ -348,8 +379,8 @@ export class InspectionResolver {
   }
 
   @FieldResolver(() => [RemediationItem], { description: 'Remediation items it raised (发现隐患).' })
-  remediationItems(@Root() n: Inspection, @Ctx() ctx: Context) {
-    return remediation.itemsByInspection(ctx).load(n.id);
+  remediationItems(@Root() n: Inspection, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return remediation.itemsByInspection(ctx, fieldRowColumns(info, ctx.dataSource.getMetadata(RemediationItem))).load(n.id);
   }
 }
 
@@ -360,6 +391,9 @@ export class ChecklistResultResolver {
     return ctx.loaders.one(ChecklistItem, 'code').load(r.itemCode);
   }
 }
+
+fieldColumns('Business', { remediationItems: [] });
+fieldColumns('Site', { remediationItems: [] });
 
 /** Remediation items seen from the registry: one batched statement per level, whatever the page size. */
 @Resolver(() => Business)

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { NotificationKind } from '../notifications/notifications.entities';
 import { itemNewsStatement, notifyItemNews } from '../notifications/notifications.service';
@@ -784,11 +785,11 @@ const ITEM_SORT: Record<RemediationSortField, { expression: string; cast: string
   CODE: { expression: 'i.code', cast: 'text', value: (i) => i.code },
 };
 
-export function listRemediationItems(ctx: Context, args: RemediationItemsArgs): Promise<ConnectionShape<RemediationItem>> {
+export function listRemediationItems(ctx: Context, args: RemediationItemsArgs, info?: GraphQLResolveInfo): Promise<ConnectionShape<RemediationItem>> {
   const qb = ctx.em.getRepository(RemediationItem).createQueryBuilder('i');
   applyItemFilter(qb, 'i', args.filter, today(ctx));
   const order = args.orderBy ?? { field: RemediationSortField.DISCOVERED_AT, direction: SortDirection.DESC };
-  return paginate(qb, args, { ...ITEM_SORT[order.field], direction: order.direction });
+  return paginate(qb, args, { ...ITEM_SORT[order.field], direction: order.direction }, { info });
 }
 
 export async function remediationItemByIdOrCode(ctx: Context, id?: string | null, code?: string | null): Promise<RemediationItem | null> {
@@ -803,7 +804,7 @@ export const eventsByItem = (ctx: Context) => ctx.loaders.many(RemediationEvent,
 export const evidenceByItem = (ctx: Context) => ctx.loaders.many(Evidence, 'itemId', 'createdAt');
 export const extensionsByItem = (ctx: Context) => ctx.loaders.many(ExtensionRequest, 'itemId', 'requestedAt');
 export const casesByItem = (ctx: Context) => ctx.loaders.many(EnforcementCase, 'itemId', 'filedOn');
-export const itemsByInspection = (ctx: Context) => ctx.loaders.many(RemediationItem, 'inspectionId', 'code', 'RemediationItem[inspection]');
+export const itemsByInspection = (ctx: Context, select?: readonly string[] | null) => ctx.loaders.many(RemediationItem, 'inspectionId', 'code', 'RemediationItem[inspection]', select);
 export const listingByItem = (ctx: Context) => ctx.loaders.one(Listing, 'itemId');
 
 export function afterEvidenceCount(ctx: Context) {

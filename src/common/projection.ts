@@ -1,0 +1,124 @@
+import { GraphQLObjectType, Kind, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import type { EntityMetadata } from 'typeorm';
+import { PERSONAL_DATA } from './personal-data';
+
+/**
+ * Column projection (选择列读取): a list reads only the columns its query selects, instead of every
+ * column of the table (a remediation item has 55; the overdue list of the benchmark asks for 8). Fewer
+ * columns means less for PostgreSQL to send, for `pg` to parse and for TypeORM to hydrate.
+ *
+ * Which columns a selected field needs:
+ * - a field graphql-js resolves by reading the property of the same name (no field resolver, no
+ *   getter on the entity), recorded at schema build, needs its own column;
+ * - a field resolver needs the columns it reads off its parent, declared next to it with
+ *   `fieldColumns` (e.g. `RemediationItem.business` reads `businessId`);
+ * - any other field makes the read fall back to every column, so a field nobody declared is never
+ *   answered from a half-read row.
+ * Always read: the primary key, what the sort key reads (for cursors), and the person-name columns of
+ * types with personal data (the masking of free text looks for those names in the same row).
+ */
+
+/** Per GraphQL type: fields resolved by graphql-js's default resolver (recorded before masking and guards wrap them). */
+const DEFAULT_RESOLVED = new Map<string, Set<string>>();
+/** Per GraphQL type: what each declared field resolver reads off its parent row (entity property names). */
+const FIELD_COLUMNS = new Map<string, Map<string, readonly string[]>>();
+
+/** Called by buildAppSchema right after type-graphql has built the schema. */
+export function recordDefaultResolvedFields(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    DEFAULT_RESOLVED.set(type.name, new Set(Object.values(type.getFields()).filter((f) => !f.resolve).map((f) => f.name)));
+  }
+}
+
+/** Declares what field resolvers of `typeName` read off their parent row (property names; `[]`: only the id). */
+export function fieldColumns(typeName: string, fields: Record<string, readonly string[]>): void {
+  const declared = FIELD_COLUMNS.get(typeName) ?? new Map<string, readonly string[]>();
+  for (const [field, columns] of Object.entries(fields)) declared.set(field, columns);
+  FIELD_COLUMNS.set(typeName, declared);
+}
+
+/** Names of the fields selected at `path` below the current field (fragments followed; @skip/@include ignored, so a superset). */
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth, seen);
+      else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(s.name.value)) continue;
+        seen.add(s.name.value);
+        walk(info.fragments[s.name.value]?.selectionSet, depth, seen);
+      } else if (depth === path.length) out.add(s.name.value);
+      else if (s.name.value === path[depth]) walk(s.selectionSet, depth + 1, new Set(seen));
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, 0, new Set());
+  return out;
+}
+
+/** The properties `read` touches on a row (the sort key's value function, for cursors). */
+function propertiesRead(read: (row: never) => unknown): string[] {
+  const touched = new Set<string>();
+  const probe = new Proxy({}, { get: (_t, p) => (typeof p === 'string' && touched.add(p), undefined) });
+  try {
+    read(probe as never);
+  } catch {
+    /* a value function that needs real values still told us what it reads before failing */
+  }
+  return [...touched];
+}
+
+function isAccessorOrMethod(target: Function, name: string): boolean {
+  for (let proto = target.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (d) return !!d.get || typeof d.value === 'function';
+  }
+  return false;
+}
+
+/**
+ * The property paths to select for the rows of the connection field being resolved (its `nodes` and
+ * `edges { node }`), or null to read every column. `sortValue` is the sort key's value function.
+ */
+export function connectionColumns(info: GraphQLResolveInfo, metadata: EntityMetadata, sortValue: (row: never) => unknown): string[] | null {
+  const connection = getNamedType(info.returnType);
+  if (!(connection instanceof GraphQLObjectType)) return null;
+  const nodeType = getNamedType(connection.getFields().nodes?.type);
+  if (!(nodeType instanceof GraphQLObjectType)) return null;
+  const fields = new Set([...selectedFieldNames(info, ['nodes']), ...selectedFieldNames(info, ['edges', 'node'])]);
+  return rowColumns(nodeType.name, fields, metadata, propertiesRead(sortValue));
+}
+
+/**
+ * The property paths to read for the rows a field resolver returns (an object or a list of them),
+ * from what is selected below it; null for every column. For loaders (`Loaders.one/many` with `select`).
+ */
+export function fieldRowColumns(info: GraphQLResolveInfo, metadata: EntityMetadata, extra: readonly string[] = []): string[] | null {
+  return rowColumns(getNamedType(info.returnType).name, selectedFieldNames(info, []), metadata, extra);
+}
+
+/** The property paths a row of `typeName` needs for these selected fields, or null for every column. */
+export function rowColumns(typeName: string, fields: Iterable<string>, metadata: EntityMetadata, extra: readonly string[] = []): string[] | null {
+  const columns = new Map(metadata.columns.filter((c) => !c.embeddedMetadata).map((c) => [c.propertyName, c.propertyPath]));
+  const plain = DEFAULT_RESOLVED.get(typeName);
+  const declared = FIELD_COLUMNS.get(typeName);
+  if (!plain) return null;
+  const wanted = new Set<string>(metadata.primaryColumns.map((c) => c.propertyName));
+  const add = (property: string) => {
+    if (!columns.has(property)) return false;
+    wanted.add(property);
+    return true;
+  };
+  for (const field of fields) {
+    if (field === '__typename') continue;
+    const reads = declared?.get(field);
+    if (reads) {
+      if (!reads.every(add)) return null;
+    } else if (!(plain.has(field) && !isAccessorOrMethod(metadata.target as Function, field) && add(field))) {
+      return null;
+    }
+  }
+  for (const property of extra) if (!add(property)) return null;
+  for (const [field, kind] of Object.entries(PERSONAL_DATA[typeName] ?? {})) if (kind === 'personName') add(field);
+  return [...wanted].map((p) => columns.get(p)!);
+}
