@@ -56,8 +56,16 @@ export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly stri
   return out;
 }
 
+const READS = new WeakMap<Function, string[]>();
+
 /** The properties `read` touches on a row (the sort key's value function, for cursors). */
 function propertiesRead(read: (row: never) => unknown): string[] {
+  let known = READS.get(read);
+  if (!known) READS.set(read, (known = probe(read)));
+  return known;
+}
+
+function probe(read: (row: never) => unknown): string[] {
   const touched = new Set<string>();
   const probe = new Proxy({}, { get: (_t, p) => (typeof p === 'string' && touched.add(p), undefined) });
   try {
@@ -97,12 +105,28 @@ export function fieldRowColumns(info: GraphQLResolveInfo, metadata: EntityMetada
   return rowColumns(getNamedType(info.returnType).name, selectedFieldNames(info, []), metadata, extra);
 }
 
+/** Per entity: property name → property path of its own (not embedded) columns. */
+const COLUMNS = new WeakMap<EntityMetadata, Map<string, string>>();
+/** Answers of rowColumns by type, entity, selected fields and extra properties: a query shape repeats. */
+const ANSWERS = new Map<string, string[] | null>();
+const MAX_ANSWERS = 5000;
+
 /** The property paths a row of `typeName` needs for these selected fields, or null for every column. */
 export function rowColumns(typeName: string, fields: Iterable<string>, metadata: EntityMetadata, extra: readonly string[] = []): string[] | null {
-  const columns = new Map(metadata.columns.filter((c) => !c.embeddedMetadata).map((c) => [c.propertyName, c.propertyPath]));
-  const plain = DEFAULT_RESOLVED.get(typeName);
+  if (!DEFAULT_RESOLVED.has(typeName)) return null;
+  const key = `${typeName}|${metadata.name}|${[...fields].join(',')}|${extra.join(',')}`;
+  if (ANSWERS.has(key)) return ANSWERS.get(key)!;
+  const answer = computeRowColumns(typeName, fields, metadata, extra);
+  if (ANSWERS.size >= MAX_ANSWERS) ANSWERS.clear();
+  ANSWERS.set(key, answer);
+  return answer;
+}
+
+function computeRowColumns(typeName: string, fields: Iterable<string>, metadata: EntityMetadata, extra: readonly string[]): string[] | null {
+  let columns = COLUMNS.get(metadata);
+  if (!columns) COLUMNS.set(metadata, (columns = new Map(metadata.columns.filter((c) => !c.embeddedMetadata).map((c) => [c.propertyName, c.propertyPath]))));
+  const plain = DEFAULT_RESOLVED.get(typeName)!;
   const declared = FIELD_COLUMNS.get(typeName);
-  if (!plain) return null;
   const wanted = new Set<string>(metadata.primaryColumns.map((c) => c.propertyName));
   const add = (property: string) => {
     if (!columns.has(property)) return false;
