@@ -21,6 +21,7 @@ import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { businessExportRouter, importsRouter, siteExportRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
+import { compiledExecution } from './http/compiled-execution';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
 import { signInGuardPlugin } from './http/sign-in-guard';
@@ -260,7 +261,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; Apollo takes another executor only as a "gateway".
+    ...(config.graphqlJit ? { gateway: compiledExecution(schema, log) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Production and closed schemas suggest no names ("Did you mean …").
