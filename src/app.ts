@@ -262,7 +262,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hideSchema = config.nodeEnv === 'production' || !config.introspection;
   const apollo = new ApolloServer<Context>({
     // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; Apollo takes another executor only as a "gateway".
-    ...(config.graphqlJit ? { gateway: compiledExecution(schema, log) } : { schema }),
+    ...(config.graphqlJit ? { gateway: compiledExecution(schema, log, { traced: config.otlpEndpoint !== null }) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Production and closed schemas suggest no names ("Did you mean …").

@@ -6,9 +6,14 @@ import {
   execute,
   getNamedType,
   getVariableValues,
+  isInputObjectType,
   isLeafType,
+  Kind,
   printSchema,
   type DocumentNode,
+  type GraphQLNamedType,
+  type OperationDefinitionNode,
+  type TypeNode,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
@@ -28,13 +33,16 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
  *
  * Plugged in through Apollo Server's gateway interface, its one hook for another executor. Apollo
  * still parses, validates (with the service's limits) and caches documents and formats the answer.
- * Mutations, subscriptions and any query graphql-jit cannot compile run through graphql-js, as do
- * requests whose operation Apollo could not resolve (graphql-js words that error). Variables are
+ * Mutations, subscriptions, any query graphql-jit cannot compile and queries with a variable of an
+ * input type with defaults (see needsInterpreter) run through graphql-js, as do requests whose
+ * operation Apollo could not resolve (graphql-js words that error). Variables are
  * coerced by graphql-js first, so a bad variable is refused with graphql-js's message (Apollo answers
  * it as BAD_USER_INPUT, status 400), exactly as without compilation.
  */
-export function compiledExecution(schema: GraphQLSchema, log: Logger): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema, log: Logger, opts: { traced: boolean }): GatewayInterface {
   resolveStructureFields(schema);
+  // With tracing on (OTEL_EXPORTER_OTLP_ENDPOINT), a compiled query gets the execute span graphql-js's instrumentation would give it.
+  const tracer = opts.traced ? (require('@opentelemetry/api') as typeof import('@opentelemetry/api')).trace.getTracer('ebike-remediation') : null;
   /** Per parsed document (Apollo's document store hands out the same object for the same text): per operation name. */
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
@@ -48,9 +56,9 @@ export function compiledExecution(schema: GraphQLSchema, log: Logger): GatewayIn
     const name = rc.operationName ?? '';
     let query = byName.get(name);
     if (query === undefined) {
-      const result = compileQuery(schema, rc.document, rc.operationName ?? undefined);
-      query = isCompiledQuery(result) ? result : null;
-      if (!query) log.warn({ operationName: rc.operationName, errors: 'errors' in result ? result.errors?.map((e) => e.message) : undefined }, 'query not compiled; interpreted instead');
+      const result = needsInterpreter(schema, operation) ? null : compileQuery(schema, rc.document, rc.operationName ?? undefined);
+      query = result && isCompiledQuery(result) ? result : null;
+      if (result && !query) log.warn({ operationName: rc.operationName, errors: 'errors' in result ? result.errors?.map((e) => e.message) : undefined }, 'query not compiled; interpreted instead');
       byName.set(name, query);
     }
     if (!query) return interpreted();
@@ -59,7 +67,18 @@ export function compiledExecution(schema: GraphQLSchema, log: Logger): GatewayIn
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
       if (coerced.errors) return { errors: coerced.errors };
     }
-    return asGraphqlJsErrors(await query.query(undefined, rc.context, variables));
+    const compiledQuery = query;
+    const run = async () => asGraphqlJsErrors(await compiledQuery.query(undefined, rc.context, variables));
+    if (!tracer) return run();
+    return tracer.startActiveSpan(`query${rc.operationName ? ` ${rc.operationName}` : ''}`, { attributes: { 'graphql.operation.type': 'query', ...(rc.operationName ? { 'graphql.operation.name': rc.operationName } : {}) } }, async (span) => {
+      try {
+        const result = await run();
+        if (result.errors?.length) span.setStatus({ code: 2, message: result.errors[0].message }); // SpanStatusCode.ERROR
+        return result;
+      } finally {
+        span.end();
+      }
+    });
   };
 
   return {
@@ -74,6 +93,26 @@ export function compiledExecution(schema: GraphQLSchema, log: Logger): GatewayIn
       // Nothing to release: compiled queries go with their documents.
     },
   };
+}
+
+/**
+ * graphql-jit 0.8.9 does not fill in the defaults of input-object fields given through a variable
+ * (`$o: CertificateOrder` = `{ field: NUMBER }` is refused for want of `direction`, whose default is
+ * ASC), so an operation with such a variable is interpreted by graphql-js. Input objects written in
+ * the query itself are coerced by graphql-jit correctly.
+ */
+function needsInterpreter(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const seen = new Set<string>();
+  const hasDefaults = (type: GraphQLNamedType | undefined): boolean => {
+    if (!isInputObjectType(type) || seen.has(type.name)) return false;
+    seen.add(type.name);
+    return Object.values(type.getFields()).some((f) => f.defaultValue !== undefined || hasDefaults(getNamedType(f.type)));
+  };
+  return (operation.variableDefinitions ?? []).some((v) => hasDefaults(schema.getType(namedTypeOf(v.type))));
+}
+
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
 }
 
 /**
