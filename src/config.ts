@@ -20,6 +20,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** PostgreSQL's JIT compilation for the service's connections (DB_JIT, off by default). */
   dbJit: boolean;
+  /** Distinct SELECT texts sent as named prepared statements (DB_PREPARED_STATEMENTS, 200; 0: none). */
+  dbPreparedStatements: number;
   /** Compiled execution of queries by graphql-jit (GRAPHQL_JIT, on by default; src/http/compiled-execution.ts). */
   graphqlJit: boolean;
   /** How long start-up keeps retrying an unreachable database before giving up. */
@@ -289,6 +291,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0, 3600000),
     dbJit: bool(env, 'DB_JIT', false),
     graphqlJit: bool(env, 'GRAPHQL_JIT', true),
+    dbPreparedStatements: int(env, 'DB_PREPARED_STATEMENTS', 200, 0, 10000),
     dbConnectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 30000, 0, 600000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     ide: bool(env, 'GRAPHQL_IDE', !production),

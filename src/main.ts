@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', abortStartup);
 
   try {
-    const dataSource = makeDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, jit: config.dbJit, log });
+    const dataSource = makeDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, jit: config.dbJit, preparedStatements: config.dbPreparedStatements, log });
     await connectWithRetry(dataSource, url, config.dbConnectTimeoutMs, log);
     await migrate(dataSource, log);
     const loaded = await loadReferenceData(dataSource);
