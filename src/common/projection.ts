@@ -14,8 +14,8 @@ import { PERSONAL_DATA } from './personal-data';
  *   `fieldColumns` (e.g. `RemediationItem.business` reads `businessId`);
  * - any other field makes the read fall back to every column, so a field nobody declared is never
  *   answered from a half-read row.
- * Always read: the primary key, what the sort key reads (for cursors), and the person-name columns of
- * types with personal data (the masking of free text looks for those names in the same row).
+ * Always read: the primary key and what the sort key reads (for cursors); with a free-text field of a
+ * type with personal data, also its person-name columns (masking looks for those names in the text).
  */
 
 /** Per GraphQL type: fields resolved by graphql-js's default resolver (recorded before masking and guards wrap them). */
@@ -143,6 +143,10 @@ function computeRowColumns(typeName: string, fields: Iterable<string>, metadata:
     }
   }
   for (const property of extra) if (!add(property)) return null;
-  for (const [field, kind] of Object.entries(PERSONAL_DATA[typeName] ?? {})) if (kind === 'personName') add(field);
+  // Masking free text (or JSON) looks for the row's person names in it: read them when such a field is selected.
+  const personal = PERSONAL_DATA[typeName] ?? {};
+  if ([...fields].some((f) => personal[f] === 'text' || personal[f] === 'json')) {
+    for (const [field, kind] of Object.entries(personal)) if (kind === 'personName') add(field);
+  }
   return [...wanted].map((p) => columns.get(p)!);
 }

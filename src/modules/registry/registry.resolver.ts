@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { fieldColumns } from '../../common/projection';
+import { fieldColumns, fieldRowColumns } from '../../common/projection';
 import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -98,8 +98,8 @@ export class RegistryResolver {
 
   @Roles(...RECORD_READERS)
   @Query(() => Business, { nullable: true, description: 'One business by id (主体).' })
-  business(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Business id.' }) id: string) {
-    return registry.businessById(ctx, id);
+  business(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Business id.' }) id: string, @Info() info: GraphQLResolveInfo) {
+    return registry.businessById(ctx, id, fieldRowColumns(info, ctx.dataSource.getMetadata(Business)));
   }
 
   @Roles(...RECORD_READERS)

@@ -209,8 +209,9 @@ export async function updateBusiness(ctx: Context, input: UpdateBusinessInput): 
 }
 
 
-export async function businessById(ctx: Context, id: string): Promise<Business | null> {
-  return businessLoader(ctx).load(id);
+/** A business by id; `select` as for businessLoader (node(id:) reads whole rows). */
+export async function businessById(ctx: Context, id: string, select?: readonly string[] | null): Promise<Business | null> {
+  return businessLoader(ctx, select).load(id);
 }
 
 export async function businessByUscc(ctx: Context, uscc: string): Promise<Business | null> {
@@ -858,7 +859,10 @@ export async function counterparts(ctx: Context, parent: Business, side: 'suppli
   const page = await counterpartPage(ctx, side, request).load(parent.id);
   // The cursor reads the name.
   const select = info ? connectionColumns(info, ctx.dataSource.getMetadata(Business), (b: Business) => b.name) : null;
-  const rows = (await businessLoader(ctx, select).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
+  // The page statement has read the ids and names already: when nothing else is selected, no second read.
+  const rows = select && select.every((c) => c === 'id' || c === 'name')
+    ? page.ids.map((id, i) => Object.assign(new Business(), { id, name: page.names[i] }))
+    : (await businessLoader(ctx, select).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
   const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
   return {
     edges,
