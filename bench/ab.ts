@@ -47,10 +47,11 @@ function freePort(): Promise<number> {
 
 async function start(extra: Record<string, string>): Promise<number> {
   const port = await freePort();
-  // NODE_ARGS: flags for node itself (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS refuses.
-  const { NODE_ARGS: nodeArgs = '', ...env } = extra;
-  const child = spawn(process.execPath, [...nodeArgs.split(' ').filter(Boolean), path.join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
+  // NODE_ARGS: flags for node itself (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS refuses;
+  // ENTRY: another build's main.js (e.g. a worktree of the previous commit), to compare two builds.
+  const { NODE_ARGS: nodeArgs = '', ENTRY: entry = path.join(ROOT, 'dist/src/main.js'), ...env } = extra;
+  const child = spawn(process.execPath, [...nodeArgs.split(' ').filter(Boolean), entry], {
+    cwd: path.resolve(path.dirname(entry), '..', '..'),
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: secret, JWT_TTL_SECONDS: '7200', EXPOSE_SQL_COUNT: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '1000000', RATE_LIMIT_WINDOW_SECONDS: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, BOOTSTRAP_ADMIN: 'false', REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

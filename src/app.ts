@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -21,6 +20,7 @@ import type { Lifecycle } from './http/drain';
 import { healthRouter } from './http/health';
 import { businessExportRouter, importsRouter, siteExportRouter } from './http/imports';
 import { IDE_HTML, ideRouter, wantsIde } from './http/ide';
+import { apolloHandler } from './http/apollo-express';
 import { compiledExecution } from './http/compiled-execution';
 import { queryLimitsPlugin } from './http/limits';
 import { createRateLimiter } from './http/rate-limit';
@@ -315,9 +315,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
-  app.use(healthRouter(dataSource, deps.lifecycle));
-  if (metricsOnMainPort(config)) app.use(metricsRouter(config));
-  app.use(frontPageRouter(config, schema));
   if (config.ide) {
     app.use(ideRouter());
     app.get('/graphql', (req, res, next) => {
@@ -375,8 +372,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...guard,
     graphqlMultipart({ maxFileBytes: config.importMaxBytes }),
     ...(trustedDocuments ? [trustedDocumentsGate(trustedDocuments)] : []),
-    expressMiddleware(apollo, { context: async ({ req }) => makeContext(req) }),
+    apolloHandler(apollo, makeContext),
   );
+  // After /graphql, which is by far the busiest path: every layer before it is tried on every request.
+  app.use(healthRouter(dataSource, deps.lifecycle));
+  if (metricsOnMainPort(config)) app.use(metricsRouter(config));
+  app.use(frontPageRouter(config, schema));
   // The report cookie (browser sign-in, src/http/reports.ts) counts for GETs under /reports and /exports only.
   const reportCookie = reportCookieAuth(config);
   app.use('/reports', reportCookie, ...guard, reportsRouter({ schema, config, log, makeContext }));

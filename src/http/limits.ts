@@ -129,15 +129,30 @@ export function operationLimitError(
   return null;
 }
 
-/** Applies operationLimitError to every HTTP request. */
+const MAX_PASSED_PER_DOCUMENT = 200;
+
+/**
+ * Applies operationLimitError to every HTTP request. The answer depends only on the document, the
+ * operation and the variables, so a combination that passed is remembered and not walked again
+ * (a refusal is always recomputed).
+ */
 export function queryLimitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number): ApolloServerPlugin {
+  /** Operations found within these limits, per parsed document (Apollo hands out one object per query text): by name and variables. */
+  const PASSED = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const error = operationLimitError(schema, document as DocumentNode, operation, request.variables ?? {}, maxDepth, maxCost);
+          const variables = request.variables ?? {};
+          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+          let passed = PASSED.get(document as DocumentNode);
+          if (passed?.has(key)) return;
+          const error = operationLimitError(schema, document as DocumentNode, operation, variables, maxDepth, maxCost);
           if (error) throw error;
+          if (!passed) PASSED.set(document as DocumentNode, (passed = new Set()));
+          if (passed.size >= MAX_PASSED_PER_DOCUMENT) passed.clear();
+          passed.add(key);
         },
       };
     },
