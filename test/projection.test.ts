@@ -17,6 +17,8 @@ let t: TestApp;
 let ds: DataSource;
 let coordinator: string;
 let viewer: string;
+/** The business that supplies the most others: the start of a trace. */
+let chainStart: string;
 /** SQL text of every statement the data source sends (the SQL logger's trace lines). */
 const sql: string[] = [];
 
@@ -34,6 +36,7 @@ beforeAll(async () => {
   t = await startTestApp({ ds, now: () => new Date(`${TODAY}T04:00:00Z`), env: { WEBHOOKS_ENABLED: 'false' } });
   coordinator = (await makeUser(ds, Role.COORDINATOR)).token;
   viewer = (await makeUser(ds, Role.PARTNER_VIEWER)).token;
+  chainStart = (await ds.query(`SELECT supplier_business_id AS id FROM supply_relation WHERE status = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0].id;
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -83,6 +86,12 @@ const READS: { name: string; type: string; query: (selection: string) => string;
     type: 'Business',
     query: (s) => `{ remediationItems(first: 25) { nodes { business { id ${s} } } } }`,
     rows: (d) => d.remediationItems.nodes.map((n: { business: Rows[0] | null }) => n.business).filter(Boolean),
+  },
+  {
+    name: 'SupplyChain.nodes.business',
+    type: 'Business',
+    query: (s) => `{ supplyChain(from: { businessId: "${chainStart}" }, direction: DOWNSTREAM, maxDepth: 3) { nodes { business { id ${s} } } } }`,
+    rows: (d) => d.supplyChain.nodes.map((n: { business: Rows[0] | null }) => n.business).filter(Boolean),
   },
   {
     name: 'Business.suppliers',
