@@ -67,9 +67,9 @@ function propertiesRead(read: (row: never) => unknown): string[] {
 
 function probe(read: (row: never) => unknown): string[] {
   const touched = new Set<string>();
-  const probe = new Proxy({}, { get: (_t, p) => (typeof p === 'string' && touched.add(p), undefined) });
+  const row = new Proxy({}, { get: (_t, p) => (typeof p === 'string' && touched.add(p), undefined) });
   try {
-    read(probe as never);
+    read(row as never);
   } catch {
     /* a value function that needs real values still told us what it reads before failing */
   }
