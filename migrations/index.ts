@@ -20,6 +20,7 @@ import { DailyJobsAndNotifications1796083200180 } from './1796083200180-DailyJob
 import { CampaignSiteTargets1796083200360 } from './1796083200360-CampaignSiteTargets';
 import { OutboxRetention1796083200340 } from './1796083200340-OutboxRetention';
 import { NotificationRetention1796083200400 } from './1796083200400-NotificationRetention';
+import { BusinessDistrictName1796083200420 } from './1796083200420-BusinessDistrictName';
 import { LiveOutbox1796083200200 } from './1796083200200-LiveOutbox';
 
 /** Every migration in order. New migrations are added here by hand after review. */
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   OutboxRetention1796083200340,
   CampaignSiteTargets1796083200360,
   NotificationRetention1796083200400,
+  BusinessDistrictName1796083200420,
 ];

@@ -30,6 +30,7 @@ abstract class Versioned {
 @Entity('business')
 @Index('uq_business_uscc_live', ['uscc'], { unique: true, where: `uscc IS NOT NULL AND status <> 'ARCHIVED'` })
 @Index('ix_business_name_id', ['name', 'id'])
+@Index('ix_business_district_name', ['districtCode', 'name', 'id'])
 @Index('ix_business_created', ['createdAt', 'id'])
 @Index('ix_business_updated', ['updatedAt', 'id'])
 @Check('ck_business_coordinates', `(latitude IS NULL) = (longitude IS NULL)`)
