@@ -1,6 +1,7 @@
-import { GraphQLObjectType, Kind, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { GraphQLObjectType, getNamedType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { EntityMetadata } from 'typeorm';
 import { PERSONAL_DATA } from './personal-data';
+import { selectedFieldNames } from './selection';
 
 /**
  * Column projection (选择列读取): a list reads only the columns its query selects, instead of every
@@ -36,24 +37,6 @@ export function fieldColumns(typeName: string, fields: Record<string, readonly s
   const declared = FIELD_COLUMNS.get(typeName) ?? new Map<string, readonly string[]>();
   for (const [field, columns] of Object.entries(fields)) declared.set(field, columns);
   FIELD_COLUMNS.set(typeName, declared);
-}
-
-/** Names of the fields selected at `path` below the current field (fragments followed; @skip/@include ignored, so a superset). */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth, seen);
-      else if (s.kind === Kind.FRAGMENT_SPREAD) {
-        if (seen.has(s.name.value)) continue;
-        seen.add(s.name.value);
-        walk(info.fragments[s.name.value]?.selectionSet, depth, seen);
-      } else if (depth === path.length) out.add(s.name.value);
-      else if (s.name.value === path[depth]) walk(s.selectionSet, depth + 1, new Set(seen));
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet, 0, new Set());
-  return out;
 }
 
 const READS = new WeakMap<Function, string[]>();

@@ -1,23 +1,24 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
- * Whether the client selected the field at `path` below the current field (fragments and inline
- * fragments followed), e.g. `['nodes', 'business']`. Lets a resolver fetch a relation together
- * with the rows instead of one loader call per row, and only when it is wanted.
+ * Names of the fields the client selected at `path` below the current field (fragments and inline
+ * fragments followed; @skip/@include ignored, so a superset), e.g. `['nodes', 'business']` gives the
+ * fields of each node's business, and an empty set when `business` is not selected. Lets a resolver
+ * fetch a relation together with the rows, only when it is wanted and only the columns it needs.
  */
-export function selects(info: GraphQLResolveInfo, path: string[]): boolean {
-  const children = (set: SelectionSetNode | undefined, name: string, seen = new Set<string>()): FieldNode[] =>
-    (set?.selections ?? []).flatMap((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name ? [s] : [];
-      if (s.kind === Kind.INLINE_FRAGMENT) return children(s.selectionSet, name, seen);
-      if (seen.has(s.name.value)) return [];
-      seen.add(s.name.value);
-      return children(info.fragments[s.name.value]?.selectionSet, name, seen);
-    });
-  let level: FieldNode[] = [...info.fieldNodes];
-  for (const name of path) {
-    level = level.flatMap((n) => children(n.selectionSet, name));
-    if (!level.length) return false;
-  }
-  return true;
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth, seen);
+      else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(s.name.value)) continue;
+        seen.add(s.name.value);
+        walk(info.fragments[s.name.value]?.selectionSet, depth, seen);
+      } else if (depth === path.length) out.add(s.name.value);
+      else if (s.name.value === path[depth]) walk(s.selectionSet, depth + 1, new Set(seen));
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, 0, new Set());
+  return out;
 }

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role, Roles } from '../../common/auth';
-import { fieldColumns, fieldRowColumns, rowColumns, selectedFieldNames } from '../../common/projection';
+import { fieldColumns, fieldRowColumns, rowColumns } from '../../common/projection';
 import { Connection, PageArgs, type ConnectionShape } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { badInput } from '../../common/errors';
-import { selects } from '../../common/selection';
+import { selectedFieldNames } from '../../common/selection';
 import { InputArg, Mutation, MutationPayload } from '../../common/mutation';
 import { District } from '../reference/reference.entities';
 import { districtByCode } from '../reference/reference.service';
@@ -164,8 +164,9 @@ export class RegistryResolver {
     // A trace has hundreds of nodes: their businesses are fetched here in one batch (when selected)
     // and set on the nodes, so `business` is a plain field — no resolver call or promise per node.
     // Only the business columns selected under `nodes { business { … } }` (src/common/projection.ts).
-    const select = rowColumns('Business', selectedFieldNames(info, ['nodes', 'business']), ctx.dataSource.getMetadata(Business));
-    const businesses = selects(info, ['nodes', 'business']) ? await registry.businessLoader(ctx, select).loadMany(r.nodes.map((n) => n.businessId)) : [];
+    const businessFields = selectedFieldNames(info, ['nodes', 'business']);
+    const select = rowColumns('Business', businessFields, ctx.dataSource.getMetadata(Business));
+    const businesses = businessFields.size ? await registry.businessLoader(ctx, select).loadMany(r.nodes.map((n) => n.businessId)) : [];
     return {
       nodes: r.nodes.map((n, i) => Object.assign(new SupplyChainNode(), n, { business: businesses[i] instanceof Business ? businesses[i] : null })),
       edges: r.edges.map((e) => Object.assign(new SupplyChainEdge(), e)),
