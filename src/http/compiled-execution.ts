@@ -5,7 +5,6 @@ import {
   defaultFieldResolver,
   execute,
   getNamedType,
-  getVariableValues,
   isInputObjectType,
   isLeafType,
   Kind,
@@ -35,9 +34,10 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
  * still parses, validates (with the service's limits) and caches documents and formats the answer.
  * Mutations, subscriptions, any query graphql-jit cannot compile and queries with a variable of an
  * input type with defaults (see needsInterpreter) run through graphql-js, as do requests whose
- * operation Apollo could not resolve (graphql-js words that error). Variables are
- * coerced by graphql-js first, so a bad variable is refused with graphql-js's message (Apollo answers
- * it as BAD_USER_INPUT, status 400), exactly as without compilation.
+ * operation Apollo could not resolve (graphql-js words that error). A request whose variables
+ * graphql-jit refuses is answered by graphql-js too, so a bad variable gets graphql-js's message (Apollo
+ * answers it as BAD_USER_INPUT, status 400), exactly as without compilation; valid variables are
+ * coerced once, by graphql-jit.
  */
 export function compiledExecution(schema: GraphQLSchema, log: Logger, opts: { traced: boolean }): GatewayInterface {
   resolveStructureFields(schema);
@@ -62,13 +62,13 @@ export function compiledExecution(schema: GraphQLSchema, log: Logger, opts: { tr
       byName.set(name, query);
     }
     if (!query) return interpreted();
-    const variables = rc.request.variables ?? {};
-    if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
-      if (coerced.errors) return { errors: coerced.errors };
-    }
     const compiledQuery = query;
-    const run = async () => asGraphqlJsErrors(await compiledQuery.query(undefined, rc.context, variables));
+    const run = async () => {
+      const result = await compiledQuery.query(undefined, rc.context, rc.request.variables ?? {});
+      // No data at all: graphql-jit refused the variables before running anything. graphql-js refuses them
+      // again, in its own words (Apollo answers those as BAD_USER_INPUT, status 400).
+      return result.data === undefined ? interpreted() : asGraphqlJsErrors(result);
+    };
     if (!tracer) return run();
     return tracer.startActiveSpan(`query${rc.operationName ? ` ${rc.operationName}` : ''}`, { attributes: { 'graphql.operation.type': 'query', ...(rc.operationName ? { 'graphql.operation.name': rc.operationName } : {}) } }, async (span) => {
       try {
