@@ -31,10 +31,8 @@ export class Loaders {
    * src/common/projection.ts) only those columns and the key are read, in a loader of their own.
    */
   one<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, name = `${String(entityName(entity))}.${column}`, select?: readonly string[] | null): DataLoader<string, E | null> {
-    return this.get<string, E | null>(select ? `${name}|${select.join(',')}` : name, async (keys, em) => {
-      const qb = em.getRepository(entity).createQueryBuilder('e');
-      if (select) qb.select([...new Set([...select, column])].map((c) => `e.${c}`));
-      const rows = await qb.where(`e.${column} = ANY(:keys)`, { keys }).getMany();
+    return this.get<string, E | null>(projectedName(name, select), async (keys, em) => {
+      const rows = await rowsOf(em, entity, select, [column]).where(`e.${column} = ANY(:keys)`, { keys }).getMany();
       const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[column]), r]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
@@ -42,10 +40,8 @@ export class Loaders {
 
   /** All rows per key of a non-unique column, in the given order; `select` as for `one`. */
   many<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, orderBy: string, name = `${String(entityName(entity))}[${column}]`, select?: readonly string[] | null): DataLoader<string, E[]> {
-    return this.get<string, E[]>(select ? `${name}|${select.join(',')}` : name, async (keys, em) => {
-      const qb = em.getRepository(entity).createQueryBuilder('e');
-      if (select) qb.select([...new Set([...select, column, orderBy])].map((c) => `e.${c}`));
-      const rows = await qb
+    return this.get<string, E[]>(projectedName(name, select), async (keys, em) => {
+      const rows = await rowsOf(em, entity, select, [column, orderBy])
         .where(`e.${column} = ANY(:keys)`, { keys })
         .orderBy(`e.${orderBy}`, 'ASC')
         .getMany();
@@ -63,6 +59,18 @@ export class Loaders {
   clearAll(): void {
     for (const l of this.loaders.values()) l.clearAll();
   }
+}
+
+/** A loader reading only some columns is a loader of its own: its rows must not answer a whole-row read. */
+function projectedName(name: string, select: readonly string[] | null | undefined): string {
+  return select ? `${name}|${select.join(',')}` : name;
+}
+
+/** A query builder over `entity` as `e`: every column, or with `select` those and the columns the loader itself reads. */
+function rowsOf<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, select: readonly string[] | null | undefined, needed: string[]) {
+  const qb = em.getRepository(entity).createQueryBuilder('e');
+  if (select) qb.select([...new Set([...select, ...needed])].map((c) => `e.${c}`));
+  return qb;
 }
 
 function entityName(entity: EntityTarget<ObjectLiteral>): string {
