@@ -1,10 +1,9 @@
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { makeDataSource } from '../src/database/data-source';
 import { seedDemo } from '../src/modules/demo/demo.load';
 import { makeUser, startTestApp, type TestApp } from './support/app';
-import { cloneTemplate, workerDatabaseName } from './support/db';
+import { cloneTemplate, workerDatabaseName, sqlRecorder } from './support/db';
 
 /**
  * Column projection (issue 15): the root lists read only the columns a query selects. The oracle for
@@ -20,17 +19,11 @@ let viewer: string;
 /** The business that supplies the most others: the start of a trace. */
 let chainStart: string;
 /** SQL text of every statement the data source sends (the SQL logger's trace lines). */
-const sql: string[] = [];
+const { log, sql } = sqlRecorder();
 
 beforeAll(async () => {
   const url = await cloneTemplate(workerDatabaseName('_projection'));
   await seedDemo(url, { scale: 'tiny', seed: 15, today: TODAY, force: true });
-  const log = pino({ level: 'trace' }, {
-    write(line: string) {
-      const entry = JSON.parse(line) as { sql?: string };
-      if (entry.sql !== undefined) sql.push(entry.sql);
-    },
-  });
   ds = makeDataSource({ url, log, poolSize: 5 });
   await ds.initialize();
   t = await startTestApp({ ds, now: () => new Date(`${TODAY}T04:00:00Z`), env: { WEBHOOKS_ENABLED: 'false' } });

@@ -1,10 +1,9 @@
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth';
 import { makeDataSource } from '../src/database/data-source';
 import { helpers, tag } from './remediation-fixtures';
 import { makeUser, startTestApp, type TestApp, type TestUser } from './support/app';
-import { cloneTemplate, workerDatabaseName } from './support/db';
+import { cloneTemplate, workerDatabaseName, sqlRecorder } from './support/db';
 
 /**
  * SQL statements of transitionRemediationItem, as the benchmark counts them (response
@@ -20,15 +19,9 @@ let o1: TestUser;
 const h = helpers(() => t);
 let shop: { id: string };
 /** SQL text of every statement the data source sends, in order (the SQL logger's trace lines). */
-const sql: string[] = [];
+const { log, sql } = sqlRecorder();
 
 beforeAll(async () => {
-  const log = pino({ level: 'trace' }, {
-    write(line: string) {
-      const entry = JSON.parse(line) as { sql?: string };
-      if (entry.sql !== undefined) sql.push(entry.sql);
-    },
-  });
   ds = makeDataSource({ url: await cloneTemplate(workerDatabaseName()), log, poolSize: 5 });
   await ds.initialize();
   // The webhook sender's own rounds would show in the statement log: off here.

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createLogger } from '../../src/common/logger';
+import pino from 'pino';
+import { createLogger, type Logger } from '../../src/common/logger';
 import { makeDataSource } from '../../src/database/data-source';
 
 export function withDatabase(url: string, db: string): string {
@@ -61,4 +62,19 @@ export async function workerDataSource(opts: { suffix?: string } = {}): Promise<
   const ds = makeDataSource({ url, log: createLogger('silent'), poolSize: 5 });
   await ds.initialize();
   return ds;
+}
+
+/**
+ * A logger for a DataSource that keeps the SQL text of every statement it sends, in order (the SQL
+ * logger's trace lines), for tests that look at the statements themselves.
+ */
+export function sqlRecorder(): { log: Logger; sql: string[] } {
+  const sql: string[] = [];
+  const log = pino({ level: 'trace' }, {
+    write(line: string) {
+      const entry = JSON.parse(line) as { sql?: string };
+      if (entry.sql !== undefined) sql.push(entry.sql);
+    },
+  });
+  return { log, sql };
 }
