@@ -5,7 +5,7 @@ import { selectedFieldNames } from './selection';
 
 /**
  * Column projection (选择列读取): a list reads only the columns its query selects, instead of every
- * column of the table (a remediation item has 55; the overdue list of the benchmark asks for 8). Fewer
+ * column of the table (a remediation item has 55; the overdue list of the benchmark reads 7). Fewer
  * columns means less for PostgreSQL to send, for `pg` to parse and for TypeORM to hydrate.
  *
  * Which columns a selected field needs:
