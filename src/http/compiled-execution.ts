@@ -83,7 +83,13 @@ export function compiledExecution(schema: GraphQLSchema, log: Logger, opts: { tr
 
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      // Only Apollo's schema reporting (not used here) reads the SDL: printed if ever asked for.
+      callback({
+        apiSchema: schema,
+        get coreSupergraphSdl() {
+          return printSchema(schema);
+        },
+      });
       return () => undefined;
     },
     async load() {
