@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { hydrateRaw } from './keyed-read';
 import { connectionColumns } from './projection';
 import { badInput } from './errors';
 import { MAX_TEXT_LENGTH, isUuid } from './input-rules';
@@ -191,7 +192,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const countQb = qb.clone();
   const dataQb = qb.clone();
   // Only the columns the query selects (src/common/projection.ts), when the builder selects just its own table.
-  const selectsOwnRowsOnly = qb.expressionMap.selects.length === 1 && qb.expressionMap.selects[0].selection === qb.alias && !qb.expressionMap.joinAttributes.some((j) => j.isSelected);
+  const selectsOwnRowsOnly = !!qb.expressionMap.mainAlias?.hasMetadata && qb.expressionMap.selects.length === 1 && qb.expressionMap.selects[0].selection === qb.alias && !qb.expressionMap.joinAttributes.some((j) => j.isSelected);
   if (options.info && selectsOwnRowsOnly) {
     const columns = connectionColumns(options.info, qb.expressionMap.mainAlias!.metadata, sort.value as (row: never) => unknown);
     if (columns) dataQb.select(columns.map((c) => `${qb.alias}.${c}`));
@@ -211,7 +212,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   let read: Promise<{ edges: { cursor: string; node: T }[]; nodes: T[]; pageInfo: PageInfo }> | undefined;
   const load = () =>
     (read ??= (async () => {
-      const rows = size === 0 ? [] : await dataQb.getMany();
+      // Without selected joins the rows are hydrated directly (src/common/keyed-read.ts), not by TypeORM's generic transformer.
+      const rows = size === 0 ? [] : selectsOwnRowsOnly ? hydrateRaw<T>(qb.connection.driver, qb.expressionMap.mainAlias!.metadata, qb.alias, await dataQb.getRawMany()) : await dataQb.getMany();
       const more = rows.length > size;
       const nodes = rows.slice(0, size);
       if (backward) nodes.reverse();

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { readByKeys } from './keyed-read';
 
 type Batch<K, V> = (keys: readonly K[], em: EntityManager) => Promise<ReadonlyArray<V | Error>>;
 
@@ -27,12 +28,13 @@ export class Loaders {
   }
 
   /**
-   * One row per key by a unique column (`null` when missing). With `select` (property paths, see
-   * src/common/projection.ts) only those columns and the key are read, in a loader of their own.
+   * One row per key by a unique column (`null` when missing), read by src/common/keyed-read.ts. With
+   * `select` (property paths, see src/common/projection.ts) only those columns and the key are read,
+   * in a loader of their own.
    */
   one<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, name = `${String(entityName(entity))}.${column}`, select?: readonly string[] | null): DataLoader<string, E | null> {
     return this.get<string, E | null>(projectedName(name, select), async (keys, em) => {
-      const rows = await rowsOf(em, entity, select, [column]).where(`e.${column} = ANY(:keys)`, { keys }).getMany();
+      const rows = await readByKeys(em, entity, column, keys, select);
       const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[column]), r]));
       return keys.map((k) => byKey.get(k) ?? null);
     });
@@ -41,10 +43,7 @@ export class Loaders {
   /** All rows per key of a non-unique column, in the given order; `select` as for `one`. */
   many<E extends ObjectLiteral>(entity: EntityTarget<E>, column: string, orderBy: string, name = `${String(entityName(entity))}[${column}]`, select?: readonly string[] | null): DataLoader<string, E[]> {
     return this.get<string, E[]>(projectedName(name, select), async (keys, em) => {
-      const rows = await rowsOf(em, entity, select, [column, orderBy])
-        .where(`e.${column} = ANY(:keys)`, { keys })
-        .orderBy(`e.${orderBy}`, 'ASC')
-        .getMany();
+      const rows = await readByKeys(em, entity, column, keys, select, orderBy);
       const byKey = new Map<string, E[]>();
       for (const r of rows) {
         const k = String((r as Record<string, unknown>)[column]);
@@ -64,13 +63,6 @@ export class Loaders {
 /** A loader reading only some columns is a loader of its own: its rows must not answer a whole-row read. */
 function projectedName(name: string, select: readonly string[] | null | undefined): string {
   return select ? `${name}|${select.join(',')}` : name;
-}
-
-/** A query builder over `entity` as `e`: every column, or with `select` those and the columns the loader itself reads. */
-function rowsOf<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, select: readonly string[] | null | undefined, needed: string[]) {
-  const qb = em.getRepository(entity).createQueryBuilder('e');
-  if (select) qb.select([...new Set([...select, ...needed])].map((c) => `e.${c}`));
-  return qb;
 }
 
 function entityName(entity: EntityTarget<ObjectLiteral>): string {
