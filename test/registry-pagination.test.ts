@@ -202,3 +202,26 @@ describe('keyset pagination', () => {
     expect(def.body.data!.businesses.pageInfo.hasNextPage).toBe(true);
   });
 });
+
+describe('argument constraints of a field below a list (checked once per request, field node and value)', () => {
+  it('an alias over 100 after a valid alias of the same field is refused, naming `first`; the same document with a valid variable then reads every row', async () => {
+    const prefix = `V${tag()}`;
+    const ids = await insertBusinesses(Array.from({ length: 3 }, (_, i) => `${prefix}${i}`));
+    const q = `query($n: String!, $big: Int) { businesses(first: 10, filter: { name: { startsWith: $n } }) {
+        nodes { id ok: suppliers(first: 5) { totalCount } big: suppliers(first: $big) { totalCount } } } }`;
+    const refused = await t.gql(q, { n: prefix, big: 101 }, coordinator);
+    // `suppliers` is non-null, so the first refusal empties the answer.
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors).toHaveLength(1);
+    const [e] = refused.body.errors!;
+    expect(e.path).toEqual(['businesses', 'nodes', 0, 'big']);
+    expect(e.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(e.extensions?.validationErrors).toEqual([expect.objectContaining({ property: 'first', constraints: { max: 'first must not be greater than 100' } })]);
+
+    const fine = await t.gql(q, { n: prefix, big: 7 }, coordinator);
+    expect(fine.body.errors).toBeUndefined();
+    expect(fine.body.data!.businesses.nodes.map((n: { id: string; big: unknown; ok: unknown }) => [n.id, n.ok, n.big])).toEqual(ids.map((id) => [id, { totalCount: 0 }, { totalCount: 0 }]));
+    // And refused again on the next request: nothing carried over between requests.
+    expect((await t.gql(q, { n: prefix, big: 101 }, coordinator)).body.errors?.[0].path).toEqual(['businesses', 'nodes', 0, 'big']);
+  });
+});

@@ -9,6 +9,7 @@ import { UserError, UserErrorCode, UserInputFailure, userError } from './errors'
 import { checkInputValue } from './input-rules';
 import { validate, type ValidatorOptions } from 'class-validator';
 import type { ResolverData } from 'type-graphql';
+import type { FieldNode } from 'graphql';
 import { validationMessageZh } from './validation-messages';
 
 /** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
@@ -146,7 +147,33 @@ function ruleError(segments: string[], zh: string, en: string): ValidationError 
  * every problem at once as userErrors and no such value reaches PostgreSQL. Other operations'
  * arguments meet the same rules before execution (src/http/limits.ts).
  */
-export async function validateArguments(argValue: unknown, _argType: unknown, resolverData: ResolverData<object>): Promise<void> {
+export function validateArguments(argValue: unknown, argType: unknown, resolverData: ResolverData<object>): Promise<void> {
+  const { info, context } = resolverData;
+  if (info.parentType === info.schema.getMutationType() || context === null || typeof context !== 'object') return validateOnce(argValue, resolverData);
+  // Outside mutations only class-validator's constraints apply, and only to objects.
+  if (argValue === null || typeof argValue !== 'object') return NOTHING_TO_CHECK;
+  // A field below a list resolves once per row with the same arguments, and the constraints are
+  // pure functions of them: checked once per execution, field node, argument type and value.
+  let executions = VALIDATED.get(context);
+  if (!executions) VALIDATED.set(context, (executions = new WeakMap()));
+  // Keyed by the execution's variables too: operations of one batch share a context.
+  let fields = executions.get(info.variableValues);
+  if (!fields) executions.set(info.variableValues, (fields = new Map()));
+  let perField = fields.get(info.fieldNodes[0]);
+  if (!perField) fields.set(info.fieldNodes[0], (perField = new Map()));
+  let perType = perField.get(argType);
+  if (!perType) perField.set(argType, (perType = new Map()));
+  const value = JSON.stringify(argValue);
+  let result = perType.get(value);
+  if (!result) perType.set(value, (result = validateOnce(argValue, resolverData)));
+  return result;
+}
+
+const NOTHING_TO_CHECK = Promise.resolve();
+/** Per request (its context) and execution (its variables): per field node, argument type and value, the validation already run. */
+const VALIDATED = new WeakMap<object, WeakMap<object, Map<FieldNode, Map<unknown, Map<string, Promise<void>>>>>>();
+
+async function validateOnce(argValue: unknown, resolverData: ResolverData<object>): Promise<void> {
   const errors: ValidationError[] = [];
   const items = Array.isArray(argValue) ? argValue : [argValue];
   for (const item of items) if (item !== null && typeof item === 'object') errors.push(...(await validate(item as object, VALIDATOR_OPTIONS)));
