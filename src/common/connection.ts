@@ -209,32 +209,45 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const readDirection = backward ? (sort.direction === 'ASC' ? 'DESC' : 'ASC') : sort.direction;
   dataQb.orderBy(sort.expression, readDirection).addOrderBy(idExpression, readDirection).limit(size + 1);
-  let read: Promise<{ edges: { cursor: string; node: T }[]; nodes: T[]; pageInfo: PageInfo }> | undefined;
+  const cursorOf = (node: T) => encodeCursor([cursorValue(sort.value(node)), node.id]);
+  let counted: Promise<number> | undefined;
+  const counter = () => (counted ??= countQb.orderBy().getCount());
+  let read: Promise<ConnectionShape<T>> | undefined;
   const load = () =>
     (read ??= (async () => {
       // Without selected joins the rows are hydrated directly (src/common/keyed-read.ts), not by TypeORM's generic transformer.
       const rows = size === 0 ? [] : selectsOwnRowsOnly ? hydrateRaw<T>(qb.connection.driver, qb.expressionMap.mainAlias!.metadata, qb.alias, await dataQb.getRawMany()) : await dataQb.getMany();
-      const more = rows.length > size;
       const nodes = rows.slice(0, size);
       if (backward) nodes.reverse();
-      const edges = nodes.map((node) => ({ node, cursor: encodeCursor([cursorValue(sort.value(node)), node.id]) }));
-      const pageInfo = {
+      return pageConnection(nodes, rows.length > size, page, backward, cursorOf, counter);
+    })());
+  // The page is read when one of these is first asked for; getters for the reason pageConnection gives.
+  return Object.defineProperties({ totalCount: counter } as ConnectionShape<T>, {
+    edges: { get: () => load().then((c) => c.edges) },
+    nodes: { get: () => load().then((c) => c.nodes) },
+    pageInfo: { get: () => load().then((c) => c.pageInfo) },
+  });
+}
+
+/**
+ * A page read by the caller, as a connection: `more` says whether rows follow it in the reading
+ * direction. Cursors are encoded only when asked for: every row's for `edges`, the first and last
+ * for `pageInfo`. Getters, not enumerable: type-graphql copies the object (Object.assign) to call
+ * `totalCount`, which would compute every enumerable getter, selected or not.
+ */
+export function pageConnection<T>(nodes: T[], more: boolean, page: PageRequest, backward: boolean, cursorOf: (node: T) => string, totalCount: () => Promise<number>): ConnectionShape<T> {
+  let edges: { cursor: string; node: T }[] | undefined;
+  return Object.defineProperties({ nodes, totalCount } as ConnectionShape<T>, {
+    edges: { get: () => (edges ??= nodes.map((node) => ({ node, cursor: cursorOf(node) }))) },
+    pageInfo: {
+      get: (): PageInfo => ({
         // Forwards, rows before the page exist when it started after a cursor; backwards, the same
         // holds for `before` and the rows after it.
         hasNextPage: backward ? Boolean(page.before) : more,
         hasPreviousPage: backward ? more : Boolean(page.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      };
-      return { edges, nodes, pageInfo };
-    })());
-  let counted: Promise<number> | undefined;
-  const connection = { totalCount: () => (counted ??= countQb.orderBy().getCount()) } as ConnectionShape<T>;
-  // Getters, not enumerable: type-graphql copies the object (Object.assign) to call `totalCount`,
-  // which would read every enumerable getter and so the page, selected or not.
-  return Object.defineProperties(connection, {
-    edges: { get: () => load().then((p) => p.edges) },
-    nodes: { get: () => load().then((p) => p.nodes) },
-    pageInfo: { get: () => load().then((p) => p.pageInfo) },
+        startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+        endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+      }),
+    },
   });
 }

@@ -3,7 +3,7 @@ import { connectionColumns } from '../../common/projection';
 import type { AuditEntityType } from '../../common/codes';
 import { QueryFailedError, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { Role, shownName } from '../../common/auth';
-import { decodeCursor, encodeCursor, pageDirection, paginate, type ConnectionShape, type PageRequest } from '../../common/connection';
+import { decodeCursor, encodeCursor, pageConnection, pageDirection, paginate, type ConnectionShape, type PageRequest } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
 import { applyDateRange, applyEnumFilter, applyIdFilter, applyStringFilter } from '../../common/filters';
@@ -863,18 +863,7 @@ export async function counterparts(ctx: Context, parent: Business, side: 'suppli
   const rows = select && select.every((c) => c === 'id' || c === 'name')
     ? page.ids.map((id, i) => Object.assign(new Business(), { id, name: page.names[i] }))
     : (await businessLoader(ctx, select).loadMany(page.ids)).filter((b): b is Business => b instanceof Business);
-  const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) }));
-  return {
-    edges,
-    nodes: rows,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(request.before) : page.hasNext,
-      hasPreviousPage: backward ? page.hasNext : Boolean(request.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: () => counterpartCount(ctx, side).load(parent.id),
-  };
+  return pageConnection(rows, page.hasNext, request, backward, (node) => encodeCursor([node.name, node.id]), () => counterpartCount(ctx, side).load(parent.id));
 }
 
 const ROLE_STAGES: Record<Exclude<ChainRole, ChainRole.MANUFACTURER>, SupplyChainStage[]> = {

@@ -3,7 +3,7 @@ import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { NotificationKind } from '../notifications/notifications.entities';
 import { itemNewsStatement, notifyItemNews } from '../notifications/notifications.service';
 import { Role, shownName, type Principal } from '../../common/auth';
-import { decodeCursor, encodeCursor, pageDirection, paginate, type ConnectionShape, type CursorValue, type PageRequest } from '../../common/connection';
+import { decodeCursor, encodeCursor, pageConnection, pageDirection, paginate, type ConnectionShape, type CursorValue, type PageRequest } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { ErrorCollector, UserErrorCode, fail, forbidden } from '../../common/errors';
 import { applyBooleanFilter, applyDateRange, applyIntFilter, applyEnumFilter, applyIdFilter, applyStringFilter, escapeLike } from '../../common/filters';
@@ -883,16 +883,5 @@ export function itemPages(ctx: Context, parent: 'business' | 'site' | 'productMo
 export async function itemPage(ctx: Context, parent: 'business' | 'site' | 'productModel', parentId: string, request: PageRequest, filter?: RemediationItemFilter): Promise<ConnectionShape<RemediationItem>> {
   const backward = pageDirection(request).backward;
   const page = await itemPages(ctx, parent, request, filter).load(parentId);
-  const edges = page.items.map((node) => ({ node, cursor: encodeCursor([node.discoveredAt.toISOString(), node.id]) }));
-  return {
-    edges,
-    nodes: page.items,
-    pageInfo: {
-      hasNextPage: backward ? Boolean(request.before) : page.more,
-      hasPreviousPage: backward ? page.more : Boolean(request.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: page.total,
-  };
+  return pageConnection(page.items, page.more, request, backward, (node) => encodeCursor([node.discoveredAt.toISOString(), node.id]), page.total);
 }
