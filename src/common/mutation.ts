@@ -157,8 +157,9 @@ export function validateArguments(argValue: unknown, argType: unknown, resolverD
   let executions = VALIDATED.get(context);
   if (!executions) VALIDATED.set(context, (executions = new WeakMap()));
   // Keyed by the execution's variables too: operations of one batch share a context.
-  let fields = executions.get(info.variableValues);
-  if (!fields) executions.set(info.variableValues, (fields = new Map()));
+  const variables: object = info.variableValues ?? NO_VARIABLES;
+  let fields = executions.get(variables);
+  if (!fields) executions.set(variables, (fields = new Map()));
   let perField = fields.get(info.fieldNodes[0]);
   if (!perField) fields.set(info.fieldNodes[0], (perField = new Map()));
   let perType = perField.get(argType);
@@ -170,6 +171,7 @@ export function validateArguments(argValue: unknown, argType: unknown, resolverD
 }
 
 const NOTHING_TO_CHECK = Promise.resolve();
+const NO_VARIABLES = {};
 /** Per request (its context) and execution (its variables): per field node, argument type and value, the validation already run. */
 const VALIDATED = new WeakMap<object, WeakMap<object, Map<FieldNode, Map<unknown, Map<string, Promise<void>>>>>>();
 
