@@ -209,14 +209,16 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const readDirection = backward ? (sort.direction === 'ASC' ? 'DESC' : 'ASC') : sort.direction;
   dataQb.orderBy(sort.expression, readDirection).addOrderBy(idExpression, readDirection).limit(size + 1);
+  const plainRows = selectsOwnRowsOnly && qb.expressionMap.joinAttributes.length === 0;
   const cursorOf = (node: T) => encodeCursor([cursorValue(sort.value(node)), node.id]);
   let counted: Promise<number> | undefined;
   const counter = () => (counted ??= countQb.orderBy().getCount());
   let read: Promise<ConnectionShape<T>> | undefined;
   const load = () =>
     (read ??= (async () => {
-      // Without selected joins the rows are hydrated directly (src/common/keyed-read.ts), not by TypeORM's generic transformer.
-      const rows = size === 0 ? [] : selectsOwnRowsOnly ? hydrateRaw<T>(qb.connection.driver, qb.expressionMap.mainAlias!.metadata, qb.alias, await dataQb.getRawMany()) : await dataQb.getMany();
+      // Rows of the table alone are hydrated directly (src/common/keyed-read.ts), not by TypeORM's generic transformer;
+      // with any join, getMany (which also folds the rows a join repeats into one entity).
+      const rows = size === 0 ? [] : plainRows ? hydrateRaw<T>(qb.connection.driver, qb.expressionMap.mainAlias!.metadata, qb.alias, await dataQb.getRawMany()) : await dataQb.getMany();
       const nodes = rows.slice(0, size);
       if (backward) nodes.reverse();
       return pageConnection(nodes, rows.length > size, page, backward, cursorOf, counter);
