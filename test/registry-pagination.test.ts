@@ -203,7 +203,7 @@ describe('keyset pagination', () => {
   });
 });
 
-describe('argument constraints of a field below a list (checked once per request, field node and value)', () => {
+describe('argument constraints of a field below a list (checked once per request, argument type and value)', () => {
   it('an alias over 100 after a valid alias of the same field is refused, naming `first`; the same document with a valid variable then reads every row', async () => {
     const prefix = `V${tag()}`;
     const ids = await insertBusinesses(Array.from({ length: 3 }, (_, i) => `${prefix}${i}`));

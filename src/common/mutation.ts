@@ -9,7 +9,6 @@ import { UserError, UserErrorCode, UserInputFailure, userError } from './errors'
 import { checkInputValue } from './input-rules';
 import { validate, type ValidatorOptions } from 'class-validator';
 import type { ResolverData } from 'type-graphql';
-import type { FieldNode } from 'graphql';
 import { validationMessageZh } from './validation-messages';
 
 /** Base of every mutation payload; subclasses are the GraphQL types (this one is never emitted). */
@@ -153,27 +152,20 @@ export function validateArguments(argValue: unknown, argType: unknown, resolverD
   // Outside mutations only class-validator's constraints apply, and only to objects.
   if (argValue === null || typeof argValue !== 'object') return NOTHING_TO_CHECK;
   // A field below a list resolves once per row with the same arguments, and the constraints are
-  // pure functions of them: checked once per execution, field node, argument type and value.
-  let executions = VALIDATED.get(context);
-  if (!executions) VALIDATED.set(context, (executions = new WeakMap()));
-  // Keyed by the execution's variables too: operations of one batch share a context.
-  const variables: object = info.variableValues ?? NO_VARIABLES;
-  let fields = executions.get(variables);
-  if (!fields) executions.set(variables, (fields = new Map()));
-  let perField = fields.get(info.fieldNodes[0]);
-  if (!perField) fields.set(info.fieldNodes[0], (perField = new Map()));
-  let perType = perField.get(argType);
-  if (!perType) perField.set(argType, (perType = new Map()));
+  // pure functions of the argument's type and value: each pair is checked once per request.
+  let checks = VALIDATED.get(context);
+  if (!checks) VALIDATED.set(context, (checks = new Map()));
+  let byValue = checks.get(argType);
+  if (!byValue) checks.set(argType, (byValue = new Map()));
   const value = JSON.stringify(argValue);
-  let result = perType.get(value);
-  if (!result) perType.set(value, (result = validateOnce(argValue, resolverData)));
+  let result = byValue.get(value);
+  if (!result) byValue.set(value, (result = validateOnce(argValue, resolverData)));
   return result;
 }
 
 const NOTHING_TO_CHECK = Promise.resolve();
-const NO_VARIABLES = {};
-/** Per request (its context) and execution (its variables): per field node, argument type and value, the validation already run. */
-const VALIDATED = new WeakMap<object, WeakMap<object, Map<FieldNode, Map<unknown, Map<string, Promise<void>>>>>>();
+/** Per request (its context): per argument type and value (JSON), the check already run. */
+const VALIDATED = new WeakMap<object, Map<unknown, Map<string, Promise<void>>>>();
 
 async function validateOnce(argValue: unknown, resolverData: ResolverData<object>): Promise<void> {
   const errors: ValidationError[] = [];
