@@ -7,7 +7,7 @@ import { ENTITIES } from './entities';
 import { preparingClient } from './prepared-statements';
 import { SqlLogger } from './sql-logger';
 
-export const DEFAULT_PREPARED_STATEMENTS = 200;
+const DEFAULT_PREPARED_STATEMENTS = 200;
 
 // A `date` is a calendar day, not an instant: keep it as the 'YYYY-MM-DD' string PostgreSQL sends.
 types.setTypeParser(types.builtins.DATE, (v) => v);
